@@ -1,0 +1,106 @@
+// Lint rules: typescript-eslint, the Office add-in rules on host code, and the layer rule that keeps
+// src/core free of Office, DOM and UI (STYLE.md convention 1).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import officeAddins from 'eslint-plugin-office-addins';
+import prettierConfig from 'eslint-config-prettier';
+
+const officeRules = {
+  'office-addins/no-context-sync-in-loop': 'error',
+  'office-addins/load-object-before-read': 'error',
+  'office-addins/call-sync-before-read': 'error',
+  'office-addins/test-for-null-using-isNullObject': 'error',
+  'office-addins/no-office-initialize': 'error',
+  'office-addins/no-navigational-load': 'error',
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'docs/**', 'examples/**/*.xlsx'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  prettierConfig,
+  {
+    languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'smart'],
+    },
+  },
+  {
+    files: [
+      'src/excel/**/*.ts',
+      'src/excel/**/*.tsx',
+      'src/taskpane/**/*.ts',
+      'src/taskpane/**/*.tsx',
+      'src/commands/**/*.ts',
+    ],
+    plugins: { 'office-addins': officeAddins },
+    rules: officeRules,
+  },
+  {
+    // The analytics engine is pure: it must run in Node, a Web Worker and the custom-functions runtime alike.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-*', '@fluentui/*', 'office-*', '@microsoft/*', 'exceljs', 'xlsx'],
+              message: 'src/core must not import UI or Office code.',
+            },
+            { group: ['../*', '!../core', '../../*'], message: 'src/core imports nothing else of ours.' },
+            {
+              group: ['node:*', 'fs', 'path', 'stream', 'os'],
+              message: 'src/core must run in the browser too: no Node built-ins.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'Office',
+        'Excel',
+        'CustomFunctions',
+        'console',
+        'process',
+      ],
+    },
+  },
+  {
+    files: ['src/functions/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-*', '@fluentui/*', '../taskpane/*', '../excel/*'],
+              message: 'Custom functions call core only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['scripts/**/*.mjs', '*.config.js', '*.config.mjs', 'webpack.config.js', 'jest.config.js', '.ci/**'],
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        __dirname: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        URL: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+      },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

@@ -1,0 +1,3 @@
+test('toolchain runs TypeScript tests', () => {
+  expect([1, 2, 3].reduce((a, b) => a + b, 0)).toBe(6);
+});
