@@ -88,9 +88,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.mjs', '*.config.js', '*.config.mjs', 'webpack.config.js', 'jest.config.js', '.ci/**'],
+    files: ['scripts/**/*.mjs', 'scripts/**/*.js', '*.config.js', '*.config.mjs', '.ci/**'],
     languageOptions: {
+      sourceType: 'commonjs',
       globals: {
+        __filename: 'readonly',
         process: 'readonly',
         console: 'readonly',
         __dirname: 'readonly',

@@ -1,0 +1,152 @@
+// Builds the add-in (functions, task pane, commands, demo) for the browser and the command line for Node.
+// The production build needs no certificates; only the dev server asks office-addin-dev-certs for https.
+const path = require('path');
+const fs = require('fs');
+const webpack = require('webpack');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const { buildManifests } = require('./scripts/manifests.js');
+const packageJson = require('./package.json');
+
+const DEV_URL = 'https://localhost:3000/';
+const devServerPort = packageJson.config.dev_server_port;
+
+/** Emits the Chinese functions metadata (same ids and parameters, Chinese descriptions) beside functions.json. */
+class ChineseMetadataPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('ChineseMetadataPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'ChineseMetadataPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const english = compilation.getAsset('functions.json');
+          if (!english) return;
+          const zhModule = path.resolve(__dirname, 'src/functions/zhMetadata.ts');
+          if (!fs.existsSync(zhModule)) {
+            compilation.errors.push(
+              new webpack.WebpackError(`${zhModule} is missing: cannot build functions.zh-CN.json`),
+            );
+            return;
+          }
+          // The translation table is TypeScript so that its keys are type-checked; tsx loads it here.
+          const { require: tsRequire } = require('tsx/cjs/api');
+          const { buildZhMetadata } = tsRequire(zhModule, __filename);
+          const zh = buildZhMetadata(JSON.parse(english.source.source().toString()));
+          compilation.emitAsset('functions.zh-CN.json', new webpack.sources.RawSource(JSON.stringify(zh, null, 2)));
+        },
+      );
+    });
+  }
+}
+
+/** Writes manifest.xml (namespace CRM) and manifest.dev.xml (namespace CRMDEV) with the deployment URL. */
+class ManifestPlugin {
+  constructor(publicUrl) {
+    this.publicUrl = publicUrl;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('ManifestPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'ManifestPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const source = fs.readFileSync(path.resolve(__dirname, 'manifest.xml'), 'utf8');
+          const { production, development } = buildManifests(source, { publicUrl: this.publicUrl, devUrl: DEV_URL });
+          compilation.emitAsset('manifest.xml', new webpack.sources.RawSource(production));
+          compilation.emitAsset('manifest.dev.xml', new webpack.sources.RawSource(development));
+        },
+      );
+    });
+  }
+}
+
+const tsRule = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: { loader: 'ts-loader', options: { transpileOnly: true } },
+};
+
+function browserConfig() {
+  const publicUrl = process.env.ADDIN_PUBLIC_URL || DEV_URL;
+  return {
+    name: 'addin',
+    devtool: 'source-map',
+    entry: {
+      functions: './src/functions/functions.ts',
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+      demo: './src/demo/index.tsx',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].js',
+      clean: { keep: /^cli\// },
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: {
+      rules: [
+        tsRule,
+        {
+          test: /\.(png|jpg|jpeg|gif|ico|svg)$/,
+          type: 'asset/resource',
+          generator: { filename: 'assets/[name][ext]' },
+        },
+        { test: /\.csv$/, type: 'asset/source' },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
+      new ChineseMetadataPlugin(),
+      new ManifestPlugin(publicUrl),
+      new webpack.DefinePlugin({ __ADDIN_VERSION__: JSON.stringify(packageJson.version) }),
+      // The task pane page is also the shared runtime: it loads the functions and commands code too.
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane', 'commands', 'functions'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/commands/commands.html',
+        chunks: ['commands'],
+      }),
+      new HtmlWebpackPlugin({ filename: 'demo.html', template: './src/demo/demo.html', chunks: ['demo'] }),
+      new CopyWebpackPlugin({
+        patterns: [{ from: 'assets/*.png', to: 'assets/[name][ext]' }],
+      }),
+    ],
+    performance: { hints: false },
+    devServer: {
+      static: { directory: path.resolve(__dirname, 'dist') },
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      port: process.env.PORT || devServerPort,
+      server: 'http',
+      client: { overlay: false },
+    },
+  };
+}
+
+function cliConfig() {
+  return {
+    name: 'cli',
+    target: 'node20',
+    devtool: false,
+    entry: { 'crm-analytics': './src/cli/main.ts' },
+    output: { path: path.resolve(__dirname, 'dist/cli'), filename: '[name].js', clean: true },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: { rules: [tsRule] },
+    plugins: [new webpack.BannerPlugin({ banner: '#!/usr/bin/env node', raw: true, entryOnly: true })],
+    optimization: { minimize: false },
+  };
+}
+
+module.exports = async (env) => {
+  const browser = browserConfig();
+  const serving = Boolean(env && env.WEBPACK_SERVE);
+  if (serving && !process.env.DEV_SERVER_HTTP) {
+    // Only the dev server needs a trusted localhost certificate (Office refuses plain http add-ins);
+    // the production build never asks for one.
+    const devCerts = require('office-addin-dev-certs');
+    browser.devServer.server = { type: 'https', options: await devCerts.getHttpsServerOptions() };
+  }
+  return serving ? browser : [browser, cliConfig()];
+};
