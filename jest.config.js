@@ -1,6 +1,6 @@
 // Three projects run in CI order: unit tests on sources, then tests of the production build
 // (dist/ must exist), then browser tests in Debian's Chromium.
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: false }];
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }];
 const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.tsx?$': tsJest },
@@ -17,13 +17,18 @@ module.exports = {
         '/node_modules/',
         '<rootDir>/test/bundle/',
         '<rootDir>/test/manifest/',
+        '<rootDir>/test/scripts/',
         '<rootDir>/test/browser/',
       ],
     },
     {
       ...common,
       displayName: 'bundle',
-      testMatch: ['<rootDir>/test/bundle/**/*.test.ts', '<rootDir>/test/manifest/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/test/bundle/**/*.test.ts',
+        '<rootDir>/test/manifest/**/*.test.ts',
+        '<rootDir>/test/scripts/**/*.test.ts',
+      ],
     },
     {
       ...common,

@@ -134,7 +134,16 @@ function cliConfig() {
     output: { path: path.resolve(__dirname, 'dist/cli'), filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.js'] },
     module: { rules: [tsRule] },
-    plugins: [new webpack.BannerPlugin({ banner: '#!/usr/bin/env node', raw: true, entryOnly: true })],
+    plugins: [
+      new webpack.BannerPlugin({ banner: '#!/usr/bin/env node', raw: true, entryOnly: true }),
+      {
+        // The bin must be executable for `npx crm-analytics` to run it directly.
+        apply: (compiler) =>
+          compiler.hooks.afterEmit.tap('MakeExecutable', () =>
+            fs.chmodSync(path.resolve(__dirname, 'dist/cli/crm-analytics.js'), 0o755),
+          ),
+      },
+    ],
     optimization: { minimize: false },
   };
 }

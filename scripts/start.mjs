@@ -3,7 +3,8 @@
 // "platform not supported" and still exit 0 — then serves the add-in and the offline demo, and prints how
 // to use the add-in in Excel on the web.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync, unlinkSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, unlinkSync } from 'node:fs';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveDirectory } from './serve.mjs';
@@ -41,7 +42,18 @@ async function httpsOptions() {
       new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), 30000)),
     ]);
   } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
+    // Installing the CA needs sudo on Linux; the certificate itself is usually generated all the same.
+    const dir = path.join(homedir(), '.office-addin-dev-certs');
+    const [cert, key] = ['localhost.crt', 'localhost.key'].map((name) => path.join(dir, name));
+    const reason = error instanceof Error ? error.message : String(error);
+    if (existsSync(cert) && existsSync(key)) {
+      return {
+        cert: readFileSync(cert),
+        key: readFileSync(key),
+        untrusted: `${reason} (trust ${path.join(dir, 'ca.crt')} yourself)`,
+      };
+    }
+    return { error: reason };
   }
 }
 
@@ -56,20 +68,27 @@ function openInBrowser(url) {
 async function serveForTheWeb() {
   console.log(`Excel desktop sideloading is not available on ${process.platform}: no desktop Excel runs here.`);
   console.log('Building the add-in and serving it instead, with the offline demo.\n');
-  run(npm, ['run', 'build']);
+  if (process.env.START_SKIP_BUILD && existsSync(path.join(root, 'dist', 'demo.html'))) {
+    console.log('START_SKIP_BUILD is set: serving the existing dist/ without building.');
+  } else {
+    run(npm, ['run', 'build']);
+  }
   const tls = await httpsOptions();
   const secure = !('error' in tls);
   const server = await serveDirectory(path.join(root, 'dist'), { port, tls: secure ? tls : undefined });
   writeFileSync(PID_FILE, String(process.pid));
-  const base = `${secure ? 'https' : 'http'}://localhost:${port}/`;
+  const base = `${secure ? 'https' : 'http'}://localhost:${server.address().port}/`;
   const demoUrl = `${base}demo.html`;
   const opened = openInBrowser(demoUrl);
 
   console.log('\nDone:');
-  console.log(`  - served dist/ at ${base}${secure ? '' : ' (plain http: no trusted certificate)'}`);
+  console.log(`  - served dist/ at ${base}${secure ? '' : ' (plain http: no certificate)'}`);
   console.log(`  - demo (the real task pane against an in-memory workbook): ${demoUrl}${opened ? ' (opened)' : ''}`);
   console.log('Not done:');
   console.log('  - no Excel was started or sideloaded (none runs on this platform).');
+  if (secure && tls.untrusted) {
+    console.log(`  - the localhost certificate is not trusted by this system: ${tls.untrusted}.`);
+  }
   if (!secure) {
     console.log(`  - no https certificate: ${tls.error}. Excel only loads add-ins over https;`);
     console.log('    run `npx office-addin-dev-certs install` and start again to use Excel on the web.');

@@ -15,12 +15,17 @@ const DEV_BASE = 'https://localhost:3000/';
 
 export function parseXml(xml: string): XmlDocument {
   const problems: string[] = [];
-  const doc = new DOMParser({
-    onError: (level: string, message: string) => {
-      if (level !== 'warning') problems.push(message);
-    },
-  }).parseFromString(xml, 'text/xml');
-  if (problems.length > 0) throw new Error(`manifest is not well-formed XML: ${problems.join('; ')}`);
+  let doc: XmlDocument | undefined;
+  try {
+    doc = new DOMParser({
+      onError: (level: string, message: string) => {
+        if (level !== 'warning') problems.push(message);
+      },
+    }).parseFromString(xml, 'text/xml');
+  } catch (error) {
+    problems.push(error instanceof Error ? error.message : String(error));
+  }
+  if (problems.length > 0 || !doc) throw new Error(`manifest is not well-formed XML: ${problems.join('; ')}`);
   return doc;
 }
 
