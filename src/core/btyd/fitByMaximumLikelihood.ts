@@ -1,0 +1,103 @@
+import { AnalyticsError } from '../errors';
+import { invertPositiveDefinite, minimizeBfgs, numericHessian } from './minimizeBfgs';
+import type { ObjectiveWithGradient } from './minimizeBfgs';
+
+/** What {@link fitByMaximumLikelihood} found. */
+export interface MaximumLikelihoodFit {
+  /** Parameters on the natural scale. */
+  params: number[];
+  /** Unpenalised total log-likelihood at `params`. */
+  logLikelihood: number;
+  converged: boolean;
+  iterations: number;
+  /** Natural-scale standard errors, or `null` when the Hessian is not positive definite. */
+  standardErrors: number[] | null;
+}
+
+/** Settings for {@link fitByMaximumLikelihood}. */
+export interface MaximumLikelihoodProblem {
+  model: string;
+  names: readonly string[];
+  /** Mean negative log-likelihood per customer and its gradient, both in log-parameters. */
+  meanNegativeLogLikelihood: ObjectiveWithGradient;
+  /** Total weight (number of customers), to turn the mean back into a total. */
+  total: number;
+  /** Natural-scale starting points; the best end point wins. */
+  starts: readonly (readonly number[])[];
+  /** L2 penalty on the natural-scale parameters, as lifetimes' `penalizer_coef`. */
+  penalty: number;
+  maxIterations?: number;
+}
+
+const LOG_PARAMETER_LIMIT = 25;
+
+/**
+ * Maximises a likelihood over positive parameters: log-parameters, BFGS from several starts, and standard
+ * errors by the delta method (SE(θ) = θ · SE(log θ)) from the Hessian of the unpenalised log-likelihood.
+ *
+ * @throws AnalyticsError `NOT_CONVERGED` when no start reaches a finite optimum; `FLAT_LIKELIHOOD` when a
+ *   parameter runs off to 0 or ∞ (the data do not pin it down).
+ */
+export function fitByMaximumLikelihood(problem: MaximumLikelihoodProblem): MaximumLikelihoodFit {
+  const { names, penalty, total } = problem;
+  const penalised: ObjectiveWithGradient = (logParams, gradient) => {
+    let value = problem.meanNegativeLogLikelihood(logParams, gradient);
+    if (penalty > 0) {
+      logParams.forEach((lp, i) => {
+        const theta = Math.exp(lp);
+        value += penalty * theta * theta;
+        gradient[i] = (gradient[i] ?? 0) + 2 * penalty * theta * theta;
+      });
+    }
+    return value;
+  };
+  let best: ReturnType<typeof minimizeBfgs> | null = null;
+  let iterations = 0;
+  for (const start of problem.starts) {
+    const result = minimizeBfgs(
+      penalised,
+      start.map((v) => Math.log(v)),
+      { maxIterations: problem.maxIterations ?? 400, gradientTolerance: 1e-8 },
+    );
+    iterations += result.iterations;
+    if (!Number.isFinite(result.value)) continue;
+    if (
+      best === null ||
+      result.value < best.value - 1e-12 ||
+      (!best.converged && result.converged && result.value <= best.value + 1e-9)
+    ) {
+      best = result;
+    }
+  }
+  if (best === null) {
+    throw new AnalyticsError(
+      'NOT_CONVERGED',
+      `The ${problem.model} likelihood could not be evaluated from any starting point. ` +
+        'Check that the time unit suits the data (try weeks instead of days) or add a penalty (e.g. 0.001).',
+    );
+  }
+  const runaway = best.point.findIndex((lp) => Math.abs(lp) > LOG_PARAMETER_LIMIT);
+  if (runaway >= 0) {
+    const direction = (best.point[runaway] ?? 0) > 0 ? '∞' : '0';
+    throw new AnalyticsError(
+      'FLAT_LIKELIHOOD',
+      `The ${problem.model} likelihood keeps rising as ${names[runaway]} runs to ${direction}: the data do not ` +
+        'determine the parameters. Use more customers or a longer calibration period, or add a penalty (e.g. 0.001).',
+    );
+  }
+  if (!best.converged && best.gradientNorm > 1e-4) {
+    throw new AnalyticsError(
+      'NOT_CONVERGED',
+      `The ${problem.model} fit stopped after ${iterations} iterations without converging (gradient ${best.gradientNorm.toExponential(2)}). ` +
+        'Try a longer calibration period, weeks instead of days, or a small penalty (e.g. 0.001).',
+    );
+  }
+  const params = best.point.map((lp) => Math.exp(lp));
+  const scratch = new Array<number>(params.length).fill(0);
+  const logLikelihood = -problem.meanNegativeLogLikelihood(best.point, scratch) * total;
+  const hessian = numericHessian(problem.meanNegativeLogLikelihood, best.point).map((row) => row.map((h) => h * total));
+  const covariance = invertPositiveDefinite(hessian);
+  const standardErrors =
+    covariance === null ? null : params.map((theta, i) => theta * Math.sqrt(Math.max(0, covariance[i]?.[i] ?? NaN)));
+  return { params, logLikelihood, converged: best.converged, iterations, standardErrors };
+}
