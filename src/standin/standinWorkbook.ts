@@ -1,0 +1,224 @@
+import type { CellRect } from './address';
+import { MAX_COLUMNS, MAX_ROWS } from './address';
+import { sheetNameProblem } from './sheetName';
+import { StandinError } from './standinError';
+
+/** A cell value as Office.js returns it: blank cells are ''. */
+export type CellValue = string | number | boolean;
+
+/** One worksheet's contents and the formatting applied to it, kept so tests can inspect it. */
+export interface SheetModel {
+  readonly id: string;
+  name: string;
+  /** Rows of cells; a missing row or cell is blank. */
+  cells: CellValue[][];
+  numberFormats: { rect: CellRect; format: string | string[][] }[];
+  fills: { rect: CellRect; color: string }[];
+  boldRanges: CellRect[];
+  autofitted: CellRect[];
+  frozenRows: number;
+}
+
+export interface TableModel {
+  readonly id: string;
+  name: string;
+  sheet: SheetModel;
+  rect: CellRect;
+  hasHeaders: boolean;
+  style: string;
+}
+
+export interface ChartModel {
+  readonly id: string;
+  name: string;
+  sheet: SheetModel;
+  type: string;
+  source: CellRect;
+  seriesBy: string;
+  title: string;
+  position?: { start: string; end?: string };
+}
+
+/** One operation executed by `sync`, in order, for tests to inspect. */
+export interface OperationRecord {
+  sync: number;
+  kind: 'read' | 'write';
+  operation: string;
+}
+
+/** The Office.js response limit on Excel on the web: 5 MB per request and per response. */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+/** Excel refuses to return the values of ranges with more than 5,000,000 cells. */
+export const READ_CELL_LIMIT = 5_000_000;
+
+/**
+ * The in-memory workbook behind one or more stand-in request contexts.
+ *
+ * Why: it is the persistent document (like the file open in Excel); request contexts are the
+ * batches of API calls made against it. Tests build one, run the adapter, and inspect it.
+ * @example
+ * const book = new StandinWorkbook();
+ * book.addSheet('Data', [['customer', 'date'], ['c1', 35000]]);
+ */
+export class StandinWorkbook {
+  readonly sheets: SheetModel[] = [];
+  readonly tables: TableModel[] = [];
+  readonly charts: ChartModel[] = [];
+  /** workbook.settings; survives across request contexts like a saved document. */
+  readonly settings = new Map<string, unknown>();
+  readonly log: OperationRecord[] = [];
+  /** Whether the workbook uses the 1904 date system (Excel for Mac's old default). */
+  date1904 = false;
+  /** The sync numbers during which API calculation was suspended. */
+  readonly calculationSuspendedSyncs: number[] = [];
+  selection: { sheet: SheetModel; rect: CellRect } | null = null;
+  activeSheet: SheetModel | null = null;
+  syncCount = 0;
+  writeCount = 0;
+  /** When set, the write operation with this 1-based ordinal (across syncs) fails once. */
+  failAtWrite: number | null = null;
+  private nextId = 1;
+
+  /** Adds a sheet holding `rows` from A1; checks Excel's sheet-name rules. */
+  addSheet(name: string, rows: readonly (readonly CellValue[])[] = []): SheetModel {
+    const problem = sheetNameProblem(
+      name,
+      this.sheets.map((sheet) => sheet.name),
+    );
+    if (problem) throw new StandinError('InvalidArgument', `The sheet name "${name}" ${problem}.`);
+    if (rows.length > MAX_ROWS) throw new StandinError('InvalidArgument', `A sheet holds at most ${MAX_ROWS} rows.`);
+    const sheet: SheetModel = {
+      id: `{sheet-${this.nextId++}}`,
+      name,
+      cells: rows.map((row) => [...row]),
+      numberFormats: [],
+      fills: [],
+      boldRanges: [],
+      autofitted: [],
+      frozenRows: 0,
+    };
+    this.sheets.push(sheet);
+    if (!this.activeSheet) this.activeSheet = sheet;
+    return sheet;
+  }
+
+  /** Finds a sheet by name, ignoring case as Excel does. */
+  findSheet(name: string): SheetModel | undefined {
+    const lower = name.toLocaleLowerCase();
+    return this.sheets.find((sheet) => sheet.name.toLocaleLowerCase() === lower);
+  }
+
+  /** Removes a sheet with its tables and charts. */
+  deleteSheet(sheet: SheetModel): void {
+    if (this.sheets.length === 1) throw new StandinError('InvalidOperation', 'A workbook must keep one sheet.');
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    for (let index = this.tables.length - 1; index >= 0; index--) {
+      if (this.tables[index]?.sheet === sheet) this.tables.splice(index, 1);
+    }
+    for (let index = this.charts.length - 1; index >= 0; index--) {
+      if (this.charts[index]?.sheet === sheet) this.charts.splice(index, 1);
+    }
+    if (this.activeSheet === sheet) this.activeSheet = this.sheets[0] ?? null;
+    if (this.selection?.sheet === sheet) this.selection = null;
+  }
+
+  /** Selects a range (and makes its sheet active), as a user would before opening the pane. */
+  select(sheetName: string, rect: CellRect): void {
+    const sheet = this.findSheet(sheetName);
+    if (!sheet) throw new StandinError('ItemNotFound', `No sheet named "${sheetName}".`);
+    this.selection = { sheet, rect };
+    this.activeSheet = sheet;
+  }
+
+  newId(prefix: string): string {
+    return `{${prefix}-${this.nextId++}}`;
+  }
+
+  /** Reads a rectangle of values, blank cells as ''. O(cells). */
+  readCells(sheet: SheetModel, rect: CellRect): CellValue[][] {
+    const out: CellValue[][] = new Array<CellValue[]>(rect.rowCount);
+    for (let r = 0; r < rect.rowCount; r++) {
+      const source = sheet.cells[rect.row + r];
+      const row = new Array<CellValue>(rect.columnCount);
+      for (let c = 0; c < rect.columnCount; c++) row[c] = source?.[rect.column + c] ?? '';
+      out[r] = row;
+    }
+    return out;
+  }
+
+  /** Writes a rectangle of values. */
+  writeCells(sheet: SheetModel, rect: CellRect, values: readonly (readonly CellValue[])[]): void {
+    for (let r = 0; r < rect.rowCount; r++) {
+      const rowIndex = rect.row + r;
+      const target = (sheet.cells[rowIndex] ??= []);
+      const source = values[r] ?? [];
+      for (let c = 0; c < rect.columnCount; c++) target[rect.column + c] = source[c] ?? '';
+    }
+  }
+
+  /** The smallest rectangle holding every non-blank cell, or null for an empty sheet. O(cells). */
+  usedRect(sheet: SheetModel): CellRect | null {
+    let top = -1;
+    let bottom = -1;
+    let left = MAX_COLUMNS;
+    let right = -1;
+    sheet.cells.forEach((row, rowIndex) => {
+      if (!row) return;
+      for (let c = 0; c < row.length; c++) {
+        const value = row[c];
+        if (value === undefined || value === '') continue;
+        if (top < 0) top = rowIndex;
+        bottom = rowIndex;
+        if (c < left) left = c;
+        if (c > right) right = c;
+      }
+    });
+    if (top < 0) return null;
+    return { row: top, column: left, rowCount: bottom - top + 1, columnCount: right - left + 1 };
+  }
+
+  /** The values of a whole sheet trimmed to its used range, for assertions. */
+  sheetValues(name: string): CellValue[][] {
+    const sheet = this.findSheet(name);
+    if (!sheet) throw new StandinError('ItemNotFound', `No sheet named "${name}".`);
+    const used = this.usedRect(sheet);
+    return used
+      ? this.readCells(sheet, {
+          ...used,
+          row: 0,
+          column: 0,
+          rowCount: used.row + used.rowCount,
+          columnCount: used.column + used.columnCount,
+        })
+      : [];
+  }
+
+  /** The last number format applied to one cell, or 'General'. */
+  numberFormatAt(sheet: SheetModel, row: number, column: number): string {
+    for (let index = sheet.numberFormats.length - 1; index >= 0; index--) {
+      const entry = sheet.numberFormats[index];
+      if (!entry || !contains(entry.rect, row, column)) continue;
+      if (typeof entry.format === 'string') return entry.format;
+      return entry.format[row - entry.rect.row]?.[column - entry.rect.column] ?? 'General';
+    }
+    return 'General';
+  }
+
+  /** The last fill colour applied to one cell, or null. */
+  fillAt(sheet: SheetModel, row: number, column: number): string | null {
+    for (let index = sheet.fills.length - 1; index >= 0; index--) {
+      const entry = sheet.fills[index];
+      if (entry && contains(entry.rect, row, column)) return entry.color;
+    }
+    return null;
+  }
+}
+
+function contains(rect: CellRect, row: number, column: number): boolean {
+  return (
+    row >= rect.row &&
+    row < rect.row + rect.rowCount &&
+    column >= rect.column &&
+    column < rect.column + rect.columnCount
+  );
+}

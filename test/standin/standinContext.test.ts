@@ -1,0 +1,169 @@
+import { PAYLOAD_LIMIT_BYTES, StandinRequestContext, StandinWorkbook, sheetNameProblem } from '../../src/standin';
+import type { StandinError } from '../../src/standin';
+
+function bookWithData(): StandinWorkbook {
+  const book = new StandinWorkbook();
+  book.addSheet('Data', [
+    ['customer', 'amount'],
+    ['c1', 10],
+    ['c2', 20],
+  ]);
+  return book;
+}
+
+async function errorOf(promise: Promise<unknown>): Promise<StandinError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as StandinError;
+  }
+  throw new Error('expected the promise to reject');
+}
+
+describe('StandinRequestContext', () => {
+  test('a property read before load and sync throws PropertyNotLoaded', async () => {
+    const context = new StandinRequestContext(bookWithData());
+    const range = context.workbook.worksheets.getItem('Data').getRange('A1:B3');
+    expect(() => range.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+    range.load('values');
+    expect(() => range.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+    await context.sync();
+    expect(range.values).toEqual([
+      ['customer', 'amount'],
+      ['c1', 10],
+      ['c2', 20],
+    ]);
+    expect(() => range.address).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+  });
+
+  test('writes happen only at sync, in order', async () => {
+    const book = bookWithData();
+    const context = new StandinRequestContext(book);
+    const sheet = context.workbook.worksheets.add('Out');
+    sheet.getRange('A1:B1').values = [['x', 1]];
+    expect(book.findSheet('Out')).toBeUndefined();
+    await context.sync();
+    expect(book.sheetValues('Out')).toEqual([['x', 1]]);
+  });
+
+  test('getUsedRangeOrNullObject trims a whole-column selection to used cells', async () => {
+    const book = bookWithData();
+    book.select('Data', { row: 0, column: 0, rowCount: 1_048_576, columnCount: 2 });
+    const context = new StandinRequestContext(book);
+    const used = context.workbook.getSelectedRange().getUsedRangeOrNullObject(true);
+    used.load('address,rowCount');
+    await context.sync();
+    expect(used.isNullObject).toBe(false);
+    expect(used.address).toBe('Data!A1:B3');
+    expect(used.rowCount).toBe(3);
+  });
+
+  test('a response over 5 MB fails with ResponsePayloadSizeLimitExceeded', async () => {
+    const book = new StandinWorkbook();
+    const rows = Array.from({ length: 80_000 }, (_, index) => [
+      `customer-${index}-padding-padding`,
+      index * 1.5,
+      'x'.repeat(40),
+    ]);
+    book.addSheet('Big', rows);
+    const context = new StandinRequestContext(book);
+    const range = context.workbook.worksheets.getItem('Big').getRange('A1:C80000');
+    range.load('values');
+    const error = await errorOf(context.sync());
+    expect(error.code).toBe('ResponsePayloadSizeLimitExceeded');
+    expect(JSON.stringify(rows).length).toBeGreaterThan(PAYLOAD_LIMIT_BYTES);
+  });
+
+  test('a request over 5 MB fails with RequestPayloadSizeLimitExceeded and writes nothing', async () => {
+    const book = bookWithData();
+    const context = new StandinRequestContext(book);
+    const values = Array.from({ length: 100_000 }, () => ['a long text cell of some forty characters..', 123456.789]);
+    context.workbook.worksheets.getItem('Data').getRange('D1:E100000').values = values;
+    const error = await errorOf(context.sync());
+    expect(error.code).toBe('RequestPayloadSizeLimitExceeded');
+    expect(book.sheetValues('Data')[0]).toEqual(['customer', 'amount']);
+  });
+
+  test('reading more than 5,000,000 cells fails', async () => {
+    const context = new StandinRequestContext(bookWithData());
+    const range = context.workbook.worksheets.getItem('Data').getRange('A1:E1048576');
+    range.load('values');
+    const error = await errorOf(context.sync());
+    expect(error.code).toBe('ResponsePayloadSizeLimitExceeded');
+  });
+
+  test('sheet names follow Excel rules: 31 characters, no []:*?/\\, unique ignoring case', async () => {
+    expect(sheetNameProblem('a'.repeat(31), [])).toBeNull();
+    expect(sheetNameProblem('a'.repeat(32), [])).toMatch(/31/);
+    for (const bad of ['a[b', 'a]b', 'a:b', 'a*b', 'a?b', 'a/b', 'a\\b'])
+      expect(sheetNameProblem(bad, [])).not.toBeNull();
+    expect(sheetNameProblem('DATA', ['Data'])).toMatch(/already/);
+    const context = new StandinRequestContext(bookWithData());
+    context.workbook.worksheets.add('data');
+    expect((await errorOf(context.sync())).code).toBe('ItemAlreadyExists');
+  });
+
+  test('ranges beyond row 1,048,576 are refused', async () => {
+    const context = new StandinRequestContext(bookWithData());
+    const range = context.workbook.worksheets.getItem('Data').getRangeByIndexes(1_048_575, 0, 2, 1);
+    range.load('address');
+    expect((await errorOf(context.sync())).code).toBe('InvalidArgument');
+  });
+
+  test('getItemOrNullObject reports isNullObject after sync', async () => {
+    const context = new StandinRequestContext(bookWithData());
+    const missing = context.workbook.worksheets.getItemOrNullObject('Nope');
+    const present = context.workbook.worksheets.getItemOrNullObject('data');
+    await context.sync();
+    expect(missing.isNullObject).toBe(true);
+    expect(present.isNullObject).toBe(false);
+  });
+
+  test('an injected failure stops the batch at the Nth write; earlier writes stay, later ones do not', async () => {
+    const book = bookWithData();
+    book.failAtWrite = 2;
+    const context = new StandinRequestContext(book);
+    context.workbook.worksheets.add('One');
+    context.workbook.worksheets.add('Two');
+    context.workbook.worksheets.add('Three');
+    expect((await errorOf(context.sync())).code).toBe('GeneralException');
+    expect(book.sheets.map((sheet) => sheet.name)).toEqual(['Data', 'One']);
+  });
+
+  test('settings persist across contexts on the same workbook', async () => {
+    const book = bookWithData();
+    const first = new StandinRequestContext(book);
+    first.workbook.settings.add('mapping', { customer: 0 });
+    await first.sync();
+    const second = new StandinRequestContext(book);
+    const setting = second.workbook.settings.getItemOrNullObject('mapping');
+    setting.load('value');
+    await second.sync();
+    expect(setting.isNullObject).toBe(false);
+    expect(setting.value).toEqual({ customer: 0 });
+  });
+
+  test('functions.date(1904,1,1) is 0 in a 1904 workbook and 1462 in a 1900 workbook', async () => {
+    const book = bookWithData();
+    const context = new StandinRequestContext(book);
+    const in1900 = context.workbook.functions.date(1904, 1, 1);
+    in1900.load('value');
+    await context.sync();
+    expect(in1900.value).toBe(1462);
+    book.date1904 = true;
+    const in1904 = context.workbook.functions.date(1904, 1, 1);
+    in1904.load('value');
+    await context.sync();
+    expect(in1904.value).toBe(0);
+  });
+
+  test('getSurroundingRegion finds the block around the active cell', async () => {
+    const book = bookWithData();
+    book.select('Data', { row: 1, column: 1, rowCount: 1, columnCount: 1 });
+    const context = new StandinRequestContext(book);
+    const region = context.workbook.getActiveCell().getSurroundingRegion();
+    region.load('address');
+    await context.sync();
+    expect(region.address).toBe('Data!A1:B3');
+  });
+});
