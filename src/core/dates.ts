@@ -1,0 +1,151 @@
+import { AnalyticsError } from './errors';
+
+/**
+ * Excel's two date systems: '1900' (serial 1 = 1900-01-01, with the fictitious 1900-02-29 at serial 60) and
+ * '1904' (serial 0 = 1904-01-01, older Mac workbooks).
+ */
+export type DateSystem = '1900' | '1904';
+
+/** The unit of a BTYD summary or a horizon. */
+export type TimeUnit = 'days' | 'weeks' | 'months';
+
+/** Days per unit: a month is 365.25 / 12 = 30.4375 days (DOMAIN §7.1), not 30. */
+export const DAYS_PER_UNIT: Readonly<Record<TimeUnit, number>> = Object.freeze({
+  days: 1,
+  weeks: 7,
+  months: 30.4375,
+});
+
+const MS_PER_DAY = 86_400_000;
+/** Day number of 1899-12-30, the zero of the 1900 system for serials ≥ 61 (it absorbs the fictitious leap day). */
+const EPOCH_1900 = -25_569;
+/** Day number of 1904-01-01, serial 0 of the 1904 system. */
+const EPOCH_1904 = -24_107;
+/** Serials outside 1 … 2,958,465 (9999-12-31) are not dates in Excel. */
+const MAX_SERIAL_1900 = 2_958_465;
+
+/** Day number (days since 1970-01-01 UTC) of a calendar date, or null when the date does not exist. */
+function dayFromParts(year: number, month: number, day: number, hours = 0, minutes = 0, seconds = 0): number | null {
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hours > 23 || minutes > 59 || seconds >= 60) return null;
+  const ms = Date.UTC(year, month - 1, day);
+  const check = new Date(ms);
+  // Date.UTC rolls 2023-02-30 over to March; a date that rolls over does not exist.
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
+  return ms / MS_PER_DAY + (hours * 3600 + minutes * 60 + seconds) / 86_400;
+}
+
+/**
+ * Converts an Excel serial number to a day number (days since 1970-01-01 UTC; the fraction is the time of day).
+ * In the 1900 system serials 1–59 are 1900-01-01 … 1900-02-28, serial 60 is Excel's fictitious 1900-02-29,
+ * which we place on 1900-03-01 (the day it stands for in practice), and serials ≥ 61 are exact.
+ *
+ * Cost O(1).
+ * @example
+ * excelSerialToDay(45356) // => 19787 (2024-03-05)
+ */
+export function excelSerialToDay(serial: number, dateSystem: DateSystem = '1900'): number | null {
+  if (!Number.isFinite(serial)) return null;
+  if (dateSystem === '1904') {
+    if (serial < 0 || serial > MAX_SERIAL_1900 - 1462) return null;
+    return EPOCH_1904 + serial;
+  }
+  if (serial < 1 || serial >= MAX_SERIAL_1900 + 1) return null;
+  // Before 1900-03-01 Excel counts one day too many (the fictitious leap day), so serial 1 = 1899-12-31 + 1.
+  if (serial < 60) return EPOCH_1900 + 1 + serial;
+  if (serial < 61) return EPOCH_1900 + 61 + (serial - 60);
+  return EPOCH_1900 + serial;
+}
+
+/**
+ * Converts a day number back to an Excel serial (for writing dates into a sheet).
+ *
+ * Cost O(1).
+ * @example
+ * dayToExcelSerial(19787) // => 45356
+ */
+export function dayToExcelSerial(day: number, dateSystem: DateSystem = '1900'): number {
+  if (dateSystem === '1904') return day - EPOCH_1904;
+  const serial = day - EPOCH_1900;
+  return serial < 61 ? serial - 1 : serial;
+}
+
+const ISO_PATTERN = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?(Z|[+-]00:?00)?)?$/;
+const SLASH_PATTERN = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?: (\d{1,2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?$/;
+const CHINESE_PATTERN = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$/;
+
+/**
+ * Parses a date text: ISO `yyyy-mm-dd[ hh:mm[:ss]]` (also with `T` and a `Z`), `yyyy/m/d[ hh:mm[:ss]]` or
+ * `yyyy年m月d日`. A numeric text is read as an Excel serial. Returns null when it is not one of these.
+ */
+function parseDateText(text: string, dateSystem: DateSystem): number | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  const match = ISO_PATTERN.exec(trimmed) ?? SLASH_PATTERN.exec(trimmed);
+  if (match !== null) {
+    return dayFromParts(
+      Number(match[1]),
+      Number(match[2]),
+      Number(match[3]),
+      match[4] === undefined ? 0 : Number(match[4]),
+      match[5] === undefined ? 0 : Number(match[5]),
+      match[6] === undefined ? 0 : Number(match[6]),
+    );
+  }
+  const chinese = CHINESE_PATTERN.exec(trimmed);
+  if (chinese !== null) return dayFromParts(Number(chinese[1]), Number(chinese[2]), Number(chinese[3]));
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return excelSerialToDay(Number(trimmed), dateSystem);
+  return null;
+}
+
+/**
+ * Converts a cell value to a day number (days since 1970-01-01 UTC, fraction = time of day), or null when it
+ * is not a date. Accepts Excel serials (1900 or 1904 system), ISO, `yyyy/m/d` and `yyyy年m月d日` texts and JS
+ * `Date` objects (read in UTC). Ambiguous forms such as `3/5/2024` are refused rather than guessed.
+ *
+ * Cost O(1) per value.
+ * @example
+ * parseDate('2024-03-05') // => 19787
+ * parseDate(45356)        // => 19787
+ * parseDate('2024年3月5日') // => 19787
+ */
+export function parseDate(value: unknown, dateSystem: DateSystem = '1900'): number | null {
+  if (typeof value === 'number') return excelSerialToDay(value, dateSystem);
+  if (typeof value === 'string') return parseDateText(value, dateSystem);
+  if (value instanceof Date) {
+    const ms = value.getTime();
+    return Number.isFinite(ms) ? ms / MS_PER_DAY : null;
+  }
+  return null;
+}
+
+/**
+ * Like {@link parseDate} but throws a BAD_DATE error naming the argument, for single-value arguments.
+ *
+ * @throws AnalyticsError BAD_DATE
+ */
+export function requireDate(value: unknown, argument: string, dateSystem: DateSystem = '1900'): number {
+  const day = parseDate(value, dateSystem);
+  if (day === null) {
+    throw new AnalyticsError(
+      'BAD_DATE',
+      `${argument} is not a date: ${String(value)}. Use a date cell, an Excel serial or a yyyy-mm-dd text.`,
+      { argument },
+    );
+  }
+  return day;
+}
+
+/**
+ * Formats the calendar day of a day number as `yyyy-mm-dd` (the time of day is dropped).
+ *
+ * Cost O(1).
+ * @example
+ * dayToIso(19787.75) // => '2024-03-05'
+ */
+export function dayToIso(day: number): string {
+  const date = new Date(Math.floor(day) * MS_PER_DAY);
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth() + 1;
+  const dayOfMonth = date.getUTCDate();
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${dayOfMonth < 10 ? '0' : ''}${dayOfMonth}`;
+}

@@ -1,0 +1,39 @@
+/** The closed set of reasons core can refuse a request; one table elsewhere maps them to Excel errors. */
+export type AnalyticsErrorCode =
+  | 'EMPTY_INPUT'
+  | 'BAD_ARGUMENT'
+  | 'BAD_NUMBER'
+  | 'BAD_DATE'
+  | 'OUT_OF_RANGE'
+  | 'SHAPE_MISMATCH'
+  | 'MISSING_COLUMN'
+  | 'NOT_FOUND'
+  | 'NO_REPEAT_CUSTOMERS'
+  | 'NOT_CONVERGED'
+  | 'FLAT_LIKELIHOOD';
+
+/** Where the problem is, so the message can point the user at a row, a column or an argument. */
+export interface ErrorLocation {
+  row?: number;
+  column?: string;
+  argument?: string;
+}
+
+/**
+ * The one error type of core: a code from a closed catalogue, a message that says what is wrong and what
+ * to do, and where it happened.
+ *
+ * @example
+ * throw new AnalyticsError('BAD_ARGUMENT', 'bins must be an integer from 2 to 10, got 12.', { argument: 'bins' });
+ */
+export class AnalyticsError extends Error {
+  readonly code: AnalyticsErrorCode;
+  readonly where?: ErrorLocation;
+
+  constructor(code: AnalyticsErrorCode, message: string, where?: ErrorLocation) {
+    super(message);
+    this.name = 'AnalyticsError';
+    this.code = code;
+    if (where !== undefined) this.where = where;
+  }
+}

@@ -1,0 +1,9 @@
+// The public barrel of the analytics engine: other layers import core only from here.
+export * from './errors';
+export * from './dates';
+export * from './columns';
+export * from './transactions';
+export * from './segmentTypes';
+export * from './segmentCustomers';
+export * from './outputTable';
+export * from './btyd';

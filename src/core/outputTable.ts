@@ -1,0 +1,66 @@
+import type { CustomerResult, SegmentationResult } from './segmentTypes';
+
+/** One output column: the result field and its snake_case header. */
+export interface OutputColumn {
+  key: keyof CustomerResult;
+  header: string;
+}
+
+/**
+ * The one definition of the per-customer output columns, shared by the command line, CRM.RFM_TABLE and the
+ * task pane, so every surface writes the same table. Headers are a contract: scripts read them.
+ */
+export const OUTPUT_COLUMNS: readonly OutputColumn[] = Object.freeze([
+  { key: 'customerId', header: 'customer_id' },
+  { key: 'firstPurchase', header: 'first_purchase' },
+  { key: 'lastPurchase', header: 'last_purchase' },
+  { key: 'recencyDays', header: 'recency_days' },
+  { key: 'tenureDays', header: 'tenure_days' },
+  { key: 'frequency', header: 'frequency' },
+  { key: 'monetary', header: 'monetary' },
+  { key: 'monetaryAvg', header: 'monetary_avg' },
+  { key: 'returnsValue', header: 'returns_value' },
+  { key: 'rScore', header: 'r_score' },
+  { key: 'fScore', header: 'f_score' },
+  { key: 'mScore', header: 'm_score' },
+  { key: 'rfmCode', header: 'rfm_code' },
+  { key: 'segment', header: 'segment' },
+  { key: 'lifecycleStage', header: 'lifecycle_stage' },
+  { key: 'lifecyclePattern', header: 'lifecycle_pattern' },
+  { key: 'historicValue', header: 'historic_value' },
+  { key: 'clv', header: 'clv' },
+  { key: 'valueTier', header: 'value_tier' },
+  { key: 'x', header: 'x' },
+  { key: 'tx', header: 't_x' },
+  { key: 'T', header: 'T' },
+  { key: 'monetaryRepeatAvg', header: 'monetary_repeat_avg' },
+]);
+
+/** The probabilistic columns, written only when the result has them. */
+export const PROBABILISTIC_COLUMNS: readonly OutputColumn[] = Object.freeze([
+  { key: 'pAlive', header: 'p_alive' },
+  { key: 'expectedPurchases', header: 'expected_purchases' },
+  { key: 'expectedAvgValue', header: 'expected_avg_value' },
+  { key: 'predictedClv', header: 'predicted_clv' },
+]);
+
+/**
+ * The segmentation as a table: the header row, then one row per customer in the order of `result.customers`.
+ * The probabilistic columns are appended when the first customer has them.
+ *
+ * Cost O(customers × columns).
+ * @example
+ * toOutputRows(result)[0].slice(0, 3) // => ['customer_id', 'first_purchase', 'last_purchase']
+ */
+export function toOutputRows(result: SegmentationResult): (string | number)[][] {
+  const first = result.customers[0];
+  const columns =
+    first !== undefined && first.predictedClv !== undefined
+      ? [...OUTPUT_COLUMNS, ...PROBABILISTIC_COLUMNS]
+      : OUTPUT_COLUMNS;
+  const rows: (string | number)[][] = [columns.map((column) => column.header)];
+  for (const customer of result.customers) {
+    rows.push(columns.map((column) => customer[column.key] ?? ''));
+  }
+  return rows;
+}

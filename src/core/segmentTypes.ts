@@ -1,0 +1,108 @@
+import type { TimeUnit } from './dates';
+import type { SkippedRows } from './transactions';
+
+/** The two languages of every user-facing label. */
+export type Language = 'en' | 'zh';
+
+/** Lifecycle thresholds of DOMAIN §7.6 (defaults: 90-day periods, 365-day churn window, 0.3, 0.2, 3 occasions). */
+export interface LifecycleOptions {
+  periodDays?: number;
+  churnDays?: number;
+  declineThreshold?: number;
+  growthThreshold?: number;
+  minOccasions?: number;
+}
+
+/** How `segmentCustomers` values a customer (DOMAIN §7.5). */
+export type ClvOptions =
+  | { method: 'historic' }
+  | { method: 'retention'; retention: number; discount: number; periods?: number; acquisitionCost?: number }
+  | {
+      method: 'probabilistic';
+      horizonMonths?: number;
+      monthlyDiscount?: number;
+      margin?: number;
+      model?: 'bgnbd' | 'mbgnbd' | 'pareto';
+    };
+
+/** Everything that shapes a segmentation; the resolved copy in the result reproduces it exactly. */
+export interface SegmentOptions {
+  /** Day number or 'yyyy-mm-dd'; default the day after the latest transaction. */
+  asOf?: number | string;
+  /** Unit of x / t_x / T; default 'days'. */
+  unit?: TimeUnit;
+  /** 2..10, default 5. */
+  bins?: number;
+  segmentMap?: 'default' | 'grid';
+  tierScheme?: 'pyramid' | 'matrix' | 'abc';
+  lifecycle?: LifecycleOptions;
+  clv?: ClvOptions;
+  language?: Language;
+}
+
+/** One customer's row of the segmentation. */
+export interface CustomerResult {
+  customerId: string;
+  firstPurchase: string;
+  lastPurchase: string;
+  recencyDays: number;
+  tenureDays: number;
+  /** Purchase occasions. */
+  frequency: number;
+  monetary: number;
+  monetaryAvg: number;
+  monetaryRepeatAvg: number;
+  /** Value of returns as a positive number (monetary already has it subtracted). */
+  returnsValue: number;
+  x: number;
+  tx: number;
+  T: number;
+  rScore: number;
+  fScore: number;
+  mScore: number;
+  rfmCode: number;
+  segmentKey: string;
+  segment: string;
+  lifecycleStageKey: string;
+  lifecycleStage: string;
+  lifecyclePatternKey: string;
+  lifecyclePattern: string;
+  historicValue: number;
+  clv: number;
+  valueTierKey: string;
+  valueTier: string;
+  pAlive?: number;
+  expectedPurchases?: number;
+  expectedAvgValue?: number;
+  predictedClv?: number;
+}
+
+/** Customers and revenue of one tier, segment or stage. */
+export interface GroupTotal {
+  key: string;
+  label: string;
+  customers: number;
+  revenue: number;
+  customerShare: number;
+  revenueShare: number;
+  averageClv: number;
+}
+
+/** What `segmentCustomers` returns. */
+export interface SegmentationResult {
+  customers: CustomerResult[];
+  totals: {
+    all: { customers: number; revenue: number };
+    byTier: GroupTotal[];
+    bySegment: GroupTotal[];
+    byStage: GroupTotal[];
+  };
+  skipped: SkippedRows;
+  rowsRead: number;
+  rowsUsed: number;
+  /** ISO date. */
+  asOf: string;
+  options: SegmentOptions;
+  model?: unknown;
+  warnings: string[];
+}

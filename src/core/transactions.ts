@@ -1,0 +1,223 @@
+import type { DateSystem } from './dates';
+import { parseDate } from './dates';
+import { AnalyticsError } from './errors';
+
+/**
+ * A transaction table as columns of raw cell values (one array per column, same length), straight from a
+ * sheet range or a CSV file. Amount is given directly or as quantity × unit price.
+ */
+export interface TransactionInput {
+  customer: readonly unknown[];
+  date: readonly unknown[];
+  amount?: readonly unknown[];
+  quantity?: readonly unknown[];
+  unitPrice?: readonly unknown[];
+  order?: readonly unknown[];
+  margin?: readonly unknown[];
+  cost?: readonly unknown[];
+  /** The sheet/file row number of element 0, used in skip reports (default 1). */
+  firstRowNumber?: number;
+  dateSystem?: DateSystem;
+}
+
+/** Why a row was not used. `returnsOnly` counts the rows of customers who only have returns (DOMAIN §7.2). */
+export type SkipReason = 'blankCustomer' | 'badDate' | 'badAmount' | 'afterAsOf' | 'returnsOnly';
+
+/** How many rows were skipped, per reason, with the first few row numbers so the user can look at them. */
+export interface SkippedRows {
+  total: number;
+  reasons: Partial<Record<SkipReason, { count: number; firstRows: number[] }>>;
+}
+
+/** How many row numbers a skip report keeps per reason. */
+export const SKIP_EXAMPLES = 5;
+
+/**
+ * The usable rows of a transaction table in columnar form: customer ids replaced by a dictionary index,
+ * dates by day numbers, amounts by numbers. Built once; everything downstream works on typed arrays.
+ */
+export interface Transactions {
+  /** Number of usable rows. */
+  readonly length: number;
+  /** Distinct customer ids (trimmed text) in order of first appearance. */
+  readonly customerIds: readonly string[];
+  /** Per row: index into `customerIds`. */
+  readonly customer: Int32Array;
+  /** Per row: day number (days since 1970-01-01 UTC; fraction = time of day). */
+  readonly day: Float64Array;
+  /** Per row: amount (negative for returns). */
+  readonly amount: Float64Array;
+  /** Per row: order dictionary index, or null when no order column was given. */
+  readonly order: Int32Array | null;
+  /** Per row: profit (margin, or amount − cost), or null when neither column was given. */
+  readonly profit: Float64Array | null;
+  /** Per row: the sheet/file row number it came from. */
+  readonly rowNumber: Int32Array;
+  readonly rowsRead: number;
+  readonly skipped: SkippedRows;
+}
+
+/** Adds one skipped row to a report. */
+export function recordSkip(skipped: SkippedRows, reason: SkipReason, row: number): void {
+  let entry = skipped.reasons[reason];
+  if (entry === undefined) {
+    entry = { count: 0, firstRows: [] };
+    skipped.reasons[reason] = entry;
+  }
+  entry.count += 1;
+  if (entry.firstRows.length < SKIP_EXAMPLES) entry.firstRows.push(row);
+  skipped.total += 1;
+}
+
+const GROUPED_NUMBER = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+
+/**
+ * Reads a cell as a number: a finite number, or a text such as `12.5`, `-3`, `1,234.50` or `¥12` (currency
+ * signs and thousands separators are removed). Blank, boolean and other text give null.
+ *
+ * Cost O(length of the text).
+ * @example
+ * parseAmount(' 1,234.50 ') // => 1234.5
+ */
+export function parseAmount(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value !== 'string') return null;
+  let text = value.trim().replace(/^[$€£¥￥]|^(?:USD|EUR|GBP|CNY|RMB)\s*/i, '');
+  if (text === '') return null;
+  if (GROUPED_NUMBER.test(text)) text = text.replace(/,/g, '');
+  const number = Number(text);
+  return text !== '' && Number.isFinite(number) ? number : null;
+}
+
+/**
+ * The customer id of a cell as trimmed text, so the number 1042 and the text " 1042" are one customer;
+ * null when blank.
+ */
+export function customerKey(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const text = (typeof value === 'string' ? value : String(value)).trim();
+  return text === '' ? null : text;
+}
+
+function checkLength(name: string, column: readonly unknown[] | undefined, length: number): void {
+  if (column !== undefined && column.length !== length) {
+    throw new AnalyticsError(
+      'SHAPE_MISMATCH',
+      `The ${name} column has ${column.length} rows but the customer column has ${length}. Select columns of equal length.`,
+      { column: name },
+    );
+  }
+}
+
+/**
+ * Turns raw columns into {@link Transactions}: trims customer ids, converts dates once (UTC), reads
+ * amounts, and skips unusable rows counted by reason (blank customer, bad date, non-numeric amount, date
+ * after `asOf`). Never throws for a bad row; throws only when the columns themselves are unusable. The
+ * input is not mutated.
+ *
+ * Cost O(n) with one hash lookup per row.
+ * @throws AnalyticsError SHAPE_MISMATCH when columns differ in length, MISSING_COLUMN without an amount or
+ *   quantity × unit price.
+ * @example
+ * parseTransactions({ customer: ['a', ' a'], date: ['2024-01-02', 45293], amount: [10, '5'] }).customerIds
+ * // => ['a']
+ */
+export function parseTransactions(input: TransactionInput, asOf?: number): Transactions {
+  const rows = input.customer.length;
+  checkLength('date', input.date, rows);
+  checkLength('amount', input.amount, rows);
+  checkLength('quantity', input.quantity, rows);
+  checkLength('unit price', input.unitPrice, rows);
+  checkLength('order', input.order, rows);
+  checkLength('margin', input.margin, rows);
+  checkLength('cost', input.cost, rows);
+  const amountColumn = input.amount;
+  const quantityColumn = input.quantity;
+  const priceColumn = input.unitPrice;
+  if (amountColumn === undefined && (quantityColumn === undefined || priceColumn === undefined)) {
+    throw new AnalyticsError('MISSING_COLUMN', 'Give an amount column, or a quantity and a unit price column.', {
+      column: 'amount',
+    });
+  }
+  const firstRow = input.firstRowNumber ?? 1;
+  const dateSystem = input.dateSystem ?? '1900';
+  const lastDay = asOf === undefined ? Infinity : Math.floor(asOf) + 1;
+  const customerIndex = new Map<string, number>();
+  const customerIds: string[] = [];
+  const orderIndex = input.order === undefined ? null : new Map<string, number>();
+  const customer = new Int32Array(rows);
+  const day = new Float64Array(rows);
+  const amount = new Float64Array(rows);
+  const order = input.order === undefined ? null : new Int32Array(rows);
+  const hasProfit = input.margin !== undefined || input.cost !== undefined;
+  const profit = hasProfit ? new Float64Array(rows) : null;
+  const rowNumber = new Int32Array(rows);
+  const skipped: SkippedRows = { total: 0, reasons: {} };
+  let used = 0;
+  for (let row = 0; row < rows; row++) {
+    const sourceRow = firstRow + row;
+    const id = customerKey(input.customer[row]);
+    if (id === null) {
+      recordSkip(skipped, 'blankCustomer', sourceRow);
+      continue;
+    }
+    const rowDay = parseDate(input.date[row], dateSystem);
+    if (rowDay === null) {
+      recordSkip(skipped, 'badDate', sourceRow);
+      continue;
+    }
+    let rowAmount: number | null;
+    if (amountColumn !== undefined) {
+      rowAmount = parseAmount(amountColumn[row]);
+    } else {
+      const quantity = parseAmount(quantityColumn?.[row]);
+      const price = parseAmount(priceColumn?.[row]);
+      rowAmount = quantity === null || price === null ? null : quantity * price;
+    }
+    if (rowAmount === null) {
+      recordSkip(skipped, 'badAmount', sourceRow);
+      continue;
+    }
+    if (rowDay >= lastDay) {
+      recordSkip(skipped, 'afterAsOf', sourceRow);
+      continue;
+    }
+    let index = customerIndex.get(id);
+    if (index === undefined) {
+      index = customerIds.length;
+      customerIds.push(id);
+      customerIndex.set(id, index);
+    }
+    customer[used] = index;
+    day[used] = rowDay;
+    amount[used] = rowAmount;
+    rowNumber[used] = sourceRow;
+    if (order !== null && orderIndex !== null) {
+      const orderId = customerKey(input.order?.[row]) ?? `\u0000row${sourceRow}`;
+      let orderNumber = orderIndex.get(orderId);
+      if (orderNumber === undefined) {
+        orderNumber = orderIndex.size;
+        orderIndex.set(orderId, orderNumber);
+      }
+      order[used] = orderNumber;
+    }
+    if (profit !== null) {
+      const margin = input.margin === undefined ? null : parseAmount(input.margin[row]);
+      const cost = input.cost === undefined ? null : parseAmount(input.cost[row]);
+      profit[used] = margin ?? rowAmount - (cost ?? 0);
+    }
+    used += 1;
+  }
+  return {
+    length: used,
+    customerIds,
+    customer: customer.subarray(0, used),
+    day: day.subarray(0, used),
+    amount: amount.subarray(0, used),
+    order: order === null ? null : order.subarray(0, used),
+    profit: profit === null ? null : profit.subarray(0, used),
+    rowNumber: rowNumber.subarray(0, used),
+    rowsRead: rows,
+    skipped,
+  };
+}
