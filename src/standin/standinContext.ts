@@ -726,6 +726,18 @@ export class TableCollectionProxy {
     });
   }
 
+  getItemOrNullObject(name: string): TableProxy {
+    const find = (): TableModel | undefined =>
+      this.context.book.tables.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+    const proxy = new TableProxy(this.context, () => {
+      const table = find();
+      if (!table) throw new StandinError('ItemNotFound', `No table named "${name}".`);
+      return table;
+    });
+    proxy.markNullable(() => find() !== undefined);
+    return proxy;
+  }
+
   private resolveAddress(address: string): RangeTarget {
     const book = this.context.book;
     const bang = address.lastIndexOf('!');

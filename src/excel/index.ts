@@ -1,0 +1,15 @@
+export { readSource } from './readSource';
+export type { ReadOptions } from './readSource';
+export { writeResults } from './writeResults';
+export type { WriteOptions, WriteOutcome } from './writeResults';
+export { removeSheets } from './removeSheets';
+export { saveRunSettings, loadRunSettings, SETTINGS_KEY } from './settings';
+export type { SavedRun } from './settings';
+export { uniqueSheetName } from './uniqueSheetName';
+export { blockRows, jsonBytes, BLOCK_BYTE_BUDGET, MAX_BLOCK_ROWS } from './blockRows';
+export { ExcelReadError } from './excelReadError';
+export type { ExcelReadErrorCode } from './excelReadError';
+export type { OutputLabels } from './outputLabels';
+export type { CellValue, SourceChoice, SourceData, ReadProgress } from './sourceData';
+export { numberFormatFor } from './outputFormats';
+export { tierFill, TIER_FILLS } from './tierFill';

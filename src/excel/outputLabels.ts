@@ -1,0 +1,36 @@
+import type { SkipReason } from '../core';
+
+/**
+ * The words written into the output sheets, supplied by the pane in the user's language.
+ *
+ * Why here: the adapter writes, the pane translates (taskpane → excel → core); the pane builds
+ * this from its `t(key)` table.
+ */
+export interface OutputLabels {
+  segmentsSheet: string;
+  summarySheet: string;
+  summaryTitle: string;
+  tier: string;
+  segment: string;
+  stage: string;
+  customers: string;
+  revenue: string;
+  customerShare: string;
+  revenueShare: string;
+  averageClv: string;
+  total: string;
+  runInformation: string;
+  source: string;
+  rowsRead: string;
+  rowsUsed: string;
+  rowsSkipped: string;
+  firstRows: string;
+  skipReasons: Record<SkipReason, string>;
+  options: string;
+  asOf: string;
+  dateSystem: string;
+  addinVersion: string;
+  createdAt: string;
+  revenueByTierChart: string;
+  customersByStageChart: string;
+}
