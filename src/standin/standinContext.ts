@@ -94,6 +94,8 @@ export class StandinRequestContext {
 abstract class ClientObject {
   private readonly loaded = new Map<string, unknown>();
   private nullObject: boolean | undefined;
+  /** Known during the sync that resolves it, before results are delivered. */
+  private resolvedMissing = false;
 
   constructor(
     protected readonly context: StandinRequestContext,
@@ -129,6 +131,7 @@ abstract class ClientObject {
       requestBytes: 0,
       run: (batch) => {
         const exists = check();
+        this.resolvedMissing = !exists;
         batch.deliveries.push(() => {
           this.nullObject = !exists;
         });
@@ -159,7 +162,7 @@ abstract class ClientObject {
       name: `${this.className}.load(${names.join(',')})`,
       requestBytes: 0,
       run: (batch) => {
-        if (this.nullObject === true) return;
+        if (this.resolvedMissing) return;
         const values = names.map((name) => this.snapshot(name));
         batch.responseBytes += byteSize(values);
         batch.deliveries.push(() => names.forEach((name, index) => this.loaded.set(name, values[index])));

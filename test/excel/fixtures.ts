@@ -1,0 +1,119 @@
+import type { CustomerResult, GroupTotal, SegmentationResult } from '../../src/core';
+import type { OutputLabels } from '../../src/excel';
+
+/** English labels as the pane would pass them (the adapter only writes what it is given). */
+export const LABELS: OutputLabels = {
+  segmentsSheet: 'Customer Segments',
+  summarySheet: 'Segment Summary',
+  summaryTitle: 'Customer segmentation summary',
+  tier: 'Value tier',
+  segment: 'Segment',
+  stage: 'Lifecycle stage',
+  customers: 'Customers',
+  revenue: 'Revenue',
+  customerShare: 'Share of customers',
+  revenueShare: 'Share of revenue',
+  averageClv: 'Average CLV',
+  total: 'Total',
+  runInformation: 'Run information',
+  source: 'Source',
+  rowsRead: 'Rows read',
+  rowsUsed: 'Rows used',
+  rowsSkipped: 'Rows skipped',
+  firstRows: 'first rows',
+  skipReasons: {
+    blankCustomer: 'blank customer',
+    badDate: 'bad date',
+    badAmount: 'bad amount',
+    afterAsOf: 'after the as-of date',
+    returnsOnly: 'returns only',
+  },
+  options: 'Options',
+  asOf: 'As of',
+  dateSystem: 'Date system',
+  addinVersion: 'Add-in version',
+  createdAt: 'Created',
+  revenueByTierChart: 'Revenue by value tier',
+  customersByStageChart: 'Customers by lifecycle stage',
+};
+
+function customer(id: string, tier: string, monetary: number): CustomerResult {
+  return {
+    customerId: id,
+    firstPurchase: '1997-01-01',
+    lastPurchase: '1997-03-01',
+    recencyDays: 10,
+    tenureDays: 69,
+    frequency: 2,
+    monetary,
+    monetaryAvg: monetary / 2,
+    monetaryRepeatAvg: monetary / 2,
+    returnsValue: 0,
+    x: 1,
+    tx: 59,
+    T: 69,
+    rScore: 3,
+    fScore: 3,
+    mScore: 3,
+    rfmCode: 333,
+    segmentKey: 'loyal',
+    segment: 'Loyal',
+    lifecycleStageKey: 'stable',
+    lifecycleStage: 'Stable',
+    lifecyclePatternKey: 'steady',
+    lifecyclePattern: 'Steady',
+    historicValue: monetary,
+    clv: monetary,
+    valueTierKey: tier.toLowerCase(),
+    valueTier: tier,
+  };
+}
+
+function group(
+  key: string,
+  customers: number,
+  revenue: number,
+  all: { customers: number; revenue: number },
+): GroupTotal {
+  return {
+    key,
+    label: key,
+    customers,
+    revenue,
+    customerShare: customers / all.customers,
+    revenueShare: revenue / all.revenue,
+    averageClv: revenue / customers,
+  };
+}
+
+/**
+ * A hand-made result of `count` customers alternating between tiers Gold and Bronze (Gold first in
+ * core's tier order), ids zero-padded like CDNOW's so text formatting matters.
+ */
+export function sampleResult(count = 5): SegmentationResult {
+  const customers = Array.from({ length: count }, (_, index) =>
+    customer(String(index + 1).padStart(5, '0'), index % 2 === 0 ? 'Bronze' : 'Gold', 10 + index),
+  );
+  const all = { customers: count, revenue: customers.reduce((sum, row) => sum + row.monetary, 0) };
+  const sumOf = (tier: string): number =>
+    customers.filter((row) => row.valueTier === tier).reduce((sum, row) => sum + row.monetary, 0);
+  const countOf = (tier: string): number => customers.filter((row) => row.valueTier === tier).length;
+  return {
+    customers,
+    totals: {
+      all,
+      byTier: [
+        group('Gold', countOf('Gold'), sumOf('Gold'), all),
+        group('Bronze', countOf('Bronze'), sumOf('Bronze'), all),
+      ],
+      bySegment: [group('Loyal', count, all.revenue, all)],
+      byStage: [group('Stable', count, all.revenue, all)],
+    },
+    skipped: { total: 2, reasons: { badDate: { count: 2, firstRows: [7, 9] } } },
+    rowsRead: count * 2 + 2,
+    rowsUsed: count * 2,
+    asOf: '1997-04-01',
+    options: { bins: 5, tierScheme: 'pyramid', clv: { method: 'historic' }, language: 'en' },
+    warnings: [],
+  };
+}

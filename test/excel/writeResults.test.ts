@@ -1,0 +1,149 @@
+import { OUTPUT_COLUMNS } from '../../src/core';
+import { writeResults } from '../../src/excel';
+import type { WriteOptions } from '../../src/excel';
+import { StandinRequestContext, StandinWorkbook, asExcelContext } from '../../src/standin';
+import { LABELS, sampleResult } from './fixtures';
+
+const SOURCE_ROWS = [
+  ['customer_id', 'date', 'amount'],
+  ['00001', 35431, 11.77],
+  ['00002', 35442, 12],
+];
+
+function options(overrides: Partial<WriteOptions> = {}): WriteOptions {
+  return {
+    labels: LABELS,
+    source: { sheetName: 'Data', address: 'Data!A1:C3' },
+    dateSystem: '1900',
+    addinVersion: '0.1.0',
+    createdAt: new Date(Date.UTC(2026, 0, 2, 3, 4, 5)),
+    ...overrides,
+  };
+}
+
+function workbook(): StandinWorkbook {
+  const book = new StandinWorkbook();
+  book.addSheet('Data', SOURCE_ROWS);
+  return book;
+}
+
+/** Everything observable about a workbook, to prove a failed run left no trace. */
+function state(book: StandinWorkbook): string {
+  return JSON.stringify({
+    sheets: book.sheets.map((sheet) => ({
+      name: sheet.name,
+      values: book.sheetValues(sheet.name),
+      fills: sheet.fills,
+    })),
+    tables: book.tables.map((table) => table.name),
+    charts: book.charts.length,
+    settings: [...book.settings],
+  });
+}
+
+describe('writeResults', () => {
+  test('writeResults writes one row per customer in a table, grouped by tier, ids as text, dates as serials', async () => {
+    const book = workbook();
+    const result = sampleResult(5);
+    const outcome = await writeResults(asExcelContext(new StandinRequestContext(book)), result, options());
+    expect(outcome).toMatchObject({ segmentsSheet: 'Customer Segments', summarySheet: 'Segment Summary' });
+    const values = book.sheetValues('Customer Segments');
+    expect(values[0]).toEqual(OUTPUT_COLUMNS.map((column) => column.header));
+    expect(values).toHaveLength(6);
+    const idColumn = 0;
+    const tierColumn = OUTPUT_COLUMNS.findIndex((column) => column.key === 'valueTier');
+    // Gold (customers 2 and 4) first, then Bronze (1, 3, 5): core's order kept within a tier.
+    expect(values.slice(1).map((row) => row[idColumn])).toEqual(['00002', '00004', '00001', '00003', '00005']);
+    expect(values.slice(1).map((row) => row[tierColumn])).toEqual(['Gold', 'Gold', 'Bronze', 'Bronze', 'Bronze']);
+    // 1997-01-01 is serial 35431 in the 1900 system.
+    expect(values[1]?.[1]).toBe(35431);
+    const sheet = book.findSheet('Customer Segments');
+    if (!sheet) throw new Error('sheet missing');
+    expect(book.numberFormatAt(sheet, 1, idColumn)).toBe('@');
+    expect(book.numberFormatAt(sheet, 1, 1)).toBe('yyyy-mm-dd');
+    expect(sheet.frozenRows).toBe(1);
+    expect(sheet.autofitted.length).toBeGreaterThan(0);
+    expect(book.fillAt(sheet, 1, tierColumn)).not.toBe(book.fillAt(sheet, 3, tierColumn));
+    expect(book.fillAt(sheet, 1, tierColumn)).toBe(book.fillAt(sheet, 2, tierColumn));
+    expect(book.tables).toHaveLength(1);
+    expect(book.tables[0]).toMatchObject({ name: 'CustomerSegments', rect: { row: 0, column: 0, rowCount: 6 } });
+    expect(book.activeSheet?.name).toBe('Customer Segments');
+    expect(book.calculationSuspendedSyncs.length).toBeGreaterThan(0);
+  });
+
+  test('writeResults writes the summary blocks, two charts and the run information', async () => {
+    const book = workbook();
+    await writeResults(asExcelContext(new StandinRequestContext(book)), sampleResult(5), options());
+    const values = book.sheetValues('Segment Summary');
+    expect(values[2]?.slice(0, 3)).toEqual(['Value tier', 'Revenue', 'Share of revenue']);
+    // Gold = customers 2 and 4 with monetary 11 + 13 = 24, out of 10+11+12+13+14 = 60.
+    expect(values[3]?.slice(0, 4)).toEqual(['Gold', 24, 0.4, 2]);
+    expect(values[5]?.slice(0, 3)).toEqual(['Total', 60, 1]);
+    const info = Object.fromEntries(values.map((row) => [row[8], row[9]]));
+    expect(info).toMatchObject({
+      Source: 'Data!A1:C3',
+      'Rows read': 12,
+      'Rows skipped': 2,
+      '  bad date': '2 (first rows: 7, 9)',
+      'As of': '1997-04-01',
+      'Add-in version': '0.1.0',
+      'Date system': '1900',
+    });
+    expect(book.charts.map((chart) => [chart.type, chart.title])).toEqual([
+      ['Pie', 'Revenue by value tier'],
+      ['ColumnClustered', 'Customers by lifecycle stage'],
+    ]);
+  });
+
+  test('writeResults never overwrites: taken names get " (2)", ignoring case', async () => {
+    const book = workbook();
+    book.addSheet('customer segments', [['mine']]);
+    const outcome = await writeResults(asExcelContext(new StandinRequestContext(book)), sampleResult(3), options());
+    expect(outcome.segmentsSheet).toBe('Customer Segments (2)');
+    expect(book.sheetValues('customer segments')).toEqual([['mine']]);
+    const again = await writeResults(asExcelContext(new StandinRequestContext(book)), sampleResult(3), options());
+    expect(again.segmentsSheet).toBe('Customer Segments (3)');
+    expect(again.summarySheet).toBe('Segment Summary (2)');
+    expect(again.tableName).toBe('CustomerSegments2');
+  });
+
+  test('writeResults writes 1904 serials in a 1904 workbook', async () => {
+    const book = workbook();
+    book.date1904 = true;
+    await writeResults(
+      asExcelContext(new StandinRequestContext(book)),
+      sampleResult(1),
+      options({ dateSystem: '1904' }),
+    );
+    expect(book.sheetValues('Customer Segments')[1]?.[1]).toBe(35431 - 1462);
+  });
+
+  test('a failure injected at every write step leaves nothing behind and the source unchanged', async () => {
+    const clean = workbook();
+    const before = state(clean);
+    await writeResults(asExcelContext(new StandinRequestContext(clean)), sampleResult(4), options());
+    const totalWrites = clean.writeCount;
+    expect(totalWrites).toBeGreaterThan(20);
+    for (let step = 1; step <= totalWrites; step++) {
+      const book = workbook();
+      book.failAtWrite = step;
+      await expect(
+        writeResults(asExcelContext(new StandinRequestContext(book)), sampleResult(4), options()),
+      ).rejects.toMatchObject({ code: 'GeneralException' });
+      expect({ step, state: state(book) }).toEqual({ step, state: before });
+    }
+  });
+
+  test('a cancel during writing removes what was created', async () => {
+    const book = workbook();
+    const before = state(book);
+    const controller = new AbortController();
+    const run = writeResults(asExcelContext(new StandinRequestContext(book)), sampleResult(4), {
+      ...options(),
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
+    await expect(run).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(state(book)).toBe(before);
+  });
+});
