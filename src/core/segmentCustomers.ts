@@ -1,15 +1,394 @@
+import { predictCustomerValues } from './btyd';
+import { clvSeed } from './clv';
+import type { TimeUnit } from './dates';
+import { dayToIso, requireDate } from './dates';
 import { AnalyticsError } from './errors';
-import type { SegmentationResult, SegmentOptions } from './segmentTypes';
-import type { TransactionInput } from './transactions';
+import type { Label } from './labels';
+import { labelIn, PATTERN_LABELS, SEGMENT_LABELS, STAGE_LABELS, TIER_LABELS } from './labels';
+import { lifecycleOf, resolveLifecycleOptions } from './lifecycle';
+import { checkBins, rfmCode, rfmScores, roundMoney } from './rfmScore';
+import { defaultSegment, gridSegment, RFM_PACKAGE_GRID, segmentLabel } from './rfmSegment';
+import type { ClvOptions, CustomerResult, GroupTotal, SegmentationResult, SegmentOptions } from './segmentTypes';
+import { summarizeCustomers } from './summarizeCustomers';
+import type { SkippedRows, TransactionInput } from './transactions';
+import { parseTransactions } from './transactions';
+import { abcClasses, pyramidTiers, valueMatrixTiers } from './valueTiers';
 
-/** Placeholder until the implementation lands. */
+const UNITS: readonly TimeUnit[] = ['days', 'weeks', 'months'];
+const DAYS_PER_YEAR = 365.25;
+
+/** The skip report as one sentence, e.g. "12 rows skipped: bad date 12 (first at rows 17, 18)". */
+export function describeSkipped(skipped: SkippedRows): string {
+  if (skipped.total === 0) return 'No rows skipped.';
+  const names: Record<string, string> = {
+    blankCustomer: 'blank customer',
+    badDate: 'bad date',
+    badAmount: 'non-numeric amount',
+    afterAsOf: 'date after the as-of date',
+    returnsOnly: 'customer with returns only',
+  };
+  const parts = Object.entries(skipped.reasons).map(
+    ([reason, entry]) => `${names[reason] ?? reason} ${entry.count} (first at rows ${entry.firstRows.join(', ')})`,
+  );
+  return `${skipped.total} rows skipped: ${parts.join('; ')}.`;
+}
+
+function resolveClv(clv: ClvOptions | undefined): ClvOptions {
+  if (clv === undefined || clv.method === 'historic') return { method: 'historic' };
+  if (clv.method === 'retention') {
+    clvSeed(1, { ...clv, periods: clv.periods ?? (clv.retention < 1 ? undefined : 1) }); // validates the terms
+    return {
+      method: 'retention',
+      retention: clv.retention,
+      discount: clv.discount,
+      ...(clv.periods === undefined ? {} : { periods: clv.periods }),
+      acquisitionCost: clv.acquisitionCost ?? 0,
+    };
+  }
+  if (clv.method === 'probabilistic') {
+    return {
+      method: 'probabilistic',
+      horizonMonths: clv.horizonMonths ?? 12,
+      monthlyDiscount: clv.monthlyDiscount ?? 0.01,
+      margin: clv.margin ?? 1,
+      model: clv.model ?? 'bgnbd',
+    };
+  }
+  throw new AnalyticsError('BAD_ARGUMENT', `Unknown CLV method: ${String((clv as { method: unknown }).method)}.`, {
+    argument: 'clv.method',
+  });
+}
+
+/**
+ * Checks and completes the options, so the copy in the result reproduces the run exactly.
+ *
+ * @throws AnalyticsError BAD_ARGUMENT / OUT_OF_RANGE / BAD_DATE naming the option.
+ */
+export function resolveSegmentOptions(options: SegmentOptions, asOfDay: number | undefined): SegmentOptions {
+  const unit = options.unit ?? 'days';
+  if (!UNITS.includes(unit)) {
+    throw new AnalyticsError('BAD_ARGUMENT', `unit must be days, weeks or months, got ${String(unit)}.`, {
+      argument: 'unit',
+    });
+  }
+  const segmentMap = options.segmentMap ?? 'default';
+  if (segmentMap !== 'default' && segmentMap !== 'grid') {
+    throw new AnalyticsError('BAD_ARGUMENT', `segmentMap must be default or grid, got ${String(segmentMap)}.`, {
+      argument: 'segmentMap',
+    });
+  }
+  const tierScheme = options.tierScheme ?? 'pyramid';
+  if (!['pyramid', 'matrix', 'abc'].includes(tierScheme)) {
+    throw new AnalyticsError('BAD_ARGUMENT', `tierScheme must be pyramid, matrix or abc, got ${String(tierScheme)}.`, {
+      argument: 'tierScheme',
+    });
+  }
+  const language = options.language ?? 'en';
+  if (language !== 'en' && language !== 'zh') {
+    throw new AnalyticsError('BAD_ARGUMENT', `language must be en or zh, got ${String(language)}.`, {
+      argument: 'language',
+    });
+  }
+  return {
+    ...(asOfDay === undefined ? {} : { asOf: dayToIso(asOfDay) }),
+    unit,
+    bins: checkBins(options.bins ?? 5),
+    segmentMap,
+    tierScheme,
+    lifecycle: resolveLifecycleOptions(options.lifecycle),
+    clv: resolveClv(options.clv),
+    language,
+  };
+}
+
+function asOfDayOf(asOf: number | string | undefined): number | undefined {
+  if (asOf === undefined) return undefined;
+  if (typeof asOf === 'number') {
+    if (!Number.isFinite(asOf)) {
+      throw new AnalyticsError('BAD_DATE', `asOf must be a day number or a yyyy-mm-dd text, got ${asOf}.`, {
+        argument: 'asOf',
+      });
+    }
+    return Math.floor(asOf);
+  }
+  return Math.floor(requireDate(asOf, 'asOf'));
+}
+
+function totalsBy(
+  customers: readonly CustomerResult[],
+  keyOf: (customer: CustomerResult) => string,
+  labelOf: (customer: CustomerResult) => string,
+  order: readonly string[],
+  revenueTotal: number,
+): GroupTotal[] {
+  const groups = new Map<string, GroupTotal & { clvSum: number }>();
+  for (const key of order) {
+    groups.set(key, {
+      key,
+      label: '',
+      customers: 0,
+      revenue: 0,
+      customerShare: 0,
+      revenueShare: 0,
+      averageClv: 0,
+      clvSum: 0,
+    });
+  }
+  for (const customer of customers) {
+    const key = keyOf(customer);
+    let group = groups.get(key);
+    if (group === undefined) {
+      group = { key, label: '', customers: 0, revenue: 0, customerShare: 0, revenueShare: 0, averageClv: 0, clvSum: 0 };
+      groups.set(key, group);
+    }
+    group.label = labelOf(customer);
+    group.customers += 1;
+    group.revenue += customer.monetary;
+    group.clvSum += customer.clv;
+  }
+  const result: GroupTotal[] = [];
+  for (const group of groups.values()) {
+    if (group.customers === 0) continue;
+    result.push({
+      key: group.key,
+      label: group.label,
+      customers: group.customers,
+      revenue: group.revenue,
+      customerShare: group.customers / customers.length,
+      revenueShare: revenueTotal === 0 ? 0 : group.revenue / revenueTotal,
+      averageClv: group.clvSum / group.customers,
+    });
+  }
+  return result;
+}
+
+/**
+ * Segments every customer of a transaction table: the summary of DOMAIN §7.2, RFM scores and code (§7.3), a
+ * segment (§7.4), lifecycle stage and pattern (§7.6), a CLV (§7.5) and a value tier (§7.7), with totals per
+ * tier, segment and stage, the skipped-row report and the fully resolved options (pass them back to
+ * reproduce the result exactly). Customers come out sorted by id, so row order never changes the output.
+ *
+ * CLV methods: 'historic' = the customer's historic value; 'retention' = the seed formula with the customer's
+ * yearly profit (historic value per year of tenure, at least one year) as RP, periods in years;
+ * 'probabilistic' = BG/NBD (or MBG/NBD, Pareto/NBD) + Gamma–Gamma predicted CLV.
+ *
+ * Cost O(n log n) for n rows (O(n) when rows are in date order per customer) plus O(K × groups) for
+ * lifecycle patterns; the probabilistic fit adds the model's cost.
+ * @throws AnalyticsError EMPTY_INPUT when no row is usable (the message gives the skip report), or the
+ *   codes of the options and columns.
+ * @example
+ * segmentCustomers({ customer: ['a', 'b'], date: ['2024-01-01', '2024-02-01'], amount: [10, 20] })
+ *   .customers.map((customer) => customer.segmentKey) // => ['hibernating', 'newCustomers']
+ */
 export function segmentCustomers(
   input: TransactionInput,
   options: SegmentOptions = {},
   onProgress?: (phase: string, fraction: number) => void,
 ): SegmentationResult {
-  void input;
-  void options;
-  void onProgress;
-  throw new AnalyticsError('NOT_FOUND', 'segmentCustomers is not implemented yet.');
+  const requestedAsOf = asOfDayOf(options.asOf);
+  const checked = resolveSegmentOptions(options, requestedAsOf);
+  onProgress?.('reading', 0);
+  const transactions = parseTransactions(input, requestedAsOf);
+  onProgress?.('summarizing', 0.2);
+  const unit = checked.unit ?? 'days';
+  const summary = summarizeCustomers(transactions, { asOf: requestedAsOf, unit });
+  if (summary.count === 0) {
+    throw new AnalyticsError(
+      'EMPTY_INPUT',
+      transactions.rowsRead === 0
+        ? 'There are no transactions to segment.'
+        : `No usable transactions: ${describeSkipped(summary.skipped)}`,
+    );
+  }
+  const resolved: SegmentOptions = { ...checked, asOf: dayToIso(summary.asOf) };
+  const bins = resolved.bins ?? 5;
+  const language = resolved.language ?? 'en';
+  const count = summary.count;
+  const warnings: string[] = [];
+
+  onProgress?.('scoring', 0.4);
+  const money = new Float64Array(count);
+  for (let index = 0; index < count; index++) money[index] = roundMoney(summary.monetary[index] as number);
+  const recencyScores = rfmScores(summary.recencyDays, bins, 'lowerIsBetter').scores;
+  const frequencyScores = rfmScores(summary.frequency, bins, 'higherIsBetter').scores;
+  const monetaryScores = rfmScores(money, bins, 'higherIsBetter').scores;
+
+  onProgress?.('valuing', 0.55);
+  const clvOptions = resolved.clv ?? { method: 'historic' };
+  const clv = new Float64Array(count);
+  let predictions: ReturnType<typeof predictCustomerValues> | undefined;
+  if (clvOptions.method === 'historic') {
+    clv.set(summary.historicValue);
+  } else if (clvOptions.method === 'retention') {
+    for (let index = 0; index < count; index++) {
+      const years = Math.max(1, (summary.tenureDays[index] as number) / DAYS_PER_YEAR);
+      const yearlyProfit = (summary.historicValue[index] as number) / years;
+      clv[index] = clvSeed(yearlyProfit, {
+        retention: clvOptions.retention,
+        discount: clvOptions.discount,
+        ...(clvOptions.periods === undefined ? {} : { periods: clvOptions.periods }),
+        acquisitionCost: clvOptions.acquisitionCost ?? 0,
+      });
+    }
+  } else {
+    const btydCustomers = Array.from({ length: count }, (_, index) => ({
+      x: summary.repeatPurchases[index] as number,
+      tx: summary.recencyInUnit[index] as number,
+      T: summary.ageInUnit[index] as number,
+      meanSpend: summary.monetaryRepeatAvg[index] as number,
+    }));
+    predictions = predictCustomerValues(btydCustomers, {
+      unit,
+      horizonMonths: clvOptions.horizonMonths ?? 12,
+      monthlyDiscount: clvOptions.monthlyDiscount ?? 0.01,
+      margin: clvOptions.margin ?? 1,
+      model: clvOptions.model ?? 'bgnbd',
+    });
+    warnings.push(...predictions.warnings);
+    predictions.perCustomer.forEach((prediction, index) => {
+      clv[index] = prediction.predictedClv;
+    });
+  }
+
+  onProgress?.('tiering', 0.65);
+  const scheme = resolved.tierScheme ?? 'pyramid';
+  if (scheme === 'matrix' && clvOptions.method === 'historic') {
+    warnings.push(
+      'The value matrix needs a forward-looking CLV for potential value; with historic CLV both axes are the same.',
+    );
+  }
+  const tiers =
+    scheme === 'abc'
+      ? abcClasses(clv)
+      : scheme === 'matrix'
+        ? valueMatrixTiers(summary.historicValue, clv)
+        : pyramidTiers(clv);
+
+  onProgress?.('lifecycle', 0.7);
+  const lifecycleOptions = resolveLifecycleOptions(resolved.lifecycle);
+  const customers: CustomerResult[] = new Array<CustomerResult>(count);
+  let negativeValue = 0;
+  let revenueTotal = 0;
+  for (let index = 0; index < count; index++) {
+    const { stage, pattern } = lifecycleOf(
+      {
+        days: summary.groupDay,
+        amounts: summary.groupAmount,
+        start: summary.groupStart[index] as number,
+        end: summary.groupStart[index + 1] as number,
+      },
+      summary.asOf,
+      lifecycleOptions,
+    );
+    const recencyScore = recencyScores[index] as number;
+    const frequencyScore = frequencyScores[index] as number;
+    const monetaryScore = monetaryScores[index] as number;
+    const segmentKey =
+      resolved.segmentMap === 'grid'
+        ? gridSegment(recencyScore, frequencyScore, monetaryScore, bins === 5 ? RFM_PACKAGE_GRID : scaledGrid(bins))
+        : defaultSegment(recencyScore, frequencyScore, bins);
+    const tierKey = tiers[index] as keyof typeof TIER_LABELS;
+    const monetary = summary.monetary[index] as number;
+    if (monetary <= 0) negativeValue += 1;
+    revenueTotal += monetary;
+    const customer: CustomerResult = {
+      customerId: summary.customerIds[index] as string,
+      firstPurchase: dayToIso(summary.first[index] as number),
+      lastPurchase: dayToIso(summary.last[index] as number),
+      recencyDays: summary.recencyDays[index] as number,
+      tenureDays: summary.tenureDays[index] as number,
+      frequency: summary.frequency[index] as number,
+      monetary,
+      monetaryAvg: summary.monetaryAvg[index] as number,
+      monetaryRepeatAvg: summary.monetaryRepeatAvg[index] as number,
+      returnsValue: summary.returnsValue[index] as number,
+      x: summary.repeatPurchases[index] as number,
+      tx: summary.recencyInUnit[index] as number,
+      T: summary.ageInUnit[index] as number,
+      rScore: recencyScore,
+      fScore: frequencyScore,
+      mScore: monetaryScore,
+      rfmCode: rfmCode(recencyScore, frequencyScore, monetaryScore),
+      segmentKey,
+      segment: segmentLabel(segmentKey, language),
+      lifecycleStageKey: stage,
+      lifecycleStage: labelIn(STAGE_LABELS[stage], language),
+      lifecyclePatternKey: pattern,
+      lifecyclePattern: labelIn(PATTERN_LABELS[pattern], language),
+      historicValue: summary.historicValue[index] as number,
+      clv: clv[index] as number,
+      valueTierKey: tierKey,
+      valueTier: labelIn(TIER_LABELS[tierKey] as Label, language),
+    };
+    const prediction = predictions?.perCustomer[index];
+    if (prediction !== undefined) {
+      customer.pAlive = prediction.pAlive;
+      customer.expectedPurchases = prediction.expectedPurchases;
+      customer.expectedAvgValue = prediction.expectedAvgValue;
+      customer.predictedClv = prediction.predictedClv;
+    }
+    customers[index] = customer;
+  }
+  if (negativeValue > 0) {
+    warnings.push(
+      `${negativeValue} customers have a net value ≤ 0 after returns; they are kept and scored lowest on M.`,
+    );
+  }
+
+  onProgress?.('totals', 0.95);
+  const tierOrder = scheme === 'abc' ? ['A', 'B', 'C'] : ['platinum', 'gold', 'iron', 'lead'];
+  const result: SegmentationResult = {
+    customers,
+    totals: {
+      all: { customers: count, revenue: revenueTotal },
+      byTier: totalsBy(
+        customers,
+        (customer) => customer.valueTierKey,
+        (customer) => customer.valueTier,
+        tierOrder,
+        revenueTotal,
+      ),
+      bySegment: totalsBy(
+        customers,
+        (customer) => customer.segmentKey,
+        (customer) => customer.segment,
+        Object.keys(SEGMENT_LABELS),
+        revenueTotal,
+      ),
+      byStage: totalsBy(
+        customers,
+        (customer) => customer.lifecycleStageKey,
+        (customer) => customer.lifecycleStage,
+        Object.keys(STAGE_LABELS),
+        revenueTotal,
+      ),
+    },
+    skipped: summary.skipped,
+    rowsRead: transactions.rowsRead,
+    rowsUsed: summary.rowsUsed,
+    asOf: dayToIso(summary.asOf),
+    options: resolved,
+    warnings,
+  };
+  if (predictions !== undefined) result.model = { purchase: predictions.model, spend: predictions.gammaGamma };
+  onProgress?.('done', 1);
+  return result;
+}
+
+/** The `rfm` package grid for other than 5 bins: each score is first brought to 5 levels. */
+function scaledGrid(
+  bins: number,
+): { key: string; recency: [number, number]; frequency: [number, number]; monetary: [number, number] }[] {
+  const toBins = (level: number, edge: 'low' | 'high'): number =>
+    edge === 'low' ? Math.floor(((level - 1) * bins) / 5) + 1 : Math.floor((level * bins) / 5);
+  return RFM_PACKAGE_GRID.map((rule) => {
+    const range = (levels: readonly [number, number] | undefined): [number, number] =>
+      levels === undefined ? [1, bins] : [toBins(levels[0], 'low'), toBins(levels[1], 'high')];
+    return {
+      key: rule.key,
+      recency: range(rule.recency),
+      frequency: range(rule.frequency),
+      monetary: range(rule.monetary),
+    };
+  });
 }

@@ -1,0 +1,77 @@
+import type { Language } from './segmentTypes';
+
+/** A user-facing label in both languages. */
+export interface Label {
+  en: string;
+  zh: string;
+}
+
+/** Labels of the RFM segments (DOMAIN §7.4) and of the `rfm` grid's extra segments. */
+export const SEGMENT_LABELS = {
+  champions: { en: 'Champions', zh: '冠军客户' },
+  loyalCustomers: { en: 'Loyal Customers', zh: '忠诚客户' },
+  potentialLoyalists: { en: 'Potential Loyalists', zh: '潜在忠诚客户' },
+  newCustomers: { en: 'New Customers', zh: '新客户' },
+  promising: { en: 'Promising', zh: '有潜力客户' },
+  needAttention: { en: 'Need Attention', zh: '需要关注' },
+  aboutToSleep: { en: 'About to Sleep', zh: '即将沉睡' },
+  atRisk: { en: 'At Risk', zh: '有流失风险' },
+  cantLoseThem: { en: "Can't Lose Them", zh: '不能失去' },
+  hibernating: { en: 'Hibernating', zh: '休眠客户' },
+  lost: { en: 'Lost', zh: '流失客户' },
+  others: { en: 'Others', zh: '其他' },
+} as const satisfies Record<string, Label>;
+
+/** A key of {@link SEGMENT_LABELS}. */
+export type SegmentKey = keyof typeof SEGMENT_LABELS;
+
+/** Lifecycle stages (DOMAIN §3, §7.6). */
+export const STAGE_LABELS = {
+  exploration: { en: 'Exploration', zh: '考察期' },
+  formation: { en: 'Formation', zh: '形成期' },
+  stability: { en: 'Stability', zh: '稳定期' },
+  decline: { en: 'Decline', zh: '退化期' },
+  lost: { en: 'Lost', zh: '流失' },
+} as const satisfies Record<string, Label>;
+
+/** A key of {@link STAGE_LABELS}. */
+export type LifecycleStageKey = keyof typeof STAGE_LABELS;
+
+/** Lifecycle patterns (DOMAIN §3, §7.6). */
+export const PATTERN_LABELS = {
+  longTermRetention: { en: 'Long-term retention', zh: '长久保持型' },
+  earlyExit: { en: 'Early exit', zh: '提前退出型' },
+  midwayBreak: { en: 'Mid-way break', zh: '中途夭折型' },
+  earlyAbort: { en: 'Early abort', zh: '早期流产型' },
+  ongoing: { en: 'Ongoing', zh: '发展中' },
+} as const satisfies Record<string, Label>;
+
+/** A key of {@link PATTERN_LABELS}. */
+export type LifecyclePatternKey = keyof typeof PATTERN_LABELS;
+
+/** Value tiers (DOMAIN §4, §7.7): pyramid and value matrix share the four metal names; ABC has its classes. */
+export const TIER_LABELS = {
+  platinum: { en: 'Platinum', zh: '白金' },
+  gold: { en: 'Gold', zh: '黄金' },
+  iron: { en: 'Iron', zh: '铁质' },
+  lead: { en: 'Lead', zh: '铅质' },
+  A: { en: 'A', zh: 'A类' },
+  B: { en: 'B', zh: 'B类' },
+  C: { en: 'C', zh: 'C类' },
+} as const satisfies Record<string, Label>;
+
+/** A key of {@link TIER_LABELS}. */
+export type TierKey = keyof typeof TIER_LABELS;
+
+/** The value-matrix strategy per tier (DOMAIN §4). */
+export const TIER_STRATEGY_LABELS = {
+  platinum: { en: 'pursue', zh: '追求' },
+  gold: { en: 'target', zh: '目标' },
+  iron: { en: 'maintain', zh: '维持' },
+  lead: { en: 'give up', zh: '放弃' },
+} as const satisfies Record<string, Label>;
+
+/** Picks the label text in a language. */
+export function labelIn(label: Label, language: Language): string {
+  return language === 'zh' ? label.zh : label.en;
+}
