@@ -1,3 +1,4 @@
+// eslint-disable-next-line no-restricted-imports -- btyd is inside core; the rule is meant for imports leaving src/core
 import { AnalyticsError } from '../errors';
 import { invertPositiveDefinite, minimizeBfgs, numericHessian } from './minimizeBfgs';
 import type { ObjectiveWithGradient } from './minimizeBfgs';
@@ -29,7 +30,9 @@ export interface MaximumLikelihoodProblem {
   maxIterations?: number;
 }
 
-const LOG_PARAMETER_LIMIT = 25;
+// e^±15 ≈ 3·10^±6: no BTYD parameter is that large or small on real data (α in days stays below ~10⁴), so a
+// parameter beyond it is running away along a flat ridge of the likelihood.
+const LOG_PARAMETER_LIMIT = 15;
 
 /**
  * Maximises a likelihood over positive parameters: log-parameters, BFGS from several starts, and standard
@@ -78,11 +81,15 @@ export function fitByMaximumLikelihood(problem: MaximumLikelihoodProblem): Maxim
   }
   const runaway = best.point.findIndex((lp) => Math.abs(lp) > LOG_PARAMETER_LIMIT);
   if (runaway >= 0) {
-    const direction = (best.point[runaway] ?? 0) > 0 ? '∞' : '0';
+    const upward = (best.point[runaway] ?? 0) > 0;
+    // An L2 penalty on the natural scale holds a parameter back from ∞ but not from 0, so advise accordingly.
+    const advice = upward
+      ? 'Add a penalty (e.g. 0.001), or use more customers or a longer calibration period.'
+      : 'Use more customers, more repeat buyers or a longer calibration period.';
     throw new AnalyticsError(
       'FLAT_LIKELIHOOD',
-      `The ${problem.model} likelihood keeps rising as ${names[runaway]} runs to ${direction}: the data do not ` +
-        'determine the parameters. Use more customers or a longer calibration period, or add a penalty (e.g. 0.001).',
+      `The ${problem.model} likelihood keeps rising as ${names[runaway]} runs to ${upward ? '∞' : '0'}: the data do ` +
+        `not determine the parameters. ${advice}`,
     );
   }
   if (!best.converged && best.gradientNorm > 1e-4) {

@@ -1,5 +1,6 @@
 import digamma from '@stdlib/math-base-special-digamma';
 import gammaln from '@stdlib/math-base-special-gammaln';
+// eslint-disable-next-line no-restricted-imports -- btyd is inside core; the rule is meant for imports leaving src/core
 import { AnalyticsError } from '../errors';
 import { fitByMaximumLikelihood } from './fitByMaximumLikelihood';
 import type { ObjectiveWithGradient } from './minimizeBfgs';
@@ -68,7 +69,7 @@ export function fitGammaGamma(
   let excluded = 0;
   customers.forEach((customer, i) => {
     const { x, meanSpend } = customer;
-    if (!Number.isInteger(x) || x < 0 || !Number.isFinite(meanSpend)) {
+    if (!Number.isInteger(x) || x < 0 || (x > 0 && !Number.isFinite(meanSpend))) {
       throw new AnalyticsError(
         'BAD_NUMBER',
         `Customer ${i + 1}: x must be a whole number ≥ 0 and mean spend a finite number (got ${x}, ${meanSpend}).`,
@@ -182,7 +183,7 @@ export function fitGammaGamma(
  */
 export function gammaGammaExpectedSpend(model: GammaGammaModel, x: number, meanSpend: number): number {
   const { p, q, gamma } = model.params;
-  if (!Number.isInteger(x) || x < 0 || !Number.isFinite(meanSpend)) {
+  if (!Number.isInteger(x) || x < 0 || (x > 0 && !Number.isFinite(meanSpend))) {
     throw new AnalyticsError(
       'BAD_NUMBER',
       `x must be a whole number ≥ 0 and mean spend finite (got ${x}, ${meanSpend}).`,

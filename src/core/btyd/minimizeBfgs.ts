@@ -63,6 +63,7 @@ export function minimizeBfgs(
   // Inverse Hessian approximation, starting from the identity.
   let inverse: number[][] = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i === j ? 1 : 0)));
   let iterations = 0;
+  let stalled = 0;
   for (; iterations < maxIterations; iterations++) {
     if (maxAbs(gradient) < tolerance) {
       return { point, value, iterations, converged: true, gradientNorm: maxAbs(gradient) };
@@ -116,9 +117,16 @@ export function minimizeBfgs(
         ),
       );
     }
+    // Rounding noise near the optimum can keep the line search "succeeding" by 1e-16 forever: stop when the
+    // value has not moved for a few iterations, and judge convergence by a looser gradient test.
+    stalled = value - nextValue <= 1e-14 * (1 + Math.abs(value)) ? stalled + 1 : 0;
     point = nextPoint;
     value = nextValue;
     gradient = nextGradient;
+    if (stalled >= 5) {
+      const norm = maxAbs(gradient);
+      return { point, value, iterations: iterations + 1, converged: norm < Math.sqrt(tolerance), gradientNorm: norm };
+    }
   }
   const norm = maxAbs(gradient);
   return { point, value, iterations, converged: norm < tolerance, gradientNorm: norm };

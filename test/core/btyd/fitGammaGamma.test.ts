@@ -70,7 +70,7 @@ describe('fitGammaGamma', () => {
 
   test('warns when frequency and spend are correlated', () => {
     expect(model.warnings).toHaveLength(0);
-    const correlated = cdnow.filter((c) => c.x > 0).map((c, i) => ({ x: c.x, meanSpend: 10 * c.x + (i % 7) }));
+    const correlated = cdnow.filter((c) => c.x > 0).map((c) => ({ x: c.x, meanSpend: c.meanSpend * (1 + c.x) }));
     const fitted = fitGammaGamma(correlated);
     expect(fitted.frequencySpendCorrelation).toBeGreaterThan(0.3);
     expect(fitted.warnings.join(' ')).toMatch(/correlated/);

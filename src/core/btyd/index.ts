@@ -1,0 +1,44 @@
+/*
+ * Probabilistic customer-value models ("buy till you die"): BG/NBD, MBG/NBD, Pareto/NBD and Gamma–Gamma,
+ * with predictions that always carry their time unit. Re-exported by the core barrel.
+ */
+export type {
+  BgNbdModel,
+  BgNbdStandardErrors,
+  BtydCustomer,
+  GammaGammaModel,
+  Horizon,
+  ParetoNbdModel,
+  PurchaseModel,
+} from './types';
+export { fitBgNbd } from './fitBgNbd';
+export type { BgNbdFitOptions } from './fitBgNbd';
+export {
+  bgnbdConditionalExpected,
+  bgnbdExpectedPurchases,
+  bgnbdPAlive,
+  bgnbdProbabilityOfPurchases,
+} from './bgnbdPredictions';
+export { fitGammaGamma, gammaGammaExpectedSpend } from './fitGammaGamma';
+export type { GammaGammaFitOptions, SpendCustomer } from './fitGammaGamma';
+export { fitParetoNbd } from './fitParetoNbd';
+export type { ParetoNbdFitOptions } from './fitParetoNbd';
+export { paretoConditionalExpected, paretoExpectedPurchases, paretoPAlive } from './paretoPredictions';
+export { conditionalExpectedPurchases, probabilityAlive } from './conditionalExpectedPurchases';
+export { predictedClv } from './predictedClv';
+export type { PredictedClvOptions } from './predictedClv';
+export { predictCustomerValues } from './predictCustomerValues';
+export type {
+  CustomerPrediction,
+  CustomerValuePredictions,
+  PredictCustomerValuesOptions,
+} from './predictCustomerValues';
+export { holdoutDiagnostics } from './holdoutDiagnostics';
+export type {
+  ConditionalExpectationRow,
+  FrequencyHistogramRow,
+  HoldoutCustomer,
+  HoldoutDiagnostics,
+} from './holdoutDiagnostics';
+export { horizonInUnits } from './horizonInUnits';
+export { hypergeometric2F1, logHypergeometric2F1 } from './hypergeometric2F1';
