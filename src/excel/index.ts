@@ -13,3 +13,4 @@ export type { OutputLabels } from './outputLabels';
 export type { CellValue, SourceChoice, SourceData, ReadProgress } from './sourceData';
 export { numberFormatFor } from './outputFormats';
 export { tierFill, TIER_FILLS } from './tierFill';
+export { activateSheet } from './activateSheet';

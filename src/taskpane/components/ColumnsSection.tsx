@@ -1,0 +1,55 @@
+import { Field, MessageBar, MessageBarBody, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import type { ColumnMapping, ColumnRole } from '../../core';
+import type { Translate } from '../i18n/translator';
+import { mappingProblems } from '../state/mappingProblems';
+import type { PaneEvent } from '../state/paneReducer';
+
+const ROLES: readonly ColumnRole[] = ['customer', 'date', 'amount', 'order', 'quantity', 'unitPrice', 'margin', 'cost'];
+
+const useStyles = makeStyles({
+  grid: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
+});
+
+/** Step 2: the detected column for each role, each changeable; problems shown before anything runs. */
+export function ColumnsSection(props: {
+  headers: readonly string[];
+  mapping: ColumnMapping;
+  t: Translate;
+  dispatch: (event: PaneEvent) => void;
+}): JSX.Element {
+  const { headers, mapping, t, dispatch } = props;
+  const styles = useStyles();
+  const problems = mappingProblems(mapping);
+  return (
+    <section aria-labelledby="step-columns">
+      <Subtitle2 as="h2" id="step-columns">
+        {t('step.columns')}
+      </Subtitle2>
+      <div className={styles.grid}>
+        {ROLES.map((role) => (
+          <Field key={role} label={t(`role.${role}`)}>
+            <Select
+              data-testid={`column-${role}`}
+              value={mapping[role] === undefined ? '' : String(mapping[role])}
+              onChange={(_, data) =>
+                dispatch({ type: 'mappingChanged', role, column: data.value === '' ? undefined : Number(data.value) })
+              }
+            >
+              <option value="">{t('column.none')}</option>
+              {headers.map((header, index) => (
+                <option key={index} value={String(index)}>
+                  {header === '' ? `#${index + 1}` : header}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ))}
+      </div>
+      {problems.length > 0 && (
+        <MessageBar intent="warning" data-testid="mapping-problems">
+          <MessageBarBody>{problems.map((problem) => t(problem)).join(' ')}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+import { Button, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { activateSheet } from '../../excel';
+import type { Translate, UiLanguage } from '../i18n/translator';
+import type { ExcelRun } from '../run/excelHost';
+import type { RunSummary } from '../state/runSummary';
+
+const useStyles = makeStyles({
+  figures: { display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: tokens.spacingHorizontalS },
+  figure: { display: 'flex', flexDirection: 'column' },
+  bar: { height: '12px', backgroundColor: tokens.colorBrandBackground, borderRadius: tokens.borderRadiusSmall },
+  track: { backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusSmall },
+  row: { display: 'grid', gridTemplateColumns: '8em 1fr 4em', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+/** After a run: headline figures, a small tier chart, buttons to the output sheets, skipped rows. */
+export function ResultSection(props: {
+  summary: RunSummary;
+  language: UiLanguage;
+  t: Translate;
+  excelRun: ExcelRun;
+}): JSX.Element {
+  const { summary, t, language } = props;
+  const styles = useStyles();
+  const number = new Intl.NumberFormat(language, { maximumFractionDigits: 2 });
+  const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 });
+  const open = (sheet: string): void => void props.excelRun((context) => activateSheet(context, sheet));
+  return (
+    <section aria-labelledby="result-title" data-testid="result">
+      <Subtitle2 as="h2" id="result-title">
+        {t('result.title')}
+      </Subtitle2>
+      <div className={styles.figures}>
+        <div className={styles.figure}>
+          <Text size={200}>{t('result.customers')}</Text>
+          <Text weight="semibold" data-testid="result-customers">
+            {number.format(summary.customers)}
+          </Text>
+        </div>
+        <div className={styles.figure}>
+          <Text size={200}>{t('result.revenue')}</Text>
+          <Text weight="semibold" data-testid="result-revenue">
+            {number.format(summary.revenue)}
+          </Text>
+        </div>
+        <div className={styles.figure}>
+          <Text size={200}>{t('result.asOf')}</Text>
+          <Text weight="semibold">{summary.asOf}</Text>
+        </div>
+      </div>
+      <Text>{t('result.rows', { used: summary.rowsUsed, read: summary.rowsRead })}</Text>
+      <figure aria-label={t('result.tiers')}>
+        <Text as="h3" weight="semibold">
+          {t('result.tiers')}
+        </Text>
+        {summary.tiers.map((tier) => (
+          <div key={tier.label} className={styles.row}>
+            <Text>{tier.label}</Text>
+            <div className={styles.track}>
+              <div className={styles.bar} style={{ width: `calc(${tier.revenueShare} * 100%)` }} />
+            </div>
+            <Text>{percent.format(tier.revenueShare)}</Text>
+          </div>
+        ))}
+      </figure>
+      <div className={styles.buttons}>
+        <Button data-testid="open-segments" onClick={() => open(summary.segmentsSheet)}>
+          {t('result.openSegments', { sheet: summary.segmentsSheet })}
+        </Button>
+        <Button data-testid="open-summary" onClick={() => open(summary.summarySheet)}>
+          {t('result.openSummary', { sheet: summary.summarySheet })}
+        </Button>
+      </div>
+      <Text as="h3" weight="semibold">
+        {t('result.skipped')}
+      </Text>
+      {summary.skipped.length === 0 ? (
+        <Text>{t('result.noneSkipped')}</Text>
+      ) : (
+        <ul>
+          {summary.skipped.map((skip) => (
+            <li key={skip.reason}>
+              {t('result.skipLine', {
+                reason: t(`skip.${skip.reason}`),
+                count: skip.count,
+                rows: skip.firstRows.join(', '),
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
+      {summary.warnings.length > 0 && (
+        <ul>
+          {summary.warnings.map((warning) => (
+            <li key={warning}>{warning}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import type { MessageKey } from './en';
+import { en } from './en';
+import { zhCN } from './zhCN';
+
+/** The pane's two interface languages. */
+export type UiLanguage = 'en' | 'zh-CN';
+
+/** Looks up a message and fills `{name}` placeholders; the only way UI code gets text. */
+export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+const TABLES: Record<UiLanguage, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
+
+/**
+ * Builds `t` for one language. Placeholders with no value are left visible so a mistake shows.
+ * @example
+ * createTranslator('zh-CN')('run') // => '运行'
+ */
+export function createTranslator(language: UiLanguage): Translate {
+  const table = TABLES[language];
+  return (key, values) =>
+    table[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = values?.[name];
+      if (value === undefined) return whole;
+      return typeof value === 'number' ? value.toLocaleString(language) : value;
+    });
+}
+
+/**
+ * The pane language for an Office display language ("zh-CN", "zh-Hans-CN", "en-US"…).
+ * @example
+ * languageFromOffice('zh-CN') // => 'zh-CN'
+ */
+export function languageFromOffice(displayLanguage: string | undefined): UiLanguage {
+  return displayLanguage?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}

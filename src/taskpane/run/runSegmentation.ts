@@ -1,0 +1,78 @@
+import type { ColumnMapping } from '../../core';
+import { readSource, saveRunSettings, writeResults } from '../../excel';
+import type { SourceChoice } from '../../excel';
+import { outputLabels } from '../i18n/outputLabels';
+import { createTranslator } from '../i18n/translator';
+import type { FormOptions } from '../state/formOptions';
+import type { PaneEvent } from '../state/paneReducer';
+import { runSummary } from '../state/runSummary';
+import { toSegmentOptions } from '../state/toSegmentOptions';
+import { buildTransactionInput } from './buildTransactionInput';
+import type { Compute } from './compute';
+import type { ExcelRun } from './excelHost';
+import { failureEvent } from './failureEvent';
+
+/** What one run needs from the pane. */
+export interface RunRequest {
+  source: SourceChoice;
+  mapping: ColumnMapping;
+  options: FormOptions;
+  addinVersion: string;
+}
+
+/**
+ * One run from the pane: read the source in blocks, compute in the worker, write the output sheets,
+ * save the choices in the workbook; reports progress and the outcome as pane events.
+ *
+ * Why one function: it is the only place the three layers meet, so cancel and failure handling are
+ * in one place (the adapter already removes what it created).
+ */
+export async function runSegmentation(
+  request: RunRequest,
+  host: { excelRun: ExcelRun; compute: Compute },
+  dispatch: (event: PaneEvent) => void,
+  signal: AbortSignal,
+): Promise<void> {
+  dispatch({ type: 'runStarted' });
+  try {
+    const data = await host.excelRun((context) =>
+      readSource(context, request.source, {
+        signal,
+        onProgress: (done, total) => dispatch({ type: 'runProgress', phase: 'reading', done, total }),
+      }),
+    );
+    dispatch({ type: 'runProgress', phase: 'computing', done: 0, total: 1 });
+    const options = toSegmentOptions(request.options);
+    const input = buildTransactionInput(data.rows, request.mapping, data.firstRowNumber, data.dateSystem);
+    const result = await host.compute(
+      input,
+      options,
+      (fraction) => dispatch({ type: 'runProgress', phase: 'computing', done: fraction, total: 1 }),
+      signal,
+    );
+    if (signal.aborted) throw Object.assign(new Error('Cancelled'), { code: 'CANCELLED' });
+    dispatch({ type: 'runProgress', phase: 'writing', done: 0, total: 1 });
+    const t = createTranslator(request.options.outputLanguage === 'zh' ? 'zh-CN' : 'en');
+    const outcome = await host.excelRun(async (context) => {
+      const written = await writeResults(context, result, {
+        labels: outputLabels(t),
+        source: { sheetName: data.sheetName, address: data.address },
+        dateSystem: data.dateSystem,
+        addinVersion: request.addinVersion,
+        createdAt: new Date(),
+        signal,
+        onProgress: (fraction) => dispatch({ type: 'runProgress', phase: 'writing', done: fraction, total: 1 }),
+      });
+      await saveRunSettings(context, {
+        version: 1,
+        source: request.source,
+        mapping: request.mapping,
+        options: result.options,
+      });
+      return written;
+    });
+    dispatch({ type: 'runFinished', summary: runSummary(result, outcome) });
+  } catch (error) {
+    dispatch(failureEvent(error));
+  }
+}

@@ -1,0 +1,22 @@
+// The Web Worker that runs core's segmentCustomers off the UI thread, so Excel and the pane stay responsive.
+import { segmentCustomers } from '../../core';
+import type { WorkerReply, WorkerRequest } from './workerMessages';
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
+  postMessage: (message: WorkerReply) => void;
+}
+
+const scope = self as unknown as WorkerScope;
+
+scope.onmessage = (event) => {
+  try {
+    const result = segmentCustomers(event.data.input, event.data.options, (phase, fraction) =>
+      scope.postMessage({ type: 'progress', phase, fraction }),
+    );
+    scope.postMessage({ type: 'done', result });
+  } catch (error) {
+    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'UNKNOWN';
+    scope.postMessage({ type: 'error', code, message: error instanceof Error ? error.message : String(error) });
+  }
+};
