@@ -7,3 +7,5 @@ export { asExcelContext } from './asExcelContext';
 export { columnLetters, formatAddress, parseAddress, MAX_ROWS, MAX_COLUMNS } from './address';
 export type { CellRect } from './address';
 export { sheetNameProblem } from './sheetName';
+export { installStandinGlobals } from './installStandinGlobals';
+export type { StandinOfficeInfo } from './installStandinGlobals';

@@ -68,6 +68,15 @@ export class StandinRequestContext {
       );
     }
     const batch: Batch = { responseBytes: 0, deliveries: [] };
+    try {
+      this.execute(operations, batch);
+    } finally {
+      book.notifyChanged();
+    }
+  }
+
+  private execute(operations: readonly Operation[], batch: Batch): void {
+    const book = this.book;
     for (const operation of operations) {
       if (operation.kind === 'write') {
         book.writeCount++;

@@ -78,6 +78,18 @@ export class StandinWorkbook {
   /** When set, the write operation with this 1-based ordinal (across syncs) fails once. */
   failAtWrite: number | null = null;
   private nextId = 1;
+  private readonly listeners = new Set<() => void>();
+
+  /** Calls `listener` after every sync (the demo's grid redraws then). Returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Tells subscribers the workbook may have changed (internal to the stand-in's sync). */
+  notifyChanged(): void {
+    for (const listener of this.listeners) listener();
+  }
 
   /** Adds a sheet holding `rows` from A1; checks Excel's sheet-name rules. */
   addSheet(name: string, rows: readonly (readonly CellValue[])[] = []): SheetModel {

@@ -1,0 +1,95 @@
+import { Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { columnLetters } from '../standin';
+import type { StandinWorkbook } from '../standin';
+import { formatCell } from './formatCell';
+
+/** Rows drawn per sheet; the grid is a view, the stand-in holds everything. */
+const VISIBLE_ROWS = 200;
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    minWidth: 0,
+    flex: 1,
+    borderRight: `1px solid ${tokens.colorNeutralStroke1}`,
+  },
+  scroller: { overflow: 'auto', flex: 1 },
+  table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, fontVariantNumeric: 'tabular-nums' },
+  cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 6px', whiteSpace: 'nowrap' },
+  head: { backgroundColor: tokens.colorNeutralBackground3, position: 'sticky', top: 0 },
+  footer: { padding: tokens.spacingHorizontalS },
+});
+
+/** A read-only spreadsheet view of the stand-in workbook; each sheet is a tab, redrawn after every sync. */
+export function DemoGrid(props: { book: StandinWorkbook; attribution: string }): JSX.Element {
+  const { book } = props;
+  const styles = useStyles();
+  const [, setVersion] = useState(0);
+  useEffect(() => book.subscribe(() => setVersion((version) => version + 1)), [book]);
+  const sheet = book.activeSheet ?? book.sheets[0];
+  if (!sheet) return <div />;
+  const used = book.usedRect(sheet);
+  const rowCount = used ? used.row + used.rowCount : 0;
+  const columnCount = used ? used.column + used.columnCount : 0;
+  const shown = Math.min(rowCount, VISIBLE_ROWS);
+  const values = book.readCells(sheet, {
+    row: 0,
+    column: 0,
+    rowCount: Math.max(1, shown),
+    columnCount: Math.max(1, columnCount),
+  });
+  return (
+    <section className={styles.root} aria-label="Workbook">
+      <TabList
+        selectedValue={sheet.id}
+        onTabSelect={(_, data) => {
+          book.activeSheet = book.sheets.find((candidate) => candidate.id === data.value) ?? sheet;
+          setVersion((version) => version + 1);
+        }}
+      >
+        {book.sheets.map((candidate) => (
+          <Tab key={candidate.id} value={candidate.id} data-testid={`sheet-tab-${candidate.name}`}>
+            {candidate.name}
+          </Tab>
+        ))}
+      </TabList>
+      <div className={styles.scroller}>
+        <table className={styles.table} data-testid="grid" data-sheet={sheet.name}>
+          <thead>
+            <tr>
+              <th className={`${styles.cell} ${styles.head}`} />
+              {Array.from({ length: columnCount }, (_, column) => (
+                <th key={column} className={`${styles.cell} ${styles.head}`}>
+                  {columnLetters(column)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {values.slice(0, shown).map((row, rowIndex) => (
+              <tr key={rowIndex}>
+                <th className={`${styles.cell} ${styles.head}`}>{rowIndex + 1}</th>
+                {row.map((value, column) => (
+                  <td
+                    key={column}
+                    className={styles.cell}
+                    style={{ backgroundColor: book.fillAt(sheet, rowIndex, column) || undefined }}
+                    onClick={() => book.select(sheet.name, { row: rowIndex, column, rowCount: 1, columnCount: 1 })}
+                  >
+                    {formatCell(value, book.numberFormatAt(sheet, rowIndex, column))}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Text className={styles.footer} size={200}>
+        {rowCount > shown ? `Rows 1–${shown} of ${rowCount} shown. ` : ''}
+        {props.attribution}
+      </Text>
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+// The demo page: a stand-in workbook of CDNOW transactions beside the real task pane, for a browser with no Excel.
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { createRoot } from 'react-dom/client';
+import { installStandinGlobals } from '../standin';
+import { ADDIN_VERSION } from '../taskpane/addinVersion';
+import { languageFromOffice } from '../taskpane/i18n/translator';
+import { mountPane } from '../taskpane/mountPane';
+import { isDarkBackground } from '../taskpane/officeTheme';
+import { computeInWorker } from '../taskpane/run/computeInWorker';
+import { officeExcelRun } from '../taskpane/run/excelHost';
+import csv from './cdnowSample.csv';
+import { DemoGrid } from './DemoGrid';
+import { SAMPLE_ATTRIBUTION, sampleWorkbook } from './sampleWorkbook';
+
+const parameters = new URLSearchParams(window.location.search);
+const book = sampleWorkbook(csv);
+installStandinGlobals(book, {
+  displayLanguage: parameters.get('lang') ?? navigator.language,
+  bodyBackgroundColor: parameters.get('theme') === 'dark' ? '#262626' : '#ffffff',
+});
+// Browser tests read the stand-in workbook through this handle.
+Object.assign(window, { demoWorkbook: book });
+
+const gridElement = document.getElementById('grid');
+const paneElement = document.getElementById('pane');
+if (gridElement && paneElement) {
+  createRoot(gridElement).render(
+    <FluentProvider theme={webLightTheme} style={{ height: '100%', display: 'flex' }}>
+      <DemoGrid book={book} attribution={SAMPLE_ATTRIBUTION} />
+    </FluentProvider>,
+  );
+  void Office.onReady(() =>
+    mountPane(paneElement, {
+      excelRun: officeExcelRun,
+      compute: computeInWorker,
+      initialLanguage: languageFromOffice(Office.context.displayLanguage),
+      dark: isDarkBackground(Office.context.officeTheme?.bodyBackgroundColor),
+      addinVersion: ADDIN_VERSION,
+    }),
+  );
+}
