@@ -25,7 +25,7 @@ const gridElement = document.getElementById('grid');
 const paneElement = document.getElementById('pane');
 if (gridElement && paneElement) {
   createRoot(gridElement).render(
-    <FluentProvider theme={webLightTheme} style={{ height: '100%', display: 'flex' }}>
+    <FluentProvider theme={webLightTheme} style={{ height: '100%', display: 'flex', flex: 1, minWidth: 0 }}>
       <DemoGrid book={book} attribution={SAMPLE_ATTRIBUTION} />
     </FluentProvider>,
   );

@@ -7,7 +7,7 @@ import type { PaneEvent } from '../state/paneReducer';
 const ROLES: readonly ColumnRole[] = ['customer', 'date', 'amount', 'order', 'quantity', 'unitPrice', 'margin', 'cost'];
 
 const useStyles = makeStyles({
-  grid: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: tokens.spacingHorizontalS },
 });
 
 /** Step 2: the detected column for each role, each changeable; problems shown before anything runs. */

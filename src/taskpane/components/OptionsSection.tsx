@@ -4,7 +4,7 @@ import type { FormOptions } from '../state/formOptions';
 import type { PaneEvent } from '../state/paneReducer';
 
 const useStyles = makeStyles({
-  grid: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: tokens.spacingHorizontalS },
 });
 
 /** Step 3: the segmentation options, with defaults that work in one click. */

@@ -1,0 +1,158 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { dayToExcelSerial, parseDate, segmentCustomers } from '../../src/core';
+import type { SegmentationResult } from '../../src/core';
+import { serveFolder } from './staticServer';
+
+// The production build (npm run build); DIST_DIR lets a partial local build be tested too.
+const DIST = path.resolve(process.env.DIST_DIR ?? 'dist');
+const CSV = readFileSync(path.resolve('src/demo/cdnowSample.csv'), 'utf8');
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+jest.setTimeout(240_000);
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+
+beforeAll(async () => {
+  server = await serveFolder(DIST);
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Core's result for the demo data, computed here in Node from the CSV, independently of the page. */
+function expectedResult(language: 'en' | 'zh'): SegmentationResult {
+  const lines = CSV.trim().split('\n').slice(1);
+  const cells = lines.map((line) => line.split(','));
+  return segmentCustomers(
+    {
+      customer: cells.map((row) => row[0]),
+      date: cells.map((row) => dayToExcelSerial(parseDate(row[1]) ?? Number.NaN)),
+      quantity: cells.map((row) => Number(row[2])),
+      amount: cells.map((row) => Number(row[3])),
+      firstRowNumber: 2,
+    },
+    {
+      tierScheme: 'pyramid',
+      segmentMap: 'default',
+      bins: 5,
+      lifecycle: { periodDays: 90, churnDays: 365 },
+      clv: { method: 'historic' },
+      language,
+    },
+  );
+}
+
+async function openDemo(query = '', height = 1000): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height } });
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  await page.goto(`${server.url}demo.html${query}`);
+  await page.getByTestId('use-data').waitFor();
+  return page;
+}
+
+async function sheet(page: Page, name: string): Promise<(string | number | boolean)[][]> {
+  return page.evaluate(
+    (sheetName) =>
+      (
+        window as unknown as { demoWorkbook: { sheetValues: (n: string) => (string | number | boolean)[][] } }
+      ).demoWorkbook.sheetValues(sheetName),
+    name,
+  );
+}
+
+describe('demo page in Chromium', () => {
+  test('a mouse run writes one row per customer and summary totals equal core’s totals; screenshot saved', async () => {
+    // Tall enough that the whole pane, result included, is in the screenshot.
+    const page = await openDemo('?lang=en-US', 1900);
+    await page.getByTestId('use-data').click();
+    await expect(page.getByTestId('data-summary').textContent()).resolves.toContain('3,316 rows');
+    await expect(page.getByTestId('column-customer').inputValue()).resolves.toBe('0');
+    await page.getByTestId('run').click();
+    await page.getByTestId('result').waitFor({ timeout: 180_000 });
+
+    const expected = expectedResult('en');
+    const segments = await sheet(page, 'Customer Segments');
+    expect(segments).toHaveLength(expected.customers.length + 1);
+    expect(segments[0]?.[0]).toBe('customer_id');
+    expect(
+      segments
+        .slice(1)
+        .map((row) => row[0])
+        .sort(),
+    ).toEqual(expected.customers.map((row) => row.customerId).sort());
+
+    const summary = await sheet(page, 'Segment Summary');
+    const tierRows = new Map(summary.map((row) => [row[0], row]));
+    for (const tier of expected.totals.byTier) {
+      // Tier block: label, revenue, revenue share, customers, customer share, average CLV.
+      expect(tierRows.get(tier.label)?.slice(1, 4)).toEqual([tier.revenue, tier.revenueShare, tier.customers]);
+    }
+    const total = summary.find((row) => row[0] === 'Total');
+    expect(total?.[1]).toBe(expected.totals.all.revenue);
+    // Independent of core: the CDNOW sample's dollar values add up to the revenue when no row is skipped.
+    const plainSum = CSV.trim()
+      .split('\n')
+      .slice(1)
+      .reduce((sum, line) => sum + Number(line.split(',')[3]), 0);
+    if (expected.skipped.total === 0) expect(expected.totals.all.revenue).toBeCloseTo(plainSum, 6);
+
+    await expect(page.getByTestId('result-customers').textContent()).resolves.toBe(
+      expected.totals.all.customers.toLocaleString('en'),
+    );
+    await page.locator('#pane').screenshot({ path: path.resolve('docs/screenshots/taskpane.png') });
+    await page.close();
+  });
+
+  test('a keyboard-only run reaches Run and finishes', async () => {
+    const page = await openDemo('?lang=en-US');
+    const pressUntilFocused = async (testId: string): Promise<void> => {
+      for (let presses = 0; presses < 80; presses++) {
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+        if (focused === testId) return;
+      }
+      throw new Error(`Tab never reached ${testId}`);
+    };
+    await pressUntilFocused('use-data');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('data-summary').waitFor();
+    await pressUntilFocused('run');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('result').waitFor({ timeout: 180_000 });
+    expect((await sheet(page, 'Customer Segments')).length).toBeGreaterThan(1);
+    await page.close();
+  });
+
+  test('the Chinese UI follows the display language and writes Chinese sheets', async () => {
+    const page = await openDemo('?lang=zh-CN');
+    await expect(page.getByTestId('use-data').textContent()).resolves.toBe('使用这些数据');
+    await page.getByTestId('use-data').click();
+    await page.getByTestId('data-summary').waitFor();
+    await expect(page.getByTestId('run').textContent()).resolves.toBe('运行');
+    await page.getByTestId('run').click();
+    await page.getByTestId('result').waitFor({ timeout: 180_000 });
+    const expected = expectedResult('zh');
+    const segments = await sheet(page, '客户分群');
+    expect(segments).toHaveLength(expected.customers.length + 1);
+    const summary = await sheet(page, '分群汇总');
+    expect(summary.find((row) => row[0] === '合计')?.[1]).toBe(expected.totals.all.revenue);
+    await page.close();
+  });
+});
