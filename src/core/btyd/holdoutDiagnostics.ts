@@ -1,7 +1,8 @@
 // eslint-disable-next-line no-restricted-imports -- btyd is inside core; the rule is meant for imports leaving src/core
 import { AnalyticsError } from '../errors';
-import { bgnbdProbabilityOfPurchases } from './bgnbdPredictions';
 import { conditionalExpectedPurchases } from './conditionalExpectedPurchases';
+import { frequencyHistogram } from './frequencyHistogram';
+import type { FrequencyHistogramRow } from './frequencyHistogram';
 import type { BtydCustomer, Horizon, PurchaseModel } from './types';
 
 /** A calibration customer with the number of repeat purchases actually made in the holdout period. */
@@ -19,14 +20,6 @@ export interface ConditionalExpectationRow {
   predicted: number;
 }
 
-/** Actual and model numbers of customers with 0, 1, …, 7+ calibration repeat purchases. */
-export interface FrequencyHistogramRow {
-  label: string;
-  actual: number;
-  /** Σ over customers of P(X(T) = k); `null` for Pareto/NBD, whose P(X(t) = k) is not implemented. */
-  model: number | null;
-}
-
 /** Chart-ready calibration/holdout diagnostics. */
 export interface HoldoutDiagnostics {
   unit: PurchaseModel['unit'];
@@ -42,7 +35,7 @@ export interface HoldoutDiagnostics {
  * (2) the calibration frequency histogram, actual vs the model's expected number of customers
  * Σ_i P(X(T_i) = k). Returned as plain rows the task pane can chart.
  *
- * Cost: O(n · buckets); customers sharing T share the histogram probabilities.
+ * Cost: O(n · buckets).
  * @throws AnalyticsError `EMPTY_INPUT`, `BAD_NUMBER` (bad holdout count, with its row).
  * @example
  * holdoutDiagnostics(model, calibrationWithHoldout, { value: 39, unit: 'weeks' }).byCalibrationFrequency[0];
@@ -61,8 +54,6 @@ export function holdoutDiagnostics(
   const count = new Array<number>(buckets).fill(0);
   const actualSum = new Array<number>(buckets).fill(0);
   const predictedSum = new Array<number>(buckets).fill(0);
-  const modelCount = new Array<number>(buckets).fill(0);
-  const byT = new Map<number, number>();
   let totalActual = 0;
   let totalPredicted = 0;
   customers.forEach((customer, i) => {
@@ -80,20 +71,7 @@ export function holdoutDiagnostics(
     predictedSum[k] = (predictedSum[k] ?? 0) + predicted;
     totalActual += customer.holdoutPurchases;
     totalPredicted += predicted;
-    byT.set(customer.T, (byT.get(customer.T) ?? 0) + 1);
   });
-  const histogramAvailable = model.kind !== 'pareto';
-  if (model.kind !== 'pareto') {
-    for (const [T, weight] of byT) {
-      let below = 0;
-      for (let k = 0; k < buckets - 1; k++) {
-        const p = bgnbdProbabilityOfPurchases(model, { value: T, unit: model.unit }, k);
-        below += p;
-        modelCount[k] = (modelCount[k] ?? 0) + weight * p;
-      }
-      modelCount[buckets - 1] = (modelCount[buckets - 1] ?? 0) + weight * Math.max(0, 1 - below);
-    }
-  }
   return {
     unit: model.unit,
     holdoutLength: holdoutLength.value,
@@ -103,11 +81,7 @@ export function holdoutDiagnostics(
       actual: n > 0 ? (actualSum[k] ?? 0) / n : 0,
       predicted: n > 0 ? (predictedSum[k] ?? 0) / n : 0,
     })),
-    frequencyHistogram: count.map((n, k) => ({
-      label: label(k),
-      actual: n,
-      model: histogramAvailable ? (modelCount[k] ?? 0) : null,
-    })),
+    frequencyHistogram: frequencyHistogram(model, customers, buckets),
     totals: { actual: totalActual, predicted: totalPredicted },
   };
 }

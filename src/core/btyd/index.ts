@@ -34,11 +34,8 @@ export type {
   PredictCustomerValuesOptions,
 } from './predictCustomerValues';
 export { holdoutDiagnostics } from './holdoutDiagnostics';
-export type {
-  ConditionalExpectationRow,
-  FrequencyHistogramRow,
-  HoldoutCustomer,
-  HoldoutDiagnostics,
-} from './holdoutDiagnostics';
+export { frequencyHistogram } from './frequencyHistogram';
+export type { FrequencyHistogramRow } from './frequencyHistogram';
+export type { ConditionalExpectationRow, HoldoutCustomer, HoldoutDiagnostics } from './holdoutDiagnostics';
 export { horizonInUnits } from './horizonInUnits';
 export { hypergeometric2F1, logHypergeometric2F1 } from './hypergeometric2F1';

@@ -1,0 +1,245 @@
+import type { BgNbdModel, GammaGammaModel, ParetoNbdModel, TimeUnit } from '../core';
+import {
+  AnalyticsError,
+  fitBgNbd,
+  fitGammaGamma,
+  fitParetoNbd,
+  frequencyHistogram,
+  holdoutDiagnostics,
+  parseTransactions,
+  requireDate,
+  summarizeCustomers,
+} from '../core';
+import { parseArguments } from './parseArguments';
+import type { ParsedArguments } from './parseArguments';
+import type { ColumnOptions } from './readTransactionsCsv';
+import { readTransactionsCsv } from './readTransactionsCsv';
+import type { CommandIo } from './segmentCommand';
+
+export const FIT_USAGE = `Usage: crm-analytics fit <file.csv> --as-of yyyy-mm-dd --unit days|weeks [options]
+
+Fits the BG/NBD purchase model (or MBG/NBD, and Pareto/NBD when asked) and the Gamma–Gamma spend model to
+the transactions up to the as-of date (inclusive) and prints them as JSON, with chart-ready diagnostics.
+
+Options:
+  --customer COL            customer id column (default: detected)
+  --date COL                transaction date   (default: detected)
+  --amount COL              amount             (default: detected)
+  --order COL               order / invoice id (default: detected)
+  --as-of yyyy-mm-dd        end of the calibration period, inclusive (required)
+  --unit days|weeks         time unit of the model (required); every parameter is in this unit
+  --model bgnbd|mbgnbd|pareto   purchase model (default bgnbd); pareto adds a Pareto/NBD fit
+  --holdout-end yyyy-mm-dd  also compare predictions with the actual purchases after --as-of up to this date
+  --penalty P               L2 penalty on the parameters (lifetimes' penalizer_coef; default 0)
+  --help                    show this help`;
+
+const KNOWN_OPTIONS = new Set([
+  'customer',
+  'date',
+  'amount',
+  'order',
+  'as-of',
+  'unit',
+  'model',
+  'holdout-end',
+  'penalty',
+  'help',
+]);
+
+const PROCESS_IO: CommandIo = {
+  stdout: (text) => {
+    process.stdout.write(text);
+  },
+  stderr: (text) => {
+    process.stderr.write(text);
+  },
+};
+
+function textOption(parsed: ParsedArguments, name: string): string | undefined {
+  const value = parsed.options.get(name);
+  if (value === true) throw new AnalyticsError('BAD_ARGUMENT', `--${name} needs a value.`, { argument: name });
+  return value;
+}
+
+function isoDateOption(parsed: ParsedArguments, name: string): number | undefined {
+  const text = textOption(parsed, name);
+  if (text === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    throw new AnalyticsError('BAD_DATE', `--${name} must be a date yyyy-mm-dd, got ${text}.`, { argument: name });
+  }
+  return requireDate(text, name);
+}
+
+function round(value: number): number {
+  return Number(value.toPrecision(10));
+}
+
+function describeBgNbd(model: BgNbdModel) {
+  const { r, alpha, a, b } = model.params;
+  const se = model.standardErrors;
+  return {
+    kind: model.kind,
+    r: round(r),
+    alpha: round(alpha),
+    a: round(a),
+    b: round(b),
+    logLikelihood: round(model.logLikelihood),
+    standardErrors: se === null ? null : { r: round(se.r), alpha: round(se.alpha), a: round(se.a), b: round(se.b) },
+    converged: model.converged,
+    iterations: model.iterations,
+  };
+}
+
+function describePareto(model: ParetoNbdModel) {
+  const { r, alpha, s, beta } = model.params;
+  const se = model.standardErrors;
+  return {
+    r: round(r),
+    alpha: round(alpha),
+    s: round(s),
+    beta: round(beta),
+    logLikelihood: round(model.logLikelihood),
+    standardErrors:
+      se === null ? null : { r: round(se.r), alpha: round(se.alpha), s: round(se.s), beta: round(se.beta) },
+    converged: model.converged,
+    iterations: model.iterations,
+  };
+}
+
+function describeGammaGamma(model: GammaGammaModel) {
+  return {
+    p: round(model.params.p),
+    q: round(model.params.q),
+    gamma: round(model.params.gamma),
+    logLikelihood: round(model.logLikelihood),
+    customers: model.customers,
+    excludedNonPositiveSpend: model.excludedNonPositiveSpend,
+    frequencySpendCorrelation: round(model.frequencySpendCorrelation),
+    converged: model.converged,
+  };
+}
+
+/**
+ * Runs `crm-analytics fit`: reads the CSV with the same column handling as `segment`, summarises each
+ * customer as of the as-of date (x, t_x, T in --unit; mean repeat spend), fits the models and prints one JSON
+ * object: { unit, asOf, customers, bgnbd, gammaGamma, pareto?, diagnostics, warnings }. With --holdout-end the
+ * diagnostics compare the predicted and actual repeat purchases in (as-of, holdout-end] by calibration
+ * frequency. Returns the exit code (0 ok).
+ *
+ * @throws AnalyticsError for bad options or unusable data; `main` prints the message and exits non-zero.
+ * @example
+ * await runFitCommand(['orders.csv', '--as-of', '1997-09-30', '--unit', 'weeks']); // prints JSON, => 0
+ */
+export async function runFitCommand(argv: readonly string[], io: CommandIo = PROCESS_IO): Promise<number> {
+  const parsed = parseArguments(argv);
+  if (parsed.options.has('help')) {
+    io.stdout(`${FIT_USAGE}\n`);
+    return 0;
+  }
+  for (const name of parsed.options.keys()) {
+    if (!KNOWN_OPTIONS.has(name)) {
+      throw new AnalyticsError('BAD_ARGUMENT', `Unknown option --${name}. Run crm-analytics fit --help.`, {
+        argument: name,
+      });
+    }
+  }
+  const [file, ...extra] = parsed.positionals;
+  if (file === undefined || extra.length > 0) {
+    throw new AnalyticsError('BAD_ARGUMENT', 'Give exactly one CSV file: crm-analytics fit <file.csv> [options].', {
+      argument: 'file',
+    });
+  }
+  const unit = textOption(parsed, 'unit');
+  if (unit !== 'days' && unit !== 'weeks') {
+    throw new AnalyticsError(
+      'BAD_ARGUMENT',
+      `--unit must be days or weeks (the model's time unit must be explicit), got ${unit ?? 'nothing'}.`,
+      { argument: 'unit' },
+    );
+  }
+  const asOf = isoDateOption(parsed, 'as-of');
+  if (asOf === undefined) {
+    throw new AnalyticsError('BAD_ARGUMENT', '--as-of yyyy-mm-dd is required: the end of the calibration period.', {
+      argument: 'as-of',
+    });
+  }
+  const holdoutEnd = isoDateOption(parsed, 'holdout-end');
+  if (holdoutEnd !== undefined && holdoutEnd <= asOf) {
+    throw new AnalyticsError('OUT_OF_RANGE', '--holdout-end must be after --as-of.', { argument: 'holdout-end' });
+  }
+  const modelName = textOption(parsed, 'model') ?? 'bgnbd';
+  if (modelName !== 'bgnbd' && modelName !== 'mbgnbd' && modelName !== 'pareto') {
+    throw new AnalyticsError('BAD_ARGUMENT', `--model must be bgnbd, mbgnbd or pareto, got ${modelName}.`, {
+      argument: 'model',
+    });
+  }
+  const penaltyText = textOption(parsed, 'penalty') ?? '0';
+  const penalty = Number(penaltyText);
+  if (!Number.isFinite(penalty) || penalty < 0) {
+    throw new AnalyticsError('OUT_OF_RANGE', `--penalty must be a number ≥ 0, got ${penaltyText}.`, {
+      argument: 'penalty',
+    });
+  }
+  const columns: ColumnOptions = {};
+  for (const role of ['customer', 'date', 'amount', 'order'] as const) {
+    const name = textOption(parsed, role);
+    if (name !== undefined) columns[role] = name;
+  }
+
+  const csv = await readTransactionsCsv(file, columns);
+  const transactions = parseTransactions(csv.input);
+  const timeUnit: TimeUnit = unit;
+  const calibration = summarizeCustomers(transactions, { asOf, unit: timeUnit });
+  const customers = Array.from({ length: calibration.count }, (_, i) => ({
+    x: calibration.repeatPurchases[i] as number,
+    tx: calibration.recencyInUnit[i] as number,
+    T: calibration.ageInUnit[i] as number,
+    meanSpend: calibration.monetaryRepeatAvg[i] as number,
+  }));
+  io.stderr(`Read ${transactions.rowsRead} rows; ${customers.length} customers with purchases up to the as-of date.\n`);
+
+  const bgnbd = fitBgNbd(customers, { unit: timeUnit, penalty, modified: modelName === 'mbgnbd' });
+  const pareto = modelName === 'pareto' ? fitParetoNbd(customers, { unit: timeUnit, penalty }) : undefined;
+  const gammaGamma = fitGammaGamma(customers, { penalty });
+  const chosen = pareto ?? bgnbd;
+
+  let diagnostics: object;
+  if (holdoutEnd === undefined) {
+    diagnostics = { frequencyHistogram: frequencyHistogram(bgnbd, customers) };
+  } else {
+    // Holdout repeat purchases = purchase days in (as-of, holdout-end] = x at holdout-end − x at as-of.
+    const full = summarizeCustomers(transactions, { asOf: holdoutEnd, unit: timeUnit });
+    const position = new Map(full.customerIds.map((id, i) => [id, i]));
+    const withHoldout = customers.map((customer, i) => {
+      const at = position.get(calibration.customerIds[i] as string);
+      const later = at === undefined ? customer.x : (full.repeatPurchases[at] as number);
+      return { ...customer, holdoutPurchases: Math.max(0, later - customer.x) };
+    });
+    const length = { value: (holdoutEnd - asOf) / (timeUnit === 'weeks' ? 7 : 1), unit: timeUnit };
+    const holdout = holdoutDiagnostics(chosen, withHoldout, length);
+    diagnostics = {
+      holdoutLength: round(length.value),
+      byCalibrationFrequency: holdout.byCalibrationFrequency.map((row) => ({
+        ...row,
+        actual: round(row.actual),
+        predicted: round(row.predicted),
+      })),
+      frequencyHistogram: frequencyHistogram(bgnbd, customers),
+      totals: { actual: holdout.totals.actual, predicted: round(holdout.totals.predicted) },
+    };
+  }
+  const warnings = [...bgnbd.warnings, ...(pareto?.warnings ?? []), ...gammaGamma.warnings];
+  for (const warning of warnings) io.stderr(`Warning: ${warning}\n`);
+  const output = {
+    unit: timeUnit,
+    asOf: textOption(parsed, 'as-of'),
+    customers: customers.length,
+    bgnbd: describeBgNbd(bgnbd),
+    ...(pareto === undefined ? {} : { pareto: describePareto(pareto) }),
+    gammaGamma: describeGammaGamma(gammaGamma),
+    diagnostics,
+    warnings,
+  };
+  io.stdout(`${JSON.stringify(output, null, 2)}\n`);
+  return 0;
+}

@@ -1,0 +1,85 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runFitCommand } from '../../src/cli/fitCommand';
+import { AnalyticsError } from '../../src/core';
+import { CDNOW_SAMPLE_PATH } from '../core/btyd/cdnowSample';
+
+let directory: string;
+let csvPath: string;
+
+/** The CDNOW sample as a transaction CSV (customer = sample id, ISO dates), written independently of core. */
+beforeAll(() => {
+  directory = mkdtempSync(path.join(tmpdir(), 'fit-command-'));
+  csvPath = path.join(directory, 'cdnow.csv');
+  const lines = ['customer,date,cds,amount'];
+  for (const line of readFileSync(CDNOW_SAMPLE_PATH, 'utf8').split('\n')) {
+    const fields = line.trim().split(/\s+/);
+    if (fields.length < 5) continue;
+    const [, id, date, cds, value] = fields as [string, string, string, string, string];
+    lines.push(`${id},${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)},${cds},${value}`);
+  }
+  writeFileSync(csvPath, `${lines.join('\n')}\n`);
+});
+
+afterAll(() => {
+  rmSync(directory, { recursive: true, force: true });
+});
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t) }, out, err };
+}
+
+describe('runFitCommand', () => {
+  test('fit cdnow.csv --as-of 1997-09-30 --unit weeks reproduces Fader, Hardie & Lee (2005) and Fader & Hardie (2013)', async () => {
+    const { io, out } = capture();
+    const code = await runFitCommand(
+      [csvPath, '--as-of', '1997-09-30', '--unit', 'weeks', '--holdout-end', '1998-06-30', '--model', 'pareto'],
+      io,
+    );
+    expect(code).toBe(0);
+    const json = JSON.parse(out.join('')) as {
+      unit: string;
+      customers: number;
+      bgnbd: { r: number; alpha: number; a: number; b: number; logLikelihood: number; converged: boolean };
+      pareto: { logLikelihood: number };
+      gammaGamma: { p: number; q: number; gamma: number; logLikelihood: number };
+      diagnostics: { byCalibrationFrequency: { label: string; actual: number }[]; frequencyHistogram: unknown[] };
+    };
+    expect(json.unit).toBe('weeks');
+    expect(json.customers).toBe(2357);
+    expect(json.bgnbd.r).toBeCloseTo(0.2426, 4);
+    expect(json.bgnbd.alpha).toBeCloseTo(4.4136, 3);
+    expect(json.bgnbd.a).toBeCloseTo(0.7929, 4);
+    expect(json.bgnbd.b).toBeCloseTo(2.4259, 3);
+    expect(Math.abs(json.bgnbd.logLikelihood - -9582.43)).toBeLessThan(0.01);
+    expect(json.bgnbd.converged).toBe(true);
+    expect(Math.abs(json.pareto.logLikelihood - -9594.98)).toBeLessThan(0.01);
+    expect(json.gammaGamma.p).toBeCloseTo(6.25, 2);
+    expect(json.gammaGamma.q).toBeCloseTo(3.74, 2);
+    expect(json.gammaGamma.gamma).toBeCloseTo(15.44, 2);
+    expect(json.diagnostics.byCalibrationFrequency[7]).toMatchObject({ label: '7+' });
+    expect(json.diagnostics.byCalibrationFrequency[7]!.actual).toBeCloseTo(6.359, 3);
+    expect(json.diagnostics.frequencyHistogram).toHaveLength(8);
+  }, 60_000);
+
+  test('--help prints the usage', async () => {
+    const { io, out } = capture();
+    expect(await runFitCommand(['--help'], io)).toBe(0);
+    expect(out.join('')).toMatch(/--as-of yyyy-mm-dd/);
+  });
+
+  test('a missing --unit or --as-of, or an unknown option, is a BAD_ARGUMENT that says what to give', async () => {
+    const { io } = capture();
+    await expect(runFitCommand([csvPath, '--as-of', '1997-09-30'], io)).rejects.toThrow(/--unit must be days or weeks/);
+    await expect(runFitCommand([csvPath, '--unit', 'weeks'], io)).rejects.toThrow(/--as-of yyyy-mm-dd is required/);
+    await expect(
+      runFitCommand([csvPath, '--unit', 'weeks', '--as-of', '1997-09-30', '--bins', '3'], io),
+    ).rejects.toThrow(AnalyticsError);
+    await expect(
+      runFitCommand([csvPath, '--unit', 'weeks', '--as-of', '1997-09-30', '--holdout-end', '1997-01-01'], io),
+    ).rejects.toThrow(/after --as-of/);
+  });
+});
