@@ -93,14 +93,14 @@ function parseDateText(text: string, dateSystem: DateSystem): number | null {
   }
   const chinese = CHINESE_PATTERN.exec(trimmed);
   if (chinese !== null) return dayFromParts(Number(chinese[1]), Number(chinese[2]), Number(chinese[3]));
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return excelSerialToDay(Number(trimmed), dateSystem);
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return parseDate(Number(trimmed), dateSystem);
   return null;
 }
 
 /**
  * Converts a cell value to a day number (days since 1970-01-01 UTC, fraction = time of day), or null when it
  * is not a date. Accepts Excel serials (1900 or 1904 system), ISO, `yyyy/m/d` and `yyyy年m月d日` texts and JS
- * `Date` objects (read in UTC). Ambiguous forms such as `3/5/2024` are refused rather than guessed.
+ * `Date` objects (read in UTC), and 8-digit `yyyymmdd` numbers or texts (beyond any Excel serial). Ambiguous forms such as `3/5/2024` are refused rather than guessed.
  *
  * Cost O(1) per value.
  * @example
@@ -109,7 +109,13 @@ function parseDateText(text: string, dateSystem: DateSystem): number | null {
  * parseDate('2024年3月5日') // => 19787
  */
 export function parseDate(value: unknown, dateSystem: DateSystem = '1900'): number | null {
-  if (typeof value === 'number') return excelSerialToDay(value, dateSystem);
+  if (typeof value === 'number') {
+    // 19970101 is far beyond the last Excel serial (9999-12-31), so an 8-digit whole number is yyyymmdd.
+    if (Number.isInteger(value) && value >= 10_000_101 && value <= 99_991_231) {
+      return dayFromParts(Math.floor(value / 10_000), Math.floor(value / 100) % 100, value % 100);
+    }
+    return excelSerialToDay(value, dateSystem);
+  }
   if (typeof value === 'string') return parseDateText(value, dateSystem);
   if (value instanceof Date) {
     const ms = value.getTime();
@@ -143,9 +149,18 @@ export function requireDate(value: unknown, argument: string, dateSystem: DateSy
  * dayToIso(19787.75) // => '2024-03-05'
  */
 export function dayToIso(day: number): string {
-  const date = new Date(Math.floor(day) * MS_PER_DAY);
-  const year = date.getUTCFullYear();
-  const month = date.getUTCMonth() + 1;
-  const dayOfMonth = date.getUTCDate();
+  // Civil date from a day count (H. Hinnant, "chrono-compatible low-level date algorithms"): integer
+  // arithmetic only, no Date object per call, since this runs twice per customer.
+  const shifted = Math.floor(day) + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
+  const dayOfMonth = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
   return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${dayOfMonth < 10 ? '0' : ''}${dayOfMonth}`;
 }

@@ -97,17 +97,16 @@ export function lifecycleStageAt(
   if (occasions < options.minOccasions || tenure < period) return 'exploration';
   const periods = Math.floor(tenure / period) + 1;
   const baselinePeriods = Math.min(3, periods - 1);
-  const volume = [0, 0, 0, 0];
+  // v_0 … v_3 in locals: this runs K times per customer, so it allocates nothing.
+  let latest = 0;
+  let baselineSum = 0;
   for (let index = stop - 1; index >= start; index--) {
-    const day = history.days[index] as number;
-    const k = Math.floor((asOf - day) / period);
+    const k = Math.floor((asOf - (history.days[index] as number)) / period);
     if (k > baselinePeriods) break;
-    volume[k] = (volume[k] as number) + (history.amounts[index] as number);
+    if (k === 0) latest += history.amounts[index] as number;
+    else baselineSum += history.amounts[index] as number;
   }
-  let baseline = 0;
-  for (let k = 1; k <= baselinePeriods; k++) baseline += volume[k] as number;
-  baseline /= baselinePeriods;
-  const latest = volume[0] as number;
+  const baseline = baselineSum / baselinePeriods;
   if (latest < (1 - options.declineThreshold) * baseline) return 'decline';
   if (latest > (1 + options.growthThreshold) * baseline || (baseline <= 0 && latest > 0)) return 'formation';
   return 'stability';

@@ -165,7 +165,7 @@ function totalsBy(
 /**
  * Segments every customer of a transaction table: the summary of DOMAIN §7.2, RFM scores and code (§7.3), a
  * segment (§7.4), lifecycle stage and pattern (§7.6), a CLV (§7.5) and a value tier (§7.7), with totals per
- * tier, segment and stage, the skipped-row report and the fully resolved options (pass them back to
+ * tier, segment and stage, the skipped-row report (money fields rounded to 6 decimals, as the M score compares them) and the fully resolved options (pass them back to
  * reproduce the result exactly). Customers come out sorted by id, so row order never changes the output.
  *
  * CLV methods: 'historic' = the customer's historic value; 'retention' = the seed formula with the customer's
@@ -288,7 +288,7 @@ export function segmentCustomers(
         ? gridSegment(recencyScore, frequencyScore, monetaryScore, bins === 5 ? RFM_PACKAGE_GRID : scaledGrid(bins))
         : defaultSegment(recencyScore, frequencyScore, bins);
     const tierKey = tiers[index] as keyof typeof TIER_LABELS;
-    const monetary = summary.monetary[index] as number;
+    const monetary = money[index] as number;
     if (monetary <= 0) negativeValue += 1;
     revenueTotal += monetary;
     const customer: CustomerResult = {
@@ -299,9 +299,9 @@ export function segmentCustomers(
       tenureDays: summary.tenureDays[index] as number,
       frequency: summary.frequency[index] as number,
       monetary,
-      monetaryAvg: summary.monetaryAvg[index] as number,
-      monetaryRepeatAvg: summary.monetaryRepeatAvg[index] as number,
-      returnsValue: summary.returnsValue[index] as number,
+      monetaryAvg: roundMoney(summary.monetaryAvg[index] as number),
+      monetaryRepeatAvg: roundMoney(summary.monetaryRepeatAvg[index] as number),
+      returnsValue: roundMoney(summary.returnsValue[index] as number),
       x: summary.repeatPurchases[index] as number,
       tx: summary.recencyInUnit[index] as number,
       T: summary.ageInUnit[index] as number,
@@ -315,7 +315,7 @@ export function segmentCustomers(
       lifecycleStage: labelIn(STAGE_LABELS[stage], language),
       lifecyclePatternKey: pattern,
       lifecyclePattern: labelIn(PATTERN_LABELS[pattern], language),
-      historicValue: summary.historicValue[index] as number,
+      historicValue: roundMoney(summary.historicValue[index] as number),
       clv: clv[index] as number,
       valueTierKey: tierKey,
       valueTier: labelIn(TIER_LABELS[tierKey] as Label, language),

@@ -107,46 +107,53 @@ export function summarizeCustomers(
   // Canonical customer order: rank of each dictionary entry among the sorted ids.
   const ids = transactions.customerIds;
   const customerCount = ids.length;
-  const byId = Array.from({ length: customerCount }, (_, index) => index).sort((left, right) =>
-    compareCustomerIds(ids[left] as string, ids[right] as string),
-  );
-  const rank = new Int32Array(customerCount);
-  for (let position = 0; position < customerCount; position++) rank[byId[position] as number] = position;
+  const { rank, order: byId } = canonicalRanks(ids);
 
-  // Counting sort of the usable rows by customer rank (stable).
-  const slotStart = new Int32Array(customerCount + 1);
-  let used = 0;
+  // Rows on or before D, then a stable two-pass counting sort: by group key (order, else calendar day),
+  // then by customer rank, giving rows ordered by (customer, group key, original position).
   const lastWholeDay = asOf + 1;
+  const wholeDay = new Float64Array(rows);
+  let kept0 = 0;
+  const usable = new Int32Array(rows);
   for (let row = 0; row < rows; row++) {
-    if ((day[row] as number) >= lastWholeDay) {
+    const rowDay = day[row] as number;
+    wholeDay[row] = Math.floor(rowDay);
+    if (rowDay >= lastWholeDay) {
       recordSkip(skipped, 'afterAsOf', rowNumber[row] as number);
       continue;
     }
-    const slot = (rank[transactions.customer[row] as number] as number) + 1;
+    usable[kept0] = row;
+    kept0 += 1;
+  }
+  const used = kept0;
+  const groupKey: ArrayLike<number> = order ?? wholeDay;
+  const byKey = sortRowsByKey(usable.subarray(0, used), groupKey);
+  const slotStart = new Int32Array(customerCount + 1);
+  for (let index = 0; index < used; index++) {
+    const slot = (rank[transactions.customer[usable[index] as number] as number] as number) + 1;
     slotStart[slot] = (slotStart[slot] as number) + 1;
-    used += 1;
   }
   for (let position = 0; position < customerCount; position++) {
     slotStart[position + 1] = (slotStart[position + 1] as number) + (slotStart[position] as number);
   }
+  // Scatter into customer order, gathering the columns so the per-customer pass below reads memory in order.
   const cursor = slotStart.slice(0, customerCount);
-  const sortedRows = new Int32Array(used);
-  const wholeDay = new Float64Array(rows);
-  for (let row = 0; row < rows; row++) {
-    const rowDay = day[row] as number;
-    wholeDay[row] = Math.floor(rowDay);
-    if (rowDay >= lastWholeDay) continue;
+  const lineKey = new Float64Array(used);
+  const lineDay = new Float64Array(used);
+  const lineAmount = new Float64Array(used);
+  const lineProfit = profit === null ? null : new Float64Array(used);
+  const lineRow = new Int32Array(used);
+  for (let index = 0; index < used; index++) {
+    const row = byKey[index] as number;
     const position = rank[transactions.customer[row] as number] as number;
-    sortedRows[cursor[position] as number] = row;
-    cursor[position] = (cursor[position] as number) + 1;
+    const target = cursor[position] as number;
+    cursor[position] = target + 1;
+    lineKey[target] = groupKey[row] as number;
+    lineDay[target] = day[row] as number;
+    lineAmount[target] = amount[row] as number;
+    if (lineProfit !== null && profit !== null) lineProfit[target] = profit[row] as number;
+    lineRow[target] = rowNumber[row] as number;
   }
-
-  // Group key: the order, else the calendar day; ties broken by exact time then amount for a canonical order.
-  const groupKey = order ?? wholeDay;
-  const compareRows = (left: number, right: number): number =>
-    (groupKey[left] as number) - (groupKey[right] as number) ||
-    (day[left] as number) - (day[right] as number) ||
-    (amount[left] as number) - (amount[right] as number);
 
   const first = new Float64Array(customerCount);
   const last = new Float64Array(customerCount);
@@ -173,31 +180,31 @@ export function summarizeCustomers(
     const sliceStart = slotStart[position] as number;
     const sliceEnd = slotStart[position + 1] as number;
     if (sliceStart === sliceEnd) continue;
-    sortSlice(sortedRows, sliceStart, sliceEnd, compareRows);
     const customerGroupStart = groups;
     // Build the groups: consecutive rows with one key; dated by their earliest day.
     let profitSum = 0;
     for (let index = sliceStart; index < sliceEnd;) {
-      const row = sortedRows[index] as number;
-      const key = groupKey[row] as number;
+      const key = lineKey[index] as number;
+      let groupEnd = index + 1;
+      while (groupEnd < sliceEnd && lineKey[groupEnd] === key) groupEnd += 1;
+      // Lines of a group by exact time then amount: sums run in a canonical order whatever the row order.
+      sortPairs(lineDay, lineAmount, index, groupEnd);
+      const groupFirstDay = Math.floor(lineDay[index] as number);
       let sum = 0;
       let compensation = 0;
-      const groupFirstDay = wholeDay[row] as number;
-      while (index < sliceEnd && groupKey[sortedRows[index] as number] === key) {
-        const line = sortedRows[index] as number;
-        const value = amount[line] as number;
+      for (; index < groupEnd; index++) {
+        const value = lineAmount[index] as number;
         // Neumaier summation: money totals do not drift with many small lines.
         const total = sum + value;
         compensation += Math.abs(sum) >= Math.abs(value) ? sum - total + value : value - total + sum;
         sum = total;
-        if (profit !== null) profitSum += profit[line] as number;
-        index += 1;
+        if (lineProfit !== null) profitSum += lineProfit[index] as number;
       }
       groupDay[groups] = groupFirstDay;
       groupAmount[groups] = sum + compensation;
       groups += 1;
     }
-    if (order !== null) sortGroups(groupDay, groupAmount, customerGroupStart, groups);
+    if (order !== null) sortPairs(groupDay, groupAmount, customerGroupStart, groups);
     // Walk the groups in day order.
     let occasions = 0;
     let distinctDays = 0;
@@ -226,7 +233,7 @@ export function summarizeCustomers(
     }
     if (occasions === 0) {
       for (let index = sliceStart; index < sliceEnd; index++) {
-        recordSkip(skipped, 'returnsOnly', rowNumber[sortedRows[index] as number] as number);
+        recordSkip(skipped, 'returnsOnly', lineRow[index] as number);
       }
       groups = customerGroupStart;
       continue;
@@ -276,38 +283,129 @@ export function summarizeCustomers(
   };
 }
 
-/** Sorts indices[start … end) by `compare`: insertion sort for short or nearly sorted slices, else Array sort. */
-function sortSlice(
-  indices: Int32Array,
-  start: number,
-  end: number,
-  compare: (left: number, right: number) => number,
-): void {
-  const length = end - start;
-  if (length < 2) return;
-  if (length > 64) {
-    let inOrder = true;
-    for (let index = start + 1; index < end && inOrder; index++) {
-      if (compare(indices[index - 1] as number, indices[index] as number) > 0) inOrder = false;
-    }
-    if (inOrder) return;
-    const slice = Array.from(indices.subarray(start, end)).sort(compare);
-    indices.set(slice, start);
-    return;
+/**
+ * Ranks customer ids in canonical order ({@link compareCustomerIds}); rank[i] = position of ids[i].
+ * Numeric ids are parsed once, not per comparison.
+ */
+function canonicalRanks(ids: readonly string[]): { rank: Int32Array; order: number[] } {
+  const count = ids.length;
+  const numeric = new Float64Array(count);
+  for (let index = 0; index < count; index++) {
+    const id = ids[index] as string;
+    numeric[index] = INTEGER_TEXT.test(id) ? Number(id) : Number.NaN;
   }
-  for (let index = start + 1; index < end; index++) {
-    const value = indices[index] as number;
-    let hole = index - 1;
-    while (hole >= start && compare(indices[hole] as number, value) > 0) {
-      indices[hole + 1] = indices[hole] as number;
-      hole -= 1;
-    }
-    indices[hole + 1] = value;
+  let allNumeric = true;
+  let noneNumeric = true;
+  for (let index = 0; index < count; index++) {
+    if (numeric[index] === numeric[index]) noneNumeric = false;
+    else allNumeric = false;
   }
+  let order: number[];
+  if (allNumeric || noneNumeric) {
+    // Fast paths without a comparator: a native numeric sort, or the default code-unit sort of strings.
+    const keys: (number | string)[] = allNumeric ? Array.from(Float64Array.from(numeric).sort()) : [...ids].sort();
+    const position = new Map<number | string, number>();
+    keys.forEach((key, index) => {
+      if (!position.has(key)) position.set(key, index);
+    });
+    const taken = new Int32Array(count);
+    order = new Array<number>(count);
+    for (let index = 0; index < count; index++) {
+      const key = allNumeric ? (numeric[index] as number) : (ids[index] as string);
+      const base = position.get(key) as number;
+      // Equal numbers ("7" and "07") occupy consecutive places; the comparator below breaks such ties.
+      order[base + (taken[base] as number)] = index;
+      taken[base] = (taken[base] as number) + 1;
+    }
+    const hasNumericTies = allNumeric && position.size < count;
+    if (!hasNumericTies) {
+      const rank = new Int32Array(count);
+      for (let place = 0; place < count; place++) rank[order[place] as number] = place;
+      return { rank, order };
+    }
+  }
+  order = Array.from({ length: count }, (_, index) => index).sort((left, right) => {
+    const leftNumber = numeric[left] as number;
+    const rightNumber = numeric[right] as number;
+    const leftNumeric = leftNumber === leftNumber;
+    const rightNumeric = rightNumber === rightNumber;
+    if (leftNumeric && rightNumeric && leftNumber !== rightNumber) return leftNumber - rightNumber;
+    if (leftNumeric !== rightNumeric) return leftNumeric ? -1 : 1;
+    const leftId = ids[left] as string;
+    const rightId = ids[right] as string;
+    return leftId < rightId ? -1 : leftId > rightId ? 1 : 0;
+  });
+  const rank = new Int32Array(count);
+  for (let position = 0; position < count; position++) rank[order[position] as number] = position;
+  return { rank, order };
 }
 
-/** Sorts one customer's groups by (day, amount) in place (insertion sort: orders are mostly in date order). */
-function sortGroups(days: Float64Array, amounts: Float64Array, start: number, end: number): void {
+/**
+ * Stable sort of row indices by an integer key: a counting sort when the key range is at most a few times
+ * the row count (calendar days, order numbers), else a comparison sort.
+ */
+function sortRowsByKey(rows: Int32Array, key: ArrayLike<number>): Int32Array {
+  const count = rows.length;
+  if (count === 0) return rows;
+  let lowest = Infinity;
+  let highest = -Infinity;
+  for (let index = 0; index < count; index++) {
+    const value = key[rows[index] as number] as number;
+    if (value < lowest) lowest = value;
+    if (value > highest) highest = value;
+  }
+  const range = highest - lowest + 1;
+  if (range > 4 * count + 1024) {
+    return Int32Array.from(
+      Array.from(rows).sort((left, right) => (key[left] as number) - (key[right] as number) || left - right),
+    );
+  }
+  const start = new Int32Array(range + 1);
+  for (let index = 0; index < count; index++) {
+    const slot = (key[rows[index] as number] as number) - lowest + 1;
+    start[slot] = (start[slot] as number) + 1;
+  }
+  for (let slot = 0; slot < range; slot++) start[slot + 1] = (start[slot + 1] as number) + (start[slot] as number);
+  const sorted = new Int32Array(count);
+  for (let index = 0; index < count; index++) {
+    const row = rows[index] as number;
+    const slot = (key[row] as number) - lowest;
+    sorted[start[slot] as number] = row;
+    start[slot] = (start[slot] as number) + 1;
+  }
+  return sorted;
+}
+
+/**
+ * Sorts the pairs (days[i], amounts[i]) for i in [start, end) by day then amount, in place: insertion sort
+ * for short or nearly sorted runs (the usual case: data in date order), else a comparison sort.
+ */
+function sortPairs(days: Float64Array, amounts: Float64Array, start: number, end: number): void {
+  const length = end - start;
+  if (length < 2) return;
+  if (length > 32) {
+    let inOrder = true;
+    for (let index = start + 1; index < end && inOrder; index++) {
+      const previous = days[index - 1] as number;
+      const current = days[index] as number;
+      if (previous > current || (previous === current && (amounts[index - 1] as number) > (amounts[index] as number))) {
+        inOrder = false;
+      }
+    }
+    if (inOrder) return;
+    const pairs = Array.from({ length }, (_, offset) => [
+      days[start + offset] as number,
+      amounts[start + offset] as number,
+    ]);
+    pairs.sort(
+      (left, right) => (left[0] as number) - (right[0] as number) || (left[1] as number) - (right[1] as number),
+    );
+    pairs.forEach((pair, offset) => {
+      days[start + offset] = pair[0] as number;
+      amounts[start + offset] = pair[1] as number;
+    });
+    return;
+  }
   for (let index = start + 1; index < end; index++) {
     const dayValue = days[index] as number;
     const amountValue = amounts[index] as number;

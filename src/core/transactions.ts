@@ -57,7 +57,7 @@ export interface Transactions {
   readonly skipped: SkippedRows;
 }
 
-/** Adds one skipped row to a report. */
+/** Adds one skipped row to a report; `firstRows` keeps the smallest row numbers, ascending. */
 export function recordSkip(skipped: SkippedRows, reason: SkipReason, row: number): void {
   let entry = skipped.reasons[reason];
   if (entry === undefined) {
@@ -65,7 +65,14 @@ export function recordSkip(skipped: SkippedRows, reason: SkipReason, row: number
     skipped.reasons[reason] = entry;
   }
   entry.count += 1;
-  if (entry.firstRows.length < SKIP_EXAMPLES) entry.firstRows.push(row);
+  // Keep the smallest row numbers, so the report does not depend on the order rows are visited in.
+  const rows = entry.firstRows;
+  if (rows.length < SKIP_EXAMPLES || row < (rows[rows.length - 1] as number)) {
+    let position = rows.length;
+    while (position > 0 && (rows[position - 1] as number) > row) position -= 1;
+    rows.splice(position, 0, row);
+    if (rows.length > SKIP_EXAMPLES) rows.pop();
+  }
   skipped.total += 1;
 }
 
@@ -144,6 +151,7 @@ export function parseTransactions(input: TransactionInput, asOf?: number): Trans
   const lastDay = asOf === undefined ? Infinity : Math.floor(asOf) + 1;
   const customerIndex = new Map<string, number>();
   const customerIds: string[] = [];
+  const numberIndex = new Map<number, number>();
   const orderIndex = input.order === undefined ? null : new Map<string, number>();
   const customer = new Int32Array(rows);
   const day = new Float64Array(rows);
@@ -156,10 +164,16 @@ export function parseTransactions(input: TransactionInput, asOf?: number): Trans
   let used = 0;
   for (let row = 0; row < rows; row++) {
     const sourceRow = firstRow + row;
-    const id = customerKey(input.customer[row]);
-    if (id === null) {
-      recordSkip(skipped, 'blankCustomer', sourceRow);
-      continue;
+    const rawCustomer = input.customer[row];
+    // Numeric ids are looked up by number first: String() runs once per distinct number, not per row.
+    let index = typeof rawCustomer === 'number' ? numberIndex.get(rawCustomer) : undefined;
+    let id: string | null = null;
+    if (index === undefined) {
+      id = customerKey(rawCustomer);
+      if (id === null) {
+        recordSkip(skipped, 'blankCustomer', sourceRow);
+        continue;
+      }
     }
     const rowDay = parseDate(input.date[row], dateSystem);
     if (rowDay === null) {
@@ -182,11 +196,15 @@ export function parseTransactions(input: TransactionInput, asOf?: number): Trans
       recordSkip(skipped, 'afterAsOf', sourceRow);
       continue;
     }
-    let index = customerIndex.get(id);
     if (index === undefined) {
-      index = customerIds.length;
-      customerIds.push(id);
-      customerIndex.set(id, index);
+      const key = id as string;
+      index = customerIndex.get(key);
+      if (index === undefined) {
+        index = customerIds.length;
+        customerIds.push(key);
+        customerIndex.set(key, index);
+      }
+      if (typeof rawCustomer === 'number') numberIndex.set(rawCustomer, index);
     }
     customer[used] = index;
     day[used] = rowDay;

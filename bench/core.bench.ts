@@ -1,0 +1,98 @@
+/*
+ * Core benchmark: time and peak memory of segmentCustomers on seeded synthetic data (10k, 100k, 1M
+ * transactions) and on the real Online Retail file, against a bare single pass over the same columns (the
+ * floor). Targets (2-core machine): 1M transactions in < 1 s and < 400 MB, within 10× of the bare pass.
+ */
+import path from 'node:path';
+import { readTransactionsCsv } from '../src/cli/readTransactionsCsv';
+import type { TransactionInput } from '../src/core';
+import { segmentCustomers } from '../src/core';
+
+/** Mulberry32: a tiny seeded generator so every run benchmarks the same data. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
+    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed);
+    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** n transactions of n/8 customers over two years, as a sheet would give them: numbers and Excel serials. */
+function syntheticTransactions(count: number, seed: number): TransactionInput {
+  const random = seededRandom(seed);
+  const customers = Math.max(1, Math.floor(count / 8));
+  const customer: number[] = new Array<number>(count);
+  const date: number[] = new Array<number>(count);
+  const amount: number[] = new Array<number>(count);
+  for (let row = 0; row < count; row++) {
+    // Skewed customer activity: a few customers buy much more often.
+    customer[row] = 10_000 + Math.floor(customers * random() ** 2);
+    date[row] = 44_927 + Math.floor(730 * random()) + Math.round(random() * 96) / 96;
+    amount[row] = Math.round(100 * (random() < 0.03 ? -20 : 5 + 200 * random() ** 3)) / 100;
+  }
+  return { customer, date, amount };
+}
+
+/** The floor: one pass reading every cell of the same columns, doing the least useful work. */
+function barePass(input: TransactionInput): number {
+  let total = 0;
+  const amounts = input.amount ?? [];
+  for (let row = 0; row < input.customer.length; row++) {
+    const amount = amounts[row];
+    const date = input.date[row];
+    if (input.customer[row] !== null && typeof amount === 'number' && typeof date === 'number') total += amount;
+    else if (typeof amount === 'string') total += amount.length;
+  }
+  return total;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1_048_576).toFixed(0)} MB`;
+}
+
+function collectGarbage(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc !== undefined) gc();
+}
+
+function measure(label: string, input: TransactionInput): void {
+  collectGarbage();
+  const bareStart = performance.now();
+  const floor = barePass(input);
+  const bareTime = performance.now() - bareStart;
+  collectGarbage();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const start = performance.now();
+  const result = segmentCustomers(input);
+  const time = performance.now() - start;
+  const heapAfter = process.memoryUsage().heapUsed;
+  const peakRss = process.resourceUsage().maxRSS * 1024;
+  console.log(
+    `${label.padEnd(28)} rows ${String(input.customer.length).padStart(9)}  customers ${String(result.customers.length).padStart(7)}  ` +
+      `segmentCustomers ${time.toFixed(0).padStart(6)} ms  bare pass ${bareTime.toFixed(1).padStart(6)} ms  ` +
+      `ratio ${(time / Math.max(bareTime, 0.001)).toFixed(1).padStart(6)}×  heap +${megabytes(heapAfter - heapBefore)}  ` +
+      `process peak RSS ${megabytes(peakRss)}${Number.isNaN(floor) ? ' (floor NaN)' : ''}`,
+  );
+}
+
+/** Prints time and memory of segmentCustomers at 10k, 100k, 1M synthetic rows and on onlineretail.csv. */
+export async function runCoreBench(): Promise<void> {
+  if ((globalThis as { gc?: () => void }).gc === undefined) {
+    console.log('(run with --expose-gc for comparable memory figures)');
+  }
+  for (const count of [10_000, 100_000, 1_000_000]) {
+    const input = syntheticTransactions(count, 20_261_122 + count);
+    segmentCustomers(syntheticTransactions(1000, 1)); // warm the JIT
+    measure(`synthetic (seed ${20_261_122 + count})`, input);
+  }
+  const file = path.resolve(__dirname, '../../shared/data/onlineretail.csv');
+  const parseStart = performance.now();
+  const csv = await readTransactionsCsv(file);
+  console.log(`onlineretail.csv parsed in ${(performance.now() - parseStart).toFixed(0)} ms (not timed below)`);
+  measure('onlineretail.csv', csv.input);
+  console.log('Targets: 1M rows < 1000 ms and < 400 MB peak, within 10× of the bare pass.');
+}
+
+if (require.main === module) void runCoreBench();

@@ -1,0 +1,62 @@
+import { AnalyticsError } from '../core';
+import { parseArguments } from './parseArguments';
+import type { CommandIo } from './segmentCommand';
+import { runSegmentCommand, SEGMENT_USAGE } from './segmentCommand';
+
+const USAGE = `crm-analytics: customer analytics on transaction CSV files
+
+Commands:
+  segment <file.csv> [options]   RFM, segments, lifecycle, value tiers per customer
+  fit <file.csv> [options]       fit BG/NBD / Pareto/NBD + Gamma–Gamma (when available in this build)
+
+Run crm-analytics <command> --help for the options.
+
+${SEGMENT_USAGE}`;
+
+const PROCESS_IO: CommandIo = {
+  stdout: (text) => {
+    process.stdout.write(text);
+  },
+  stderr: (text) => {
+    process.stderr.write(text);
+  },
+};
+
+/**
+ * The command line: dispatches `segment`, `fit` and `--help`, prints errors as one clear line on stderr and
+ * returns the exit code (0 ok, 1 unusable input, 2 bad usage).
+ *
+ * @example
+ * await main(['segment', 'orders.csv', '--format', 'json']) // => 0
+ */
+export async function main(argv: readonly string[], io: CommandIo = PROCESS_IO): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout(`${USAGE}\n`);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === 'segment') return await runSegmentCommand(parseArguments(rest), io);
+    if (command === 'fit') {
+      io.stderr('crm-analytics fit: not available in this build.\n');
+      return 2;
+    }
+    io.stderr(`crm-analytics: unknown command "${command}". Run crm-analytics --help.\n`);
+    return 2;
+  } catch (error) {
+    if (error instanceof AnalyticsError) {
+      io.stderr(`crm-analytics ${command}: ${error.message}\n`);
+      return error.code === 'BAD_ARGUMENT' ? 2 : 1;
+    }
+    io.stderr(`crm-analytics ${command}: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);
+    return 1;
+  }
+}
+
+// Run when started as the program (the built bin or `tsx src/cli/main.ts`), not when imported by tests.
+const invokedAs = typeof process === 'undefined' ? '' : (process.argv[1] ?? '');
+if (/crm-analytics(\.js)?$|[\\/]cli[\\/]main\.ts$/.test(invokedAs)) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

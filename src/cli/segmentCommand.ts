@@ -1,0 +1,131 @@
+import { writeFileSync } from 'node:fs';
+import type { SegmentOptions, TimeUnit } from '../core';
+import { AnalyticsError, describeSkipped, OUTPUT_COLUMNS, segmentCustomers, toOutputRows } from '../core';
+import type { ParsedArguments } from './parseArguments';
+import type { ColumnOptions } from './readTransactionsCsv';
+import { readTransactionsCsv } from './readTransactionsCsv';
+import { toCsv } from './toCsv';
+
+/** Where the command writes: injectable so tests can capture the output. */
+export interface CommandIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export const SEGMENT_USAGE = `Usage: crm-analytics segment <file.csv> [options]
+
+Segments every customer of a transaction CSV (RFM scores and segment, lifecycle stage and pattern,
+historic value and value tier, BTYD summary x / t_x / T) and writes one row per customer.
+
+Options:
+  --customer COL     customer id column   (default: detected, e.g. CustomerID, customer, 客户编号)
+  --date COL         transaction date     (default: detected, e.g. InvoiceDate, date, 交易日期)
+  --amount COL       amount               (default: detected, e.g. amount, sales, 金额; or Quantity × UnitPrice)
+  --order COL        order / invoice id   (default: detected, e.g. InvoiceNo, 订单号); lines of one order are one purchase
+  --as-of yyyy-mm-dd analysis date        (default: the day after the latest transaction)
+  --unit U           days | weeks | months, the unit of x, t_x and T (default days)
+  --bins N           RFM levels, 2 to 10 (default 5)
+  --format F         csv | json (default csv)
+  --out FILE         write to FILE instead of standard output
+  --help             show this help
+
+Comma, semicolon and tab delimiters and UTF-8 with or without BOM are recognised. Skipped rows are
+reported on standard error.`;
+
+const KNOWN_OPTIONS = new Set([
+  'customer',
+  'date',
+  'amount',
+  'order',
+  'as-of',
+  'unit',
+  'bins',
+  'format',
+  'out',
+  'help',
+]);
+
+function textOption(parsed: ParsedArguments, name: string): string | undefined {
+  const value = parsed.options.get(name);
+  if (value === true) {
+    throw new AnalyticsError('BAD_ARGUMENT', `--${name} needs a value.`, { argument: name });
+  }
+  return value;
+}
+
+/**
+ * Runs `crm-analytics segment`: reads the CSV, segments with core, writes CSV or JSON (snake_case columns of
+ * OUTPUT_COLUMNS) and reports skipped rows and warnings on stderr. Returns the exit code.
+ *
+ * @throws AnalyticsError for unusable input; the caller prints the message and exits non-zero.
+ */
+export async function runSegmentCommand(parsed: ParsedArguments, io: CommandIo): Promise<number> {
+  if (parsed.options.has('help')) {
+    io.stdout(`${SEGMENT_USAGE}\n`);
+    return 0;
+  }
+  for (const name of parsed.options.keys()) {
+    if (!KNOWN_OPTIONS.has(name)) {
+      throw new AnalyticsError('BAD_ARGUMENT', `Unknown option --${name}. Run crm-analytics segment --help.`, {
+        argument: name,
+      });
+    }
+  }
+  const [file, ...extra] = parsed.positionals;
+  if (file === undefined || extra.length > 0) {
+    throw new AnalyticsError('BAD_ARGUMENT', 'Give exactly one CSV file: crm-analytics segment <file.csv> [options].', {
+      argument: 'file',
+    });
+  }
+  const unit = textOption(parsed, 'unit') ?? 'days';
+  if (unit !== 'days' && unit !== 'weeks' && unit !== 'months') {
+    throw new AnalyticsError('BAD_ARGUMENT', `--unit must be days, weeks or months, got ${unit}.`, {
+      argument: 'unit',
+    });
+  }
+  const binsText = textOption(parsed, 'bins') ?? '5';
+  const bins = Number(binsText);
+  if (!/^\d+$/.test(binsText) || bins < 2 || bins > 10) {
+    throw new AnalyticsError('OUT_OF_RANGE', `--bins must be a whole number from 2 to 10, got ${binsText}.`, {
+      argument: 'bins',
+    });
+  }
+  const format = textOption(parsed, 'format') ?? 'csv';
+  if (format !== 'csv' && format !== 'json') {
+    throw new AnalyticsError('BAD_ARGUMENT', `--format must be csv or json, got ${format}.`, { argument: 'format' });
+  }
+  const asOf = textOption(parsed, 'as-of');
+  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
+    throw new AnalyticsError('BAD_DATE', `--as-of must be a date yyyy-mm-dd, got ${asOf}.`, { argument: 'as-of' });
+  }
+  const columns: ColumnOptions = {};
+  for (const role of ['customer', 'date', 'amount', 'order'] as const) {
+    const name = textOption(parsed, role);
+    if (name !== undefined) columns[role] = name;
+  }
+  const out = textOption(parsed, 'out');
+
+  const csv = await readTransactionsCsv(file, columns);
+  const options: SegmentOptions = { unit: unit as TimeUnit, bins };
+  if (asOf !== undefined) options.asOf = asOf;
+  const result = segmentCustomers(csv.input, options);
+  const used = Object.entries(csv.mapping)
+    .map(([role, index]) => `${role} = ${csv.headers[index] ?? index}`)
+    .join(', ');
+  io.stderr(`Read ${result.rowsRead} rows (${used}); ${result.customers.length} customers as of ${result.asOf}.\n`);
+  if (result.skipped.total > 0) io.stderr(`${describeSkipped(result.skipped)}\n`);
+  for (const warning of result.warnings) io.stderr(`Warning: ${warning}\n`);
+
+  let text: string;
+  if (format === 'csv') {
+    text = toCsv(toOutputRows(result));
+  } else {
+    const rows = result.customers.map((customer) =>
+      Object.fromEntries(OUTPUT_COLUMNS.map((column) => [column.header, customer[column.key]])),
+    );
+    text = `${JSON.stringify(rows, null, 2)}\n`;
+  }
+  if (out === undefined) io.stdout(text);
+  else writeFileSync(out, text, 'utf8');
+  return 0;
+}
