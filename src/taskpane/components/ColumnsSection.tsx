@@ -1,5 +1,6 @@
 import { Field, MessageBar, MessageBarBody, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { ColumnMapping, ColumnRole } from '../../core';
+import { useSectionStyles } from './sectionStyles';
 import type { Translate } from '../i18n/translator';
 import { mappingProblems } from '../state/mappingProblems';
 import type { PaneEvent } from '../state/paneReducer';
@@ -17,11 +18,12 @@ export function ColumnsSection(props: {
   t: Translate;
   dispatch: (event: PaneEvent) => void;
 }): JSX.Element {
+  const sections = useSectionStyles();
   const { headers, mapping, t, dispatch } = props;
   const styles = useStyles();
   const problems = mappingProblems(mapping);
   return (
-    <section aria-labelledby="step-columns">
+    <section className={sections.section} aria-labelledby="step-columns">
       <Subtitle2 as="h2" id="step-columns">
         {t('step.columns')}
       </Subtitle2>
@@ -29,6 +31,7 @@ export function ColumnsSection(props: {
         {ROLES.map((role) => (
           <Field key={role} label={t(`role.${role}`)}>
             <Select
+              className={sections.control}
               data-testid={`column-${role}`}
               value={mapping[role] === undefined ? '' : String(mapping[role])}
               onChange={(_, data) =>

@@ -9,6 +9,7 @@ import {
   Subtitle2,
   Text,
 } from '@fluentui/react-components';
+import { useSectionStyles } from './sectionStyles';
 import type { Translate } from '../i18n/translator';
 import type { PaneEvent } from '../state/paneReducer';
 import type { PaneState } from '../state/paneState';
@@ -20,10 +21,11 @@ export function DataSection(props: {
   dispatch: (event: PaneEvent) => void;
   onPick: () => void;
 }): JSX.Element {
+  const sections = useSectionStyles();
   const { state, t, dispatch } = props;
   const busy = state.run.status === 'running' || state.data.status === 'loading';
   return (
-    <section aria-labelledby="step-data">
+    <section className={sections.section} aria-labelledby="step-data">
       <Subtitle2 as="h2" id="step-data">
         {t('step.data')}
       </Subtitle2>
@@ -38,12 +40,19 @@ export function DataSection(props: {
       {state.sourceKind === 'table' && (
         <Field label={t('source.tableName')}>
           <Input
+            className={sections.control}
             value={state.tableName}
             onChange={(_, data) => dispatch({ type: 'tableNameChanged', name: data.value })}
           />
         </Field>
       )}
-      <Button data-testid="use-data" appearance="secondary" disabled={busy} onClick={props.onPick}>
+      <Button
+        className={sections.start}
+        data-testid="use-data"
+        appearance="secondary"
+        disabled={busy}
+        onClick={props.onPick}
+      >
         {t('source.use')}
       </Button>
       <div role="status" aria-live="polite">

@@ -1,4 +1,5 @@
 import { Field, Input, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { useSectionStyles } from './sectionStyles';
 import type { Translate } from '../i18n/translator';
 import type { FormOptions } from '../state/formOptions';
 import type { PaneEvent } from '../state/paneReducer';
@@ -14,6 +15,7 @@ export function OptionsSection(props: {
   t: Translate;
   dispatch: (event: PaneEvent) => void;
 }): JSX.Element {
+  const sections = useSectionStyles();
   const { options, disabled, t, dispatch } = props;
   const styles = useStyles();
   const change = (patch: Partial<FormOptions>): void => dispatch({ type: 'optionsChanged', patch });
@@ -24,6 +26,7 @@ export function OptionsSection(props: {
   ) => (
     <Field label={t(`option.${key}`)}>
       <Input
+        className={sections.control}
         type="number"
         step={step}
         disabled={disabled}
@@ -34,13 +37,14 @@ export function OptionsSection(props: {
     </Field>
   );
   return (
-    <section aria-labelledby="step-options">
+    <section className={sections.section} aria-labelledby="step-options">
       <Subtitle2 as="h2" id="step-options">
         {t('step.options')}
       </Subtitle2>
       <div className={styles.grid}>
         <Field label={t('option.asOf')}>
           <Input
+            className={sections.control}
             type="date"
             disabled={disabled}
             value={options.asOf}
@@ -49,6 +53,7 @@ export function OptionsSection(props: {
         </Field>
         <Field label={t('option.tierScheme')}>
           <Select
+            className={sections.control}
             disabled={disabled}
             value={options.tierScheme}
             onChange={(_, data) => change({ tierScheme: data.value as FormOptions['tierScheme'] })}
@@ -60,6 +65,7 @@ export function OptionsSection(props: {
         </Field>
         <Field label={t('option.segmentMap')}>
           <Select
+            className={sections.control}
             disabled={disabled}
             value={options.segmentMap}
             onChange={(_, data) => change({ segmentMap: data.value as FormOptions['segmentMap'] })}
@@ -73,6 +79,7 @@ export function OptionsSection(props: {
         {numberField('churnDays', '1')}
         <Field label={t('option.clvMethod')}>
           <Select
+            className={sections.control}
             disabled={disabled}
             data-testid="option-clvMethod"
             value={options.clvMethod}
@@ -90,6 +97,7 @@ export function OptionsSection(props: {
         {options.clvMethod === 'probabilistic' && numberField('margin', '0.01')}
         <Field label={t('option.outputLanguage')}>
           <Select
+            className={sections.control}
             disabled={disabled}
             data-testid="option-outputLanguage"
             value={options.outputLanguage}

@@ -1,5 +1,6 @@
 import { Button, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { activateSheet } from '../../excel';
+import { useSectionStyles } from './sectionStyles';
 import type { Translate, UiLanguage } from '../i18n/translator';
 import type { ExcelRun } from '../run/excelHost';
 import type { RunSummary } from '../state/runSummary';
@@ -20,13 +21,14 @@ export function ResultSection(props: {
   t: Translate;
   excelRun: ExcelRun;
 }): JSX.Element {
+  const sections = useSectionStyles();
   const { summary, t, language } = props;
   const styles = useStyles();
   const number = new Intl.NumberFormat(language, { maximumFractionDigits: 2 });
   const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 });
   const open = (sheet: string): void => void props.excelRun((context) => activateSheet(context, sheet));
   return (
-    <section aria-labelledby="result-title" data-testid="result">
+    <section className={sections.section} aria-labelledby="result-title" data-testid="result">
       <Subtitle2 as="h2" id="result-title">
         {t('result.title')}
       </Subtitle2>
@@ -49,10 +51,8 @@ export function ResultSection(props: {
         </div>
       </div>
       <Text>{t('result.rows', { used: summary.rowsUsed, read: summary.rowsRead })}</Text>
-      <figure aria-label={t('result.tiers')}>
-        <Text as="h3" weight="semibold">
-          {t('result.tiers')}
-        </Text>
+      <figure aria-label={t('result.tiers')} className={sections.section} style={{ margin: 0 }}>
+        <Subtitle2 as="h3">{t('result.tiers')}</Subtitle2>
         {summary.tiers.map((tier) => (
           <div key={tier.label} className={styles.row}>
             <Text>{tier.label}</Text>
@@ -71,9 +71,7 @@ export function ResultSection(props: {
           {t('result.openSummary', { sheet: summary.summarySheet })}
         </Button>
       </div>
-      <Text as="h3" weight="semibold">
-        {t('result.skipped')}
-      </Text>
+      <Subtitle2 as="h3">{t('result.skipped')}</Subtitle2>
       {summary.skipped.length === 0 ? (
         <Text>{t('result.noneSkipped')}</Text>
       ) : (

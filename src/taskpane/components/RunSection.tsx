@@ -1,4 +1,5 @@
 import { Button, Field, MessageBar, MessageBarBody, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
+import { useSectionStyles } from './sectionStyles';
 import type { Translate } from '../i18n/translator';
 import { mappingProblems } from '../state/mappingProblems';
 import type { PaneState } from '../state/paneState';
@@ -12,6 +13,7 @@ export function RunSection(props: {
   onRun: () => void;
   onCancel: () => void;
 }): JSX.Element {
+  const sections = useSectionStyles();
   const { state, t } = props;
   const styles = useStyles();
   const run = state.run;
@@ -25,7 +27,7 @@ export function RunSection(props: {
           ? t('phase.reading', { done: run.done, total: run.total })
           : t(`phase.${run.phase}`);
   return (
-    <section aria-label={t('run')}>
+    <section className={sections.section} aria-label={t('run')}>
       <div className={styles.buttons}>
         <Button
           data-testid="run"
