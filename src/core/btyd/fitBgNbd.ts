@@ -10,6 +10,9 @@ import { fitByMaximumLikelihood } from './fitByMaximumLikelihood';
 import type { ObjectiveWithGradient } from './minimizeBfgs';
 import type { BgNbdModel, BtydCustomer } from './types';
 
+// Module-local copies: hot loops then avoid a global lookup per call (slow in Jest's vm sandbox).
+const { exp, log, max } = Math;
+
 /** Options of {@link fitBgNbd}. */
 export interface BgNbdFitOptions {
   /** Time unit of x's companions t_x and T; stored in the model and used by every prediction. */
@@ -41,10 +44,10 @@ export function bgnbdObjective(data: CollapsedCustomers, modified: boolean): Obj
   const logBm1 = new Float64Array(k);
   const invBm1 = new Float64Array(k);
   return (logParams, gradient) => {
-    const r = Math.exp(logParams[0] ?? 0);
-    const alpha = Math.exp(logParams[1] ?? 0);
-    const a = Math.exp(logParams[2] ?? 0);
-    const b = Math.exp(logParams[3] ?? 0);
+    const r = exp(logParams[0] ?? 0);
+    const alpha = exp(logParams[1] ?? 0);
+    const a = exp(logParams[2] ?? 0);
+    const b = exp(logParams[3] ?? 0);
     for (let j = 0; j < k; j++) {
       const m = (data.distinctX[j] ?? 0) + shift;
       const x = data.distinctX[j] ?? 0;
@@ -54,12 +57,12 @@ export function bgnbdObjective(data: CollapsedCustomers, modified: boolean): Obj
       psiB[j] = digamma(b + m);
       lgAB[j] = gammaln(a + b + m);
       psiAB[j] = digamma(a + b + m);
-      logBm1[j] = Math.log(b + m - 1);
+      logBm1[j] = log(b + m - 1);
       invBm1[j] = 1 / (b + m - 1);
     }
-    const constant = -gammaln(r) + r * Math.log(alpha) + gammaln(a + b) - gammaln(b);
-    const logA = Math.log(a);
-    const logAlpha = Math.log(alpha);
+    const constant = -gammaln(r) + r * log(alpha) + gammaln(a + b) - gammaln(b);
+    const logA = log(a);
+    const logAlpha = log(alpha);
     const psiR0 = digamma(r);
     const psiAB0 = digamma(a + b);
     const psiB0 = digamma(b);
@@ -74,18 +77,18 @@ export function bgnbdObjective(data: CollapsedCustomers, modified: boolean): Obj
       const w = data.weight[i] as number;
       const j = data.xIndex[i] as number;
       const rx = r + x;
-      const logAlphaT = Math.log(alpha + (data.T[i] as number));
+      const logAlphaT = log(alpha + (data.T[i] as number));
       const a1 = -rx * logAlphaT;
       let mix: number;
       let share = 0; // weight of the "died after the last purchase" term
       let logAlphaTx = 0;
       if (modified || x > 0) {
-        logAlphaTx = Math.log(alpha + (data.tx[i] as number));
+        logAlphaTx = log(alpha + (data.tx[i] as number));
         const a2 = logA - (logBm1[j] as number) - rx * logAlphaTx;
-        const top = Math.max(a1, a2);
-        const e1 = Math.exp(a1 - top);
-        const e2 = Math.exp(a2 - top);
-        mix = top + Math.log(e1 + e2);
+        const top = max(a1, a2);
+        const e1 = exp(a1 - top);
+        const e2 = exp(a2 - top);
+        mix = top + log(e1 + e2);
         share = e2 / (e1 + e2);
       } else {
         mix = a1;
