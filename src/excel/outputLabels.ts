@@ -33,4 +33,8 @@ export interface OutputLabels {
   createdAt: string;
   revenueByTierChart: string;
   customersByStageChart: string;
+  modelFitChart: string;
+  repeatPurchases: string;
+  actualCustomers: string;
+  modelCustomers: string;
 }

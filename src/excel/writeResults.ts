@@ -5,6 +5,7 @@ import { blockRows, jsonBytes } from './blockRows';
 import { ExcelReadError } from './excelReadError';
 import type { OutputLabels } from './outputLabels';
 import { isDateColumn, numberFormatFor } from './outputFormats';
+import { modelFitRows } from './modelFitRows';
 import { removeSheets } from './removeSheets';
 import type { CellValue } from './sourceData';
 import { tierFill } from './tierFill';
@@ -252,6 +253,23 @@ function writeSummary(sheet: Excel.Worksheet, result: SegmentationResult, option
       chart.setPosition(`L${chartTop + 1}`, `R${chartTop + 15}`);
       chartTop += 17;
     }
+    row += values.length + 2;
+  }
+
+  // For the probabilistic method: actual vs model customers by repeat purchases, so the fit can be judged.
+  const fit = modelFitRows(result.model, result.customers);
+  if (fit) {
+    const values: CellValue[][] = [
+      [labels.repeatPurchases, labels.actualCustomers, labels.modelCustomers],
+      ...fit.map((entry): CellValue[] => [entry.label, entry.actual, entry.model ?? '']),
+    ];
+    const range = sheet.getRangeByIndexes(row, 0, values.length, 3);
+    range.numberFormat = values.map((_, index) => (index === 0 ? ['@', '@', '@'] : ['@', '#,##0', '#,##0.0']));
+    range.values = values;
+    sheet.getRangeByIndexes(row, 0, 1, 3).format.font.bold = true;
+    const chart = sheet.charts.add('ColumnClustered' as Excel.ChartType, range, 'Columns' as Excel.ChartSeriesBy);
+    chart.title.text = labels.modelFitChart;
+    chart.setPosition(`L${chartTop + 1}`, `R${chartTop + 15}`);
     row += values.length + 2;
   }
 

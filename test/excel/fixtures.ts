@@ -35,6 +35,10 @@ export const LABELS: OutputLabels = {
   createdAt: 'Created',
   revenueByTierChart: 'Revenue by value tier',
   customersByStageChart: 'Customers by lifecycle stage',
+  modelFitChart: 'Model fit',
+  repeatPurchases: 'Repeat purchases',
+  actualCustomers: 'Customers (actual)',
+  modelCustomers: 'Customers (model)',
 };
 
 function customer(id: string, tier: string, monetary: number): CustomerResult {

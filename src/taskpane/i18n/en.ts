@@ -104,6 +104,10 @@ export const en = {
   'out.createdAt': 'Created',
   'out.revenueByTierChart': 'Revenue by value tier',
   'out.customersByStageChart': 'Customers by lifecycle stage',
+  'out.modelFitChart': 'Model fit: customers by repeat purchases, actual vs BG/NBD',
+  'out.repeatPurchases': 'Repeat purchases',
+  'out.actualCustomers': 'Customers (actual)',
+  'out.modelCustomers': 'Customers (model)',
 } as const;
 
 /** Every message key; the Chinese table must have exactly these. */

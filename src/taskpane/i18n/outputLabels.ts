@@ -36,5 +36,9 @@ export function outputLabels(t: Translate): OutputLabels {
     createdAt: t('out.createdAt'),
     revenueByTierChart: t('out.revenueByTierChart'),
     customersByStageChart: t('out.customersByStageChart'),
+    modelFitChart: t('out.modelFitChart'),
+    repeatPurchases: t('out.repeatPurchases'),
+    actualCustomers: t('out.actualCustomers'),
+    modelCustomers: t('out.modelCustomers'),
   };
 }

@@ -103,4 +103,8 @@ export const zhCN: Record<MessageKey, string> = {
   'out.createdAt': '创建时间',
   'out.revenueByTierChart': '各价值层级收入',
   'out.customersByStageChart': '各生命周期阶段客户数',
+  'out.modelFitChart': '模型拟合：按重复购买次数的客户数（实际与 BG/NBD）',
+  'out.repeatPurchases': '重复购买次数',
+  'out.actualCustomers': '客户数（实际）',
+  'out.modelCustomers': '客户数（模型）',
 };
