@@ -1,6 +1,6 @@
 import { Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { columnLetters } from '../standin';
+import { columnLetters, formatAddress } from '../standin';
 import type { StandinWorkbook } from '../standin';
 import { formatCell } from './formatCell';
 
@@ -86,6 +86,17 @@ export function DemoGrid(props: { book: StandinWorkbook; attribution: string }):
           </tbody>
         </table>
       </div>
+      {book.charts.some((chart) => chart.sheet === sheet) && (
+        <ul className={styles.footer} aria-label="Charts on this sheet" data-testid="charts">
+          {book.charts
+            .filter((chart) => chart.sheet === sheet)
+            .map((chart) => (
+              <li key={chart.id}>
+                {`Chart (${chart.type}): ${chart.title} — data ${formatAddress(sheet.name, chart.source)}`}
+              </li>
+            ))}
+        </ul>
+      )}
       <Text className={styles.footer} size={200}>
         {rowCount > shown ? `Rows 1–${shown} of ${rowCount} shown. ` : ''}
         {props.attribution}
