@@ -19,6 +19,16 @@ function checkCustomer(customer: BtydCustomer): void {
   }
 }
 
+/**
+ * The expectations have the removable singularity 0/0 at a = 1 (the bracket vanishes with a − 1); near it,
+ * average the two sides at a = 1 ± 1e-6: the function is smooth in a, so this is accurate to about 1e-10.
+ */
+function nearOne(a: number, at: (a: number) => number): number {
+  const gap = 1e-6;
+  if (Math.abs(a - 1) >= gap) return at(a);
+  return (at(1 - gap) + at(1 + gap)) / 2;
+}
+
 /** ln of the odds "died after the last purchase" : "still alive" (0 odds → −∞). */
 function logDeathOdds(model: BgNbdModel, customer: BtydCustomer): number {
   const { r, alpha, a, b } = model.params;
@@ -58,7 +68,11 @@ export function bgnbdPAlive(model: BgNbdModel, customer: BtydCustomer): number {
 export function bgnbdExpectedPurchases(model: BgNbdModel, t: Horizon): number {
   const time = horizonInUnits(t, model.unit);
   if (time === 0) return 0;
-  const { r, alpha, a, b } = model.params;
+  return nearOne(model.params.a, (a) => expectedPurchasesAt(model, a, time));
+}
+
+function expectedPurchasesAt(model: BgNbdModel, a: number, time: number): number {
+  const { r, alpha, b } = model.params;
   const z = time / (alpha + time);
   const logPower = r * Math.log(alpha / (alpha + time));
   if (model.kind === 'bgnbd') {
@@ -82,7 +96,11 @@ export function bgnbdConditionalExpected(model: BgNbdModel, t: Horizon, customer
   checkCustomer(customer);
   const time = horizonInUnits(t, model.unit);
   if (time === 0) return 0;
-  const { r, alpha, a, b } = model.params;
+  return nearOne(model.params.a, (a) => conditionalAt(model, a, time, customer)) * bgnbdPAlive(model, customer);
+}
+
+function conditionalAt(model: BgNbdModel, a: number, time: number, customer: BtydCustomer): number {
+  const { r, alpha, b } = model.params;
   const { x, T } = customer;
   const z = time / (alpha + T + time);
   const logPower = (r + x) * Math.log((alpha + T) / (alpha + T + time));
@@ -91,7 +109,7 @@ export function bgnbdConditionalExpected(model: BgNbdModel, t: Horizon, customer
   const h = modified
     ? logHypergeometric2F1(r + x, b + x + 1, a + b + x, z)
     : logHypergeometric2F1(r + x, b + x, a + b + x - 1, z);
-  return front * -Math.expm1(logPower + h) * bgnbdPAlive(model, customer);
+  return front * -Math.expm1(logPower + h);
 }
 
 /**

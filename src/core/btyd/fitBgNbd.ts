@@ -21,6 +21,8 @@ export interface BgNbdFitOptions {
   penalty?: number;
   /** Fit the MBG/NBD (Batislam, Denizel & Filiztekin 2007), where one-time buyers can be dead. Default false. */
   modified?: boolean;
+  /** Iteration budget per start (default 400): the fit always stops, and says so with NOT_CONVERGED. */
+  maxIterations?: number;
 }
 
 /**
@@ -174,6 +176,7 @@ export function fitBgNbd(customers: readonly BtydCustomer[], options: BgNbdFitOp
     total: data.total,
     starts,
     penalty,
+    ...(options.maxIterations === undefined ? {} : { maxIterations: options.maxIterations }),
   });
   const [r, alpha, a, b] = fit.params as [number, number, number, number];
   const se = fit.standardErrors;

@@ -89,3 +89,36 @@ describe('predictCustomerValues with the Pareto/NBD', () => {
     expect(result.warnings.join(' ')).not.toMatch(/P\(alive\) = 1/);
   });
 });
+
+describe('BG/NBD at the removable singularity a = 1', () => {
+  test('bgnbdExpectedPurchases(a = 1) is finite and matches numerical integration over p ~ Beta(1, b)', () => {
+    const base = fitBgNbd(cdnow, { unit: 'weeks' });
+    const model = { ...base, params: { ...base.params, a: 1 } };
+    const { r, alpha, b } = model.params;
+    const t = 52;
+    // E[X(t) | p] averaged over λ ~ Gamma(r, α): (1 − (α/(α+pt))^r)/p; then over p with density b(1−p)^(b−1).
+    const steps = 400_000;
+    let integral = 0;
+    for (let i = 0; i < steps; i++) {
+      const p = (i + 0.5) / steps;
+      integral += (b * (1 - p) ** (b - 1) * (1 - (alpha / (alpha + p * t)) ** r)) / p / steps;
+    }
+    const value = bgnbdExpectedPurchases(model, { value: t, unit: 'weeks' });
+    expect(Number.isFinite(value)).toBe(true);
+    expect(value).toBeCloseTo(integral, 3);
+  });
+});
+
+describe('bounded iterations', () => {
+  test('a fit that runs out of iterations stops with NOT_CONVERGED and says what to try', () => {
+    let caught: unknown;
+    try {
+      fitBgNbd(cdnow, { unit: 'weeks', maxIterations: 2 });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(AnalyticsError);
+    expect((caught as AnalyticsError).code).toBe('NOT_CONVERGED');
+    expect((caught as AnalyticsError).message).toMatch(/Try .*penalty/);
+  });
+});
