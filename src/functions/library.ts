@@ -1,0 +1,600 @@
+/*
+ * The CRM custom functions as declarative wrappers over core (STYLE §8): each is an argument spec and a body
+ * of a few lines; coercion, bounds and the error table live in the runner. functions.ts gives them their
+ * Excel ids and help text.
+ */
+import {
+  AnalyticsError,
+  abcClasses,
+  bgnbdConditionalExpected,
+  bgnbdExpectedPurchases,
+  bgnbdPAlive,
+  clvSeed,
+  customerKey,
+  defaultSegment,
+  deliveredValue,
+  experienceGap,
+  fitBgNbd,
+  fitGammaGamma,
+  gammaGammaExpectedSpend,
+  gridSegment,
+  historyFromTransactions,
+  labelIn,
+  lifecycleOf,
+  parseAmount,
+  parseDate,
+  PATTERN_LABELS,
+  predictedClv,
+  pyramidTiers,
+  resolveLifecycleOptions,
+  retentionClv,
+  rfmCode,
+  rfmScores,
+  roundMoney,
+  scoreAgainstSorted,
+  segmentCustomers,
+  segmentLabel,
+  STAGE_LABELS,
+  TIER_LABELS,
+  toOutputRows,
+  valueMatrixTiers,
+} from '../core';
+import type { Language, LifecyclePatternKey, LifecycleStageKey, TierKey } from '../core';
+import { cellNumber, cellsOf, describeCell, isBlank, numbersOf } from './coerce';
+import { bgnbdModelOf, gammaGammaModelOf } from './modelParameters';
+import { defineFunction } from './runner';
+import type { NumberSpec } from './runner';
+import { sortedPopulation } from './sortedPopulationCache';
+
+const discountRate = { kind: 'number', above: -1, bounds: '> −100 %' } as const satisfies NumberSpec;
+const retentionRate = { kind: 'number', above: 0, max: 1, bounds: 'from 0 % (excluded) to 100 %' } as const;
+const optionalPeriods = { kind: 'number', optional: true, integer: true, min: 1 } as const;
+const acquisitionCost = { kind: 'number', default: 0 } as const;
+const bins = { kind: 'number', default: 5, integer: true, min: 2, max: 10 } as const;
+const language = { kind: 'language' } as const;
+const optionalDate = { kind: 'date', optional: true } as const;
+const column = { kind: 'column' } as const;
+const optionalColumn = { kind: 'column', optional: true } as const;
+const raw = { kind: 'raw' } as const;
+const nonNegative = { kind: 'number', min: 0 } as const;
+
+/** True when an argument is a range of more than one cell (the spilled form of a dual-use function). */
+function isMultiCell(value: unknown): boolean {
+  return Array.isArray(value) && cellsOf(value).length > 1;
+}
+
+function requireSameLength(columns: Record<string, readonly unknown[]>): number {
+  const entries = Object.entries(columns);
+  const length = entries[0]?.[1].length ?? 0;
+  for (const [name, cells] of entries) {
+    if (cells.length !== length) {
+      throw new AnalyticsError(
+        'SHAPE_MISMATCH',
+        `${name} has ${cells.length} cells but ${entries[0]?.[0]} has ${length}: select ranges of equal length.`,
+        { argument: name },
+      );
+    }
+  }
+  return length;
+}
+
+/** A spilled column: one row per value. */
+function asColumn<T>(values: readonly T[]): T[][] {
+  return values.map((value) => [value]);
+}
+
+/** CRM.CLV: the seed formula Σ RP_t · r^(t−1) / (1+d)^t − AC (DOMAIN §7.5). */
+export const clv = defineFunction(
+  {
+    profits: raw,
+    discount_rate: discountRate,
+    retention_rate: { ...retentionRate, default: 1 },
+    periods: optionalPeriods,
+    acquisition_cost: acquisitionCost,
+  },
+  (args) => {
+    const profit = isMultiCell(args.profits)
+      ? numbersOf(args.profits, 'profits')
+      : cellNumber(cellsOf(args.profits)[0], 'profits');
+    if (profit === null) throw new AnalyticsError('BAD_ARGUMENT', 'profits is required.', { argument: 'profits' });
+    return clvSeed(profit, {
+      discount: args.discount_rate,
+      retention: args.retention_rate,
+      ...(args.periods === null ? {} : { periods: args.periods }),
+      acquisitionCost: args.acquisition_cost,
+    });
+  },
+);
+
+/** CRM.RETENTION_CLV: Gupta–Lehmann margin multiple, m · r / (1+d−r) − AC or its finite sum. */
+export const retentionClvFunction = defineFunction(
+  {
+    margin: { kind: 'number' },
+    retention_rate: retentionRate,
+    discount_rate: discountRate,
+    acquisition_cost: acquisitionCost,
+    periods: optionalPeriods,
+  },
+  (args) =>
+    retentionClv(args.margin, args.retention_rate, args.discount_rate, {
+      acquisitionCost: args.acquisition_cost,
+      ...(args.periods === null ? {} : { periods: args.periods }),
+    }),
+);
+
+const RFM_PARTS = ['RFM', 'R', 'F', 'M'] as const;
+
+/** CRM.RFM_SCORE: one customer's code (or part) against population columns, or a spilled column of codes. */
+export const rfmScore = defineFunction(
+  {
+    recency_days: raw,
+    frequency: raw,
+    monetary: raw,
+    recency_population: optionalColumn,
+    frequency_population: optionalColumn,
+    monetary_population: optionalColumn,
+    part: { kind: 'choice', choices: RFM_PARTS, default: 'RFM' },
+    bins,
+  },
+  (args): (number | string)[][] => {
+    const populations = [args.recency_population, args.frequency_population, args.monetary_population];
+    if (populations.every((population) => population === null)) {
+      return spilledRfm(args.recency_days, args.frequency, args.monetary, args.part, args.bins);
+    }
+    if (populations.some((population) => population === null)) {
+      throw new AnalyticsError(
+        'BAD_ARGUMENT',
+        'Give all three population columns (recency, frequency, monetary) or none of them.',
+        { argument: 'recency_population' },
+      );
+    }
+    const value = (cell: unknown, name: string): number => {
+      const number = cellNumber(cellsOf(cell).length === 1 ? cellsOf(cell)[0] : cell, name);
+      if (number === null) throw new AnalyticsError('BAD_ARGUMENT', `${name} is required.`, { argument: name });
+      return number;
+    };
+    const recency = scoreAgainstSorted(
+      value(args.recency_days, 'recency_days'),
+      sortedPopulation(args.recency_population, 'recency_population', false).sorted,
+      args.bins,
+      'lowerIsBetter',
+    );
+    const frequency = scoreAgainstSorted(
+      value(args.frequency, 'frequency'),
+      sortedPopulation(args.frequency_population, 'frequency_population', false).sorted,
+      args.bins,
+      'higherIsBetter',
+    );
+    const monetary = scoreAgainstSorted(
+      roundMoney(value(args.monetary, 'monetary')),
+      sortedPopulation(args.monetary_population, 'monetary_population', true).sorted,
+      args.bins,
+      'higherIsBetter',
+    );
+    const scores = { R: recency, F: frequency, M: monetary, RFM: rfmCode(recency, frequency, monetary) };
+    return [[scores[args.part]]];
+  },
+);
+
+function spilledRfm(
+  recencyRange: unknown,
+  frequencyRange: unknown,
+  monetaryRange: unknown,
+  part: (typeof RFM_PARTS)[number],
+  binCount: number,
+): (number | string)[][] {
+  const columns = { recency_days: cellsOf(recencyRange), frequency: cellsOf(frequencyRange), monetary: cellsOf(monetaryRange) };
+  const length = requireSameLength(columns);
+  const used: number[] = [];
+  const recency: number[] = [];
+  const frequency: number[] = [];
+  const monetary: number[] = [];
+  for (let row = 0; row < length; row++) {
+    const cells = [columns.recency_days[row], columns.frequency[row], columns.monetary[row]];
+    if (cells.every(isBlank)) continue;
+    const read = (cell: unknown, name: string): number => {
+      const number = isBlank(cell) ? null : cellNumber(cell, name);
+      if (number === null) {
+        throw new AnalyticsError('BAD_NUMBER', `${name}: row ${row + 1} is ${describeCell(cell)}, not a number.`, {
+          argument: name,
+          row: row + 1,
+        });
+      }
+      return number;
+    };
+    used.push(row);
+    recency.push(read(cells[0], 'recency_days'));
+    frequency.push(read(cells[1], 'frequency'));
+    monetary.push(roundMoney(read(cells[2], 'monetary')));
+  }
+  if (used.length === 0) throw new AnalyticsError('EMPTY_INPUT', 'The three columns hold no customers.');
+  const r = rfmScores(recency, binCount, 'lowerIsBetter').scores;
+  const f = rfmScores(frequency, binCount, 'higherIsBetter').scores;
+  const m = rfmScores(monetary, binCount, 'higherIsBetter').scores;
+  const out: (number | string)[][] = Array.from({ length }, () => ['']);
+  used.forEach((row, index) => {
+    const scores = { R: r[index] as number, F: f[index] as number, M: m[index] as number };
+    out[row] = [part === 'RFM' ? rfmCode(scores.R, scores.F, scores.M) : scores[part]];
+  });
+  return out;
+}
+
+/** CRM.RFM_SEGMENT: the segment name of R and F scores (default map) or R, F and M (the rfm grid). */
+export const rfmSegment = defineFunction(
+  {
+    recency_score: { kind: 'number', integer: true, min: 1, max: 10 },
+    frequency_score: { kind: 'number', integer: true, min: 1, max: 10 },
+    monetary_score: { kind: 'number', optional: true, integer: true, min: 1, max: 10 },
+    segment_map: { kind: 'choice', choices: ['default', 'grid'] as const, default: 'default' },
+    bins,
+    language,
+  },
+  (args) => {
+    if (args.segment_map === 'default') {
+      return segmentLabel(defaultSegment(args.recency_score, args.frequency_score, args.bins), args.language);
+    }
+    if (args.monetary_score === null) {
+      throw new AnalyticsError('BAD_ARGUMENT', 'The grid map needs monetary_score.', { argument: 'monetary_score' });
+    }
+    return segmentLabel(gridSegment(args.recency_score, args.frequency_score, args.monetary_score), args.language);
+  },
+);
+
+interface CustomerLines {
+  days: number[];
+  amounts: number[];
+  latestDay: number;
+}
+
+/** One customer's dated amounts: all rows (form a), or the rows of customer_id in the customers column (form b). */
+function customerLines(dates: unknown[], amounts: unknown[], customerId: string | null, customers: unknown[] | null): CustomerLines {
+  const columns: Record<string, unknown[]> = { dates, amounts };
+  if (customers !== null) columns.customers = customers;
+  const length = requireSameLength(columns);
+  if ((customerId === null) !== (customers === null)) {
+    throw new AnalyticsError('BAD_ARGUMENT', 'Give both customer_id and the customers column, or neither.', {
+      argument: customerId === null ? 'customer_id' : 'customers',
+    });
+  }
+  const wanted = customerId === null ? null : customerKey(customerId);
+  const lines: CustomerLines = { days: [], amounts: [], latestDay: -Infinity };
+  for (let row = 0; row < length; row++) {
+    const dateCell = dates[row];
+    const amountCell = amounts[row];
+    const day = parseDate(typeof dateCell === 'string' ? dateCell.trim() : dateCell);
+    if (day !== null && day > lines.latestDay) lines.latestDay = day;
+    if (wanted !== null && customers !== null && customerKey(customers[row]) !== wanted) continue;
+    if (isBlank(dateCell) && isBlank(amountCell)) continue;
+    const amount = parseAmount(amountCell);
+    if (day === null || amount === null) {
+      const bad = day === null ? `date ${describeCell(dateCell)}` : `amount ${describeCell(amountCell)}`;
+      throw new AnalyticsError('BAD_NUMBER', `Row ${row + 1} has an unusable ${bad}.`, { row: row + 1 });
+    }
+    lines.days.push(day);
+    lines.amounts.push(amount);
+  }
+  if (lines.days.length === 0) {
+    throw new AnalyticsError(
+      'NOT_FOUND',
+      wanted === null ? 'There are no transactions.' : `Customer '${wanted}' has no transactions in customers.`,
+    );
+  }
+  return lines;
+}
+
+const lifecycleArguments = {
+  dates: column,
+  amounts: column,
+  customer_id: { kind: 'text', optional: true },
+  customers: optionalColumn,
+  as_of: optionalDate,
+  period_days: { kind: 'number', default: 90, integer: true, min: 1 },
+  churn_days: { kind: 'number', default: 365, min: 0 },
+  language,
+} as const;
+
+function lifecycleFor(args: {
+  dates: unknown[];
+  amounts: unknown[];
+  customer_id: string | null;
+  customers: unknown[] | null;
+  as_of: number | null;
+  period_days: number;
+  churn_days: number;
+}): { stage: LifecycleStageKey; pattern: LifecyclePatternKey } {
+  const lines = customerLines(args.dates, args.amounts, args.customer_id, args.customers);
+  // Default as-of: the day after the latest transaction in the data given (DOMAIN §7.2).
+  const asOf = args.as_of === null ? Math.floor(lines.latestDay) + 1 : Math.floor(args.as_of);
+  const options = resolveLifecycleOptions({ periodDays: args.period_days, churnDays: args.churn_days });
+  return lifecycleOf(historyFromTransactions(lines.days, lines.amounts), asOf, options);
+}
+
+/** CRM.LIFECYCLE_STAGE: Exploration / Formation / Stability / Decline / Lost (DOMAIN §7.6). */
+export const lifecycleStage = defineFunction(lifecycleArguments, (args) =>
+  labelIn(STAGE_LABELS[lifecycleFor(args).stage], args.language),
+);
+
+/** CRM.LIFECYCLE_PATTERN: the path of stages over the relationship (DOMAIN §7.6). */
+export const lifecyclePattern = defineFunction(lifecycleArguments, (args) =>
+  labelIn(PATTERN_LABELS[lifecycleFor(args).pattern], args.language),
+);
+
+/** CRM.RFM_TABLE: the per-customer table of the task pane and the CLI, header row first. */
+export const rfmTable = defineFunction(
+  {
+    customers: column,
+    dates: column,
+    amounts: column,
+    as_of: optionalDate,
+    bins,
+    segment_map: { kind: 'choice', choices: ['default', 'grid'] as const, default: 'default' },
+    language,
+  },
+  (args) => {
+    requireSameLength({ customers: args.customers, dates: args.dates, amounts: args.amounts });
+    const result = segmentCustomers(
+      { customer: args.customers, date: args.dates, amount: args.amounts },
+      {
+        ...(args.as_of === null ? {} : { asOf: Math.floor(args.as_of) }),
+        bins: args.bins,
+        segmentMap: args.segment_map,
+        language: args.language,
+      },
+    );
+    return toOutputRows(result);
+  },
+);
+
+function tierLabel(key: TierKey, lang: Language): string {
+  return labelIn(TIER_LABELS[key], lang);
+}
+
+/** CRM.VALUE_TIER: pyramid tier or ABC class of a value within its column, or of every value (spilled). */
+export const valueTier = defineFunction(
+  {
+    value: raw,
+    values: { kind: 'numbers', optional: true },
+    scheme: { kind: 'choice', choices: ['pyramid', 'abc'] as const, default: 'pyramid' },
+    language,
+  },
+  (args): string[][] => {
+    const classify = args.scheme === 'pyramid' ? pyramidTiers : abcClasses;
+    if (args.values === null) {
+      const cells = cellsOf(args.value);
+      const used = cells.map((cell, row) => (isBlank(cell) ? null : cellNumber(cell, `value row ${row + 1}`)));
+      const numbers = used.filter((number): number is number => number !== null);
+      if (numbers.length === 0) throw new AnalyticsError('EMPTY_INPUT', 'value holds no numbers.');
+      const tiers = classify(numbers);
+      let next = 0;
+      return asColumn(used.map((number) => (number === null ? '' : tierLabel(tiers[next++] as TierKey, args.language))));
+    }
+    const one = cellNumber(cellsOf(args.value)[0], 'value');
+    if (one === null) throw new AnalyticsError('BAD_ARGUMENT', 'value is required.', { argument: 'value' });
+    const index = args.values.indexOf(one);
+    if (index < 0) {
+      throw new AnalyticsError('NOT_FOUND', `value ${one} is not in values (as with RANK.EQ, it must be one of them).`, {
+        argument: 'value',
+      });
+    }
+    return [[tierLabel(classify(args.values)[index] as TierKey, args.language)]];
+  },
+);
+
+/** CRM.VALUE_MATRIX: current × potential value → Platinum / Gold / Iron / Lead (DOMAIN §7.7). */
+export const valueMatrix = defineFunction(
+  {
+    current_value: raw,
+    potential_value: raw,
+    current_threshold: { kind: 'number', optional: true },
+    potential_threshold: { kind: 'number', optional: true },
+    language,
+  },
+  (args): string[][] => {
+    const current = cellsOf(args.current_value);
+    const potential = cellsOf(args.potential_value);
+    requireSameLength({ current_value: current, potential_value: potential });
+    if (current.length === 1 && (args.current_threshold === null || args.potential_threshold === null)) {
+      throw new AnalyticsError(
+        'BAD_ARGUMENT',
+        'For one customer give current_threshold and potential_threshold (for columns they default to the medians).',
+        { argument: 'current_threshold' },
+      );
+    }
+    const read = (cells: unknown[], name: string): number[] =>
+      cells.map((cell, row) => {
+        const number = cellNumber(cell, `${name} row ${row + 1}`);
+        if (number === null) {
+          throw new AnalyticsError('BAD_NUMBER', `${name}: row ${row + 1} is empty.`, { argument: name, row: row + 1 });
+        }
+        return number;
+      });
+    const tiers = valueMatrixTiers(read(current, 'current_value'), read(potential, 'potential_value'), {
+      ...(args.current_threshold === null ? {} : { current: args.current_threshold }),
+      ...(args.potential_threshold === null ? {} : { potential: args.potential_threshold }),
+    });
+    return asColumn(tiers.map((tier) => tierLabel(tier, args.language)));
+  },
+);
+
+/** Reads aligned numeric columns of a fit (x, t_x, T …), every cell required. */
+function numericColumns<K extends string>(columns: Record<K, unknown[]>): Record<K, number[]> {
+  const length = requireSameLength(columns);
+  const result = {} as Record<K, number[]>;
+  for (const name of Object.keys(columns) as K[]) {
+    const cells = columns[name];
+    const numbers: number[] = [];
+    for (let row = 0; row < length; row++) {
+      const number = cellNumber(cells[row], name);
+      if (number === null) {
+        throw new AnalyticsError('BAD_NUMBER', `${name}: row ${row + 1} is empty.`, { argument: name, row: row + 1 });
+      }
+      numbers.push(number);
+    }
+    result[name] = numbers;
+  }
+  return result;
+}
+
+/** CRM.BGNBD_FIT: fits BG/NBD (or MBG/NBD) and spills r, alpha, a, b and the log-likelihood. */
+export const bgnbdFit = defineFunction(
+  {
+    x: column,
+    t_x: column,
+    T: column,
+    penalty: { kind: 'number', default: 0, min: 0 },
+    model: { kind: 'choice', choices: ['bgnbd', 'mbgnbd'] as const, default: 'bgnbd' },
+  },
+  (args): (string | number)[][] => {
+    const data = numericColumns({ x: args.x, t_x: args.t_x, T: args.T });
+    const customers = data.x.map((x, row) => ({ x, tx: data.t_x[row] as number, T: data.T[row] as number }));
+    const fit = fitBgNbd(customers, { unit: 'days', penalty: args.penalty, modified: args.model === 'mbgnbd' });
+    const { r, alpha, a, b } = fit.params;
+    return [
+      ['r', r],
+      ['alpha', alpha],
+      ['a', a],
+      ['b', b],
+      ['log-likelihood', fit.logLikelihood],
+    ];
+  },
+);
+
+/** CRM.GG_FIT: fits the Gamma–Gamma spend model and spills p, q, gamma and the log-likelihood. */
+export const gammaGammaFit = defineFunction(
+  { x: column, mean_spend: column, penalty: { kind: 'number', default: 0, min: 0 } },
+  (args): (string | number)[][] => {
+    const data = numericColumns({ x: args.x, mean_spend: args.mean_spend });
+    const fit = fitGammaGamma(
+      data.x.map((x, row) => ({ x, meanSpend: data.mean_spend[row] as number })),
+      { penalty: args.penalty },
+    );
+    return [
+      ['p', fit.params.p],
+      ['q', fit.params.q],
+      ['gamma', fit.params.gamma],
+      ['log-likelihood', fit.logLikelihood],
+    ];
+  },
+);
+
+const customerSummary = { x: nonNegative, t_x: nonNegative, T: nonNegative } as const;
+
+function checkSummary(x: number, tx: number, T: number): void {
+  if (tx > T) throw new AnalyticsError('OUT_OF_RANGE', `t_x (${tx}) cannot exceed T (${T}).`, { argument: 't_x' });
+  if (x > 0 && tx === 0) {
+    throw new AnalyticsError('OUT_OF_RANGE', 'A customer with repeat purchases (x > 0) needs t_x > 0.', {
+      argument: 't_x',
+    });
+  }
+}
+
+/** CRM.P_ALIVE: the BG/NBD probability that the customer is still active. */
+export const pAlive = defineFunction({ bgnbd_params: raw, ...customerSummary }, (args) => {
+  checkSummary(args.x, args.t_x, args.T);
+  return bgnbdPAlive(bgnbdModelOf(args.bgnbd_params, 'bgnbd_params', 'days'), { x: args.x, tx: args.t_x, T: args.T });
+});
+
+/** CRM.EXPECTED_PURCHASES: expected purchases in the next t units, for a customer or (no x) a new one. */
+export const expectedPurchases = defineFunction(
+  {
+    bgnbd_params: raw,
+    horizon: { kind: 'number', min: 0 },
+    x: { kind: 'number', optional: true, min: 0 },
+    t_x: { kind: 'number', optional: true, min: 0 },
+    T: { kind: 'number', optional: true, min: 0 },
+  },
+  (args) => {
+    const model = bgnbdModelOf(args.bgnbd_params, 'bgnbd_params', 'days');
+    const horizon = { value: args.horizon, unit: 'days' } as const;
+    if (args.x === null && args.t_x === null && args.T === null) return bgnbdExpectedPurchases(model, horizon);
+    if (args.x === null || args.t_x === null || args.T === null) {
+      throw new AnalyticsError('BAD_ARGUMENT', 'Give all of x, t_x and T, or none (for a new customer).', {
+        argument: args.x === null ? 'x' : args.t_x === null ? 't_x' : 'T',
+      });
+    }
+    checkSummary(args.x, args.t_x, args.T);
+    return bgnbdConditionalExpected(model, horizon, { x: args.x, tx: args.t_x, T: args.T });
+  },
+);
+
+/** CRM.PREDICTED_CLV: BG/NBD × Gamma–Gamma discounted value over a horizon in months (DOMAIN §7.5). */
+export const predictedClvFunction = defineFunction(
+  {
+    bgnbd_params: raw,
+    gg_params: raw,
+    ...customerSummary,
+    mean_spend: { kind: 'number', min: 0 },
+    unit: { kind: 'choice', choices: ['days', 'weeks', 'months'] as const, default: 'days' },
+    horizon_months: { kind: 'number', default: 12, integer: true, min: 1, max: 1200 },
+    monthly_discount: { ...discountRate, default: 0.01 },
+    margin: { kind: 'number', default: 1 },
+  },
+  (args) => {
+    checkSummary(args.x, args.t_x, args.T);
+    const model = bgnbdModelOf(args.bgnbd_params, 'bgnbd_params', args.unit);
+    const spend = gammaGammaExpectedSpend(gammaGammaModelOf(args.gg_params, 'gg_params'), args.x, args.mean_spend);
+    return predictedClv(model, { x: args.x, tx: args.t_x, T: args.T }, spend, {
+      horizonMonths: args.horizon_months,
+      monthlyDiscount: args.monthly_discount,
+      margin: args.margin,
+    });
+  },
+);
+
+/** CRM.EXPERIENCE_GAP: experience − expectation (× importance), or experience − ideal; per row for columns. */
+export const experienceGapFunction = defineFunction(
+  {
+    experience: raw,
+    reference: raw,
+    importance: { kind: 'raw' },
+    against: { kind: 'choice', choices: ['expectation', 'ideal'] as const, default: 'expectation' },
+  },
+  (args): (number | string)[][] => {
+    const experience = cellsOf(args.experience);
+    const reference = cellsOf(args.reference);
+    const importance = isBlank(args.importance) ? null : cellsOf(args.importance);
+    requireSameLength({
+      experience,
+      reference,
+      ...(importance === null ? {} : { importance }),
+    });
+    if (importance !== null && args.against === 'ideal') {
+      throw new AnalyticsError('BAD_ARGUMENT', 'importance weights the gap to expectation, not to the ideal.', {
+        argument: 'importance',
+      });
+    }
+    const factors = experience.map((cell, row) => {
+      const read = (value: unknown, name: string): number => {
+        const number = cellNumber(value, experience.length === 1 ? name : `${name} row ${row + 1}`);
+        if (number === null) throw new AnalyticsError('BAD_ARGUMENT', `${name} is required.`, { argument: name });
+        return number;
+      };
+      const score = read(cell, 'experience');
+      const target = read(reference[row], 'reference');
+      return args.against === 'ideal'
+        ? { name: String(row + 1), experience: score, ideal: target }
+        : {
+            name: String(row + 1),
+            experience: score,
+            expectation: target,
+            ...(importance === null ? {} : { importance: read(importance[row], 'importance') }),
+          };
+    });
+    const { factors: results } = experienceGap(factors);
+    return asColumn(
+      results.map((result) =>
+        args.against === 'ideal' ? (result.gap ?? '') : ((importance === null ? result.satisfaction : result.weightedSatisfaction) ?? ''),
+      ),
+    );
+  },
+);
+
+/** CRM.DELIVERED_VALUE: total customer value − total customer cost, or their ratio (Kotler). */
+export const deliveredValueFunction = defineFunction(
+  {
+    total_customer_value: { kind: 'number' },
+    total_customer_cost: { kind: 'number' },
+    mode: { kind: 'choice', choices: ['difference', 'ratio'] as const, default: 'difference' },
+  },
+  (args) => deliveredValue(args.total_customer_value, args.total_customer_cost, args.mode),
+);

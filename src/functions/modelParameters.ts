@@ -1,0 +1,83 @@
+import { AnalyticsError } from '../core';
+import type { BgNbdModel, GammaGammaModel, TimeUnit } from '../core';
+import { cellNumber, cellsOf, isBlank } from './coerce';
+
+/**
+ * Reads fitted parameters from a range, so an analyst can fit once and reference the result: either the
+ * labelled 2-column block that CRM.BGNBD_FIT / CRM.GG_FIT spill (labels matched without case; other rows
+ * such as log-likelihood ignored), or the numbers alone in the documented order.
+ *
+ * @throws AnalyticsError BAD_ARGUMENT when a parameter is missing; OUT_OF_RANGE when one is not > 0.
+ */
+export function readParameters<K extends string>(range: unknown, names: readonly K[], argument: string): Record<K, number> {
+  const found = new Map<string, number>();
+  const rows = Array.isArray(range) ? (range as unknown[]) : [range];
+  const labelled = rows.some((row) => Array.isArray(row) && typeof (row as unknown[])[0] === 'string');
+  if (labelled) {
+    for (const row of rows) {
+      if (!Array.isArray(row)) continue;
+      const [label, value] = row as unknown[];
+      if (typeof label !== 'string' || isBlank(value)) continue;
+      const name = label.trim().toLowerCase();
+      if ((names as readonly string[]).includes(name)) found.set(name, cellNumber(value, `${argument} ${name}`) ?? NaN);
+    }
+  } else {
+    const numbers = cellsOf(range).filter((cell) => !isBlank(cell));
+    names.forEach((name, index) => {
+      if (index < numbers.length) found.set(name, cellNumber(numbers[index], `${argument} ${name}`) ?? NaN);
+    });
+  }
+  const result = {} as Record<K, number>;
+  for (const name of names) {
+    const value = found.get(name);
+    if (value === undefined) {
+      throw new AnalyticsError(
+        'BAD_ARGUMENT',
+        `${argument} has no value for ${name}: give the block spilled by the fit, or ${names.join(', ')} in this order.`,
+        { argument },
+      );
+    }
+    if (!(value > 0) || !Number.isFinite(value)) {
+      throw new AnalyticsError('OUT_OF_RANGE', `${argument}: ${name} must be a number > 0, got ${value}.`, {
+        argument,
+      });
+    }
+    result[name] = value;
+  }
+  return result;
+}
+
+/** A BG/NBD model object from parameters read off a sheet (the fit statistics are not known there). */
+export function bgnbdModelOf(range: unknown, argument: string, unit: TimeUnit): BgNbdModel {
+  const params = readParameters(range, ['r', 'alpha', 'a', 'b'] as const, argument);
+  return {
+    kind: 'bgnbd',
+    unit,
+    params,
+    logLikelihood: Number.NaN,
+    converged: true,
+    iterations: 0,
+    standardErrors: null,
+    customers: 0,
+    penalty: 0,
+    warnings: [],
+  };
+}
+
+/** A Gamma–Gamma model object from parameters read off a sheet. */
+export function gammaGammaModelOf(range: unknown, argument: string): GammaGammaModel {
+  const params = readParameters(range, ['p', 'q', 'gamma'] as const, argument);
+  return {
+    kind: 'gammagamma',
+    params,
+    logLikelihood: Number.NaN,
+    converged: true,
+    iterations: 0,
+    standardErrors: null,
+    customers: 0,
+    excludedNonPositiveSpend: 0,
+    frequencySpendCorrelation: Number.NaN,
+    penalty: 0,
+    warnings: [],
+  };
+}
