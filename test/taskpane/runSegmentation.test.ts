@@ -96,4 +96,36 @@ describe('runSegmentation', () => {
     expect(events.at(-1)).toEqual({ type: 'runFailed', message: 'error.CANCELLED' });
     expect(book.sheets.map((sheet) => sheet.name)).toEqual(['Data']);
   });
+
+  test('a failure while saving the settings removes the sheets the run wrote', async () => {
+    const { book, excelRun } = setup();
+    const clean = setup();
+    const request = {
+      source: { kind: 'selection' as const },
+      mapping: { customer: 0, date: 1, amount: 2 },
+      options: DEFAULT_FORM_OPTIONS,
+      addinVersion: '0.1.0',
+    };
+    await runSegmentation(
+      request,
+      { excelRun: clean.excelRun, compute: async () => sampleResult(2) },
+      () => undefined,
+      new AbortController().signal,
+    );
+    // The settings write is the last write of a run.
+    expect(clean.book.log.filter((entry) => entry.kind === 'write').at(-1)?.operation).toBe(
+      'SettingCollection.add(crmAnalytics.run)',
+    );
+    book.failAtWrite = clean.book.writeCount;
+    const events: PaneEvent[] = [];
+    await runSegmentation(
+      request,
+      { excelRun, compute: async () => sampleResult(2) },
+      (event) => events.push(event),
+      new AbortController().signal,
+    );
+    expect(events.at(-1)).toMatchObject({ type: 'runFailed', message: 'error.generic' });
+    expect(book.sheets.map((sheet) => sheet.name)).toEqual(['Data']);
+    expect(book.settings.size).toBe(0);
+  });
 });

@@ -1,5 +1,5 @@
 import type { ColumnMapping } from '../../core';
-import { readSource, saveRunSettings, writeResults } from '../../excel';
+import { readSource, removeSheets, saveRunSettings, writeResults } from '../../excel';
 import type { SourceChoice } from '../../excel';
 import { outputLabels } from '../i18n/outputLabels';
 import { createTranslator } from '../i18n/translator';
@@ -63,12 +63,18 @@ export async function runSegmentation(
         signal,
         onProgress: (fraction) => dispatch({ type: 'runProgress', phase: 'writing', done: fraction, total: 1 }),
       });
-      await saveRunSettings(context, {
-        version: 1,
-        source: request.source,
-        mapping: request.mapping,
-        options: result.options,
-      });
+      try {
+        await saveRunSettings(context, {
+          version: 1,
+          source: request.source,
+          mapping: request.mapping,
+          options: result.options,
+        });
+      } catch (error) {
+        // The run is all or nothing: without saved choices "Run again" could not reproduce it.
+        await removeSheets(context, [written.segmentsSheet, written.summarySheet]);
+        throw error;
+      }
       return written;
     });
     dispatch({ type: 'runFinished', summary: runSummary(result, outcome) });
