@@ -1,4 +1,4 @@
-import type { BgNbdModel, GammaGammaModel, ParetoNbdModel, TimeUnit } from '../core';
+import type { BgNbdModel, BtydCustomer, GammaGammaModel, ParetoNbdModel, TimeUnit } from '../core';
 import {
   AnalyticsError,
   fitBgNbd,
@@ -72,6 +72,13 @@ function isoDateOption(parsed: ParsedArguments, name: string): number | undefine
 
 function round(value: number): number {
   return Number(value.toPrecision(10));
+}
+
+function roundedHistogram(model: BgNbdModel, customers: readonly BtydCustomer[]) {
+  return frequencyHistogram(model, customers).map((row) => ({
+    ...row,
+    model: row.model === null ? null : round(row.model),
+  }));
 }
 
 function describeBgNbd(model: BgNbdModel) {
@@ -205,7 +212,7 @@ export async function runFitCommand(argv: readonly string[], io: CommandIo = PRO
 
   let diagnostics: object;
   if (holdoutEnd === undefined) {
-    diagnostics = { frequencyHistogram: frequencyHistogram(bgnbd, customers) };
+    diagnostics = { frequencyHistogram: roundedHistogram(bgnbd, customers) };
   } else {
     // Holdout repeat purchases = purchase days in (as-of, holdout-end] = x at holdout-end − x at as-of.
     const full = summarizeCustomers(transactions, { asOf: holdoutEnd, unit: timeUnit });
@@ -224,7 +231,7 @@ export async function runFitCommand(argv: readonly string[], io: CommandIo = PRO
         actual: round(row.actual),
         predicted: round(row.predicted),
       })),
-      frequencyHistogram: frequencyHistogram(bgnbd, customers),
+      frequencyHistogram: roundedHistogram(bgnbd, customers),
       totals: { actual: holdout.totals.actual, predicted: round(holdout.totals.predicted) },
     };
   }

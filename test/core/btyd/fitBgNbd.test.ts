@@ -151,6 +151,11 @@ describe('BG/NBD predictions at the published estimates (DOMAIN §1.2)', () => {
     expect(Math.abs(bgnbdConditionalExpected(fitted, weeks(52), customer) - 25.7566)).toBeLessThan(0.001);
   });
 
+  test('at the rounded published estimates (0.243, 4.414, 0.793, 2.426) the 52-week expectation is 25.7566 to 1e-4', () => {
+    expect(Math.abs(bgnbdConditionalExpected(published, weeks(52), customer) - 25.7566)).toBeLessThan(2e-4);
+    expect(bgnbdPAlive(published, customer)).toBeCloseTo(0.96885, 5);
+  });
+
   test('bgnbdPAlive(x=26, t_x=30.86, T=31) = 0.96885 (Fader, Hardie & Lee 2005)', () => {
     expect(bgnbdPAlive(fitted, customer)).toBeCloseTo(0.96885, 5);
   });
