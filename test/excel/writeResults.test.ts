@@ -146,4 +146,18 @@ describe('writeResults', () => {
     await expect(run).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(state(book)).toBe(before);
   });
+
+  test('writeResults writes 60,000 customers in blocks, every request under the 5 MB limit', async () => {
+    const book = workbook();
+    const outcome = await writeResults(
+      asExcelContext(new StandinRequestContext(book)),
+      sampleResult(60_000),
+      options(),
+    );
+    expect(book.sheetValues('Customer Segments')).toHaveLength(60_001);
+    const valueBlocks = book.log.filter((entry) => entry.operation === 'Range.values').map((entry) => entry.sync);
+    // Several syncs carry customer rows (the stand-in rejects any request over 5 MB).
+    expect(new Set(valueBlocks).size).toBeGreaterThan(3);
+    expect(outcome.syncs).toBe(book.syncCount);
+  });
 });

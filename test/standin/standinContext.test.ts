@@ -166,4 +166,14 @@ describe('StandinRequestContext', () => {
     await context.sync();
     expect(region.address).toBe('Data!A1:B3');
   });
+
+  test('valueTypes tells a blank cell from text', async () => {
+    const book = new StandinWorkbook();
+    book.addSheet('Data', [['a', '', 1, true]]);
+    const context = new StandinRequestContext(book);
+    const range = context.workbook.worksheets.getItem('Data').getRange('A1:D1');
+    range.load('valueTypes');
+    await context.sync();
+    expect(range.valueTypes).toEqual([['String', 'Empty', 'Double', 'Boolean']]);
+  });
 });
