@@ -1,0 +1,237 @@
+/*
+ * Chinese help text for the CRM functions. Chinese Excel keeps the English function and parameter names, so
+ * only descriptions are translated; buildZhMetadata merges this table over the generated functions.json and
+ * refuses to build when the two disagree on ids or parameters.
+ */
+
+/** The Chinese description of one function and of each of its parameters, by parameter name. */
+export interface ZhFunctionText {
+  description: string;
+  parameters: Readonly<Record<string, string>>;
+  result?: string;
+}
+
+/** Chinese descriptions by function id. */
+export const ZH_FUNCTION_TEXT: Readonly<Record<string, ZhFunctionText>> = Object.freeze({
+  CLV: {
+    description:
+      '按种子公式计算客户终身价值：对 t = 1…T 求 利润 × 保留率^(t−1) / (1 + 折现率)^t 之和，再减去获客成本；保留率 100% 且无获客成本时等于 NPV。',
+    parameters: {
+      profits: '每期利润：一个数，或一行/一列各期利润（第一期在第 1 期末获得）。',
+      discount_rate: '每期折现率，例如 10%；必须大于 −100%。',
+      retention_rate: '每期保留的客户比例，大于 0% 且不超过 100%（默认 100%）；第一期不打折扣。',
+      periods: '期数；只有单个利润且保留率低于 100% 时可省略（此时为无限期）。',
+      acquisition_cost: '获客成本，只减一次（默认 0）。',
+    },
+  },
+  RETENTION_CLV: {
+    description:
+      '按 Gupta–Lehmann 利润乘数计算终身价值：利润 × 保留率 / (1 + 折现率 − 保留率) − 获客成本，第一期利润仅在客户被保留时获得。',
+    parameters: {
+      margin: '每位客户每期的利润。',
+      retention_rate: '每期保留的客户比例，大于 0% 且不超过 100%。',
+      discount_rate: '每期折现率，大于 −100%。',
+      acquisition_cost: '获客成本，只减一次（默认 0）。',
+      periods: '有限期数：对 t = 1…期数 求 利润 × 保留率^t / (1 + 折现率)^t 之和（默认无限期）。',
+    },
+  },
+  RFM_SCORE: {
+    description:
+      'RFM 评分 = 1 + INT(分级数 × 严格更差的客户数 / 客户总数)：给出总体列时返回单个客户的代码（如 545），否则为三列溢出一列代码。',
+    parameters: {
+      recency_days: '距最近一次购买的天数（越少越好）：单个客户的值或整列。',
+      frequency: '购买次数（越多越好）：单个客户的值或整列。',
+      monetary: '消费金额（越多越好，按 6 位小数比较）：单个客户的值或整列。',
+      recency_population: '全部客户的最近消费天数列；三个总体列都省略时溢出整列代码。',
+      frequency_population: '全部客户的消费频率列。',
+      monetary_population: '全部客户的消费金额列。',
+      part: '"RFM" 返回代码 100R + 10F + M（默认），或 "R"、"F"、"M" 返回单项评分。',
+      bins: '评分等级数，2 到 10（默认 5）。',
+    },
+  },
+  RFM_SEGMENT: {
+    description: '根据 R、F 评分按默认 R × F 映射（冠军客户、忠诚客户……）或根据 R、F、M 评分按 rfm 包网格返回客户细分名称。',
+    parameters: {
+      recency_score: '最近消费评分，1 到分级数（越高越近）。',
+      frequency_score: '消费频率评分，1 到分级数。',
+      monetary_score: '消费金额评分，仅 "grid" 映射需要。',
+      segment_map: '"default" 为 R × F 映射（默认），"grid" 为 rfm 包的 R、F、M 网格。',
+      bins: '评分使用的等级数，2 到 10（默认 5）。',
+      language: '标签语言 "en" 或 "zh"（默认为 Excel 显示语言，否则英文）。',
+    },
+  },
+  LIFECYCLE_STAGE: {
+    description: '某日的客户生命周期阶段（考察期、形成期、稳定期、退化期或流失），依据单个客户的日期和金额，或客户编号加交易表各列。',
+    parameters: {
+      dates: '购买日期：单个客户的（如 FILTER 结果），或给出 customer_id 时的整列日期。',
+      amounts: '与日期同行的金额；负数为退货。',
+      customer_id: '在 customers 中查找的客户（类似 SUMIFS）。',
+      customers: '交易表的客户列，与日期同行。',
+      as_of: '评估日期（默认为所给最后交易日的次日）；当天的购买计入。',
+      period_days: '每期天数（默认 90）。',
+      churn_days: '多少天未购买即视为流失（默认 365）。',
+      language: '标签语言 "en" 或 "zh"（默认为 Excel 显示语言，否则英文）。',
+    },
+  },
+  LIFECYCLE_PATTERN: {
+    description: '客户生命周期模式（长久保持型、提前退出型、中途夭折型、早期流产型或发展中），依据每期末所处的阶段。',
+    parameters: {
+      dates: '购买日期：单个客户的，或给出 customer_id 时的整列日期。',
+      amounts: '与日期同行的金额；负数为退货。',
+      customer_id: '在 customers 中查找的客户（类似 SUMIFS）。',
+      customers: '交易表的客户列，与日期同行。',
+      as_of: '评估日期（默认为所给最后交易日的次日）。',
+      period_days: '每期天数（默认 90）。',
+      churn_days: '多少天未购买即视为流失（默认 365）。',
+      language: '标签语言 "en" 或 "zh"（默认为 Excel 显示语言，否则英文）。',
+    },
+  },
+  RFM_TABLE: {
+    description: '由原始交易生成每位客户的 RFM 表：溢出标题行和每位客户一行（最近消费、频率、金额、评分、细分、生命周期阶段、价值与层级），与任务窗格写出的一致。',
+    parameters: {
+      customers: '交易的客户编号列。',
+      dates: '日期列，同行。',
+      amounts: '金额列，同行；负数为退货。',
+      as_of: '评估日期（默认为最后交易日的次日）。',
+      bins: '评分等级数，2 到 10（默认 5）。',
+      segment_map: '"default"（R × F 映射）或 "grid"（rfm 包网格）。',
+      language: '标签语言 "en" 或 "zh"（默认为 Excel 显示语言，否则英文）。',
+    },
+  },
+  VALUE_TIER: {
+    description: '某值在其列中的价值层级：客户金字塔（前 20% 白金、至 50% 黄金、至 80% 铁质、其余铅质；≤ 0 为铅质）或按累计占比的 ABC 分类；只给一列时逐行溢出。',
+    parameters: {
+      value: '单个客户的价值，或整列价值（逐行溢出层级）。',
+      values: '全部客户的价值列（value 必须是其中之一，同 RANK.EQ）。',
+      scheme: '"pyramid"（默认）或 "abc"。',
+      language: '标签语言 "en" 或 "zh"（默认为 Excel 显示语言，否则英文）。',
+    },
+  },
+  VALUE_MATRIX: {
+    description: '客户价值矩阵：当前价值高且潜在价值高为白金，当前低潜在高为黄金，当前高潜在低为铁质，都低为铅质；“高”指高于阈值（默认为该列中位数）。',
+    parameters: {
+      current_value: '当前（历史）价值：单个客户的，或整列（逐行溢出）。',
+      potential_value: '潜在（预测）价值，形状相同。',
+      current_threshold: '当前价值高于此值为高（默认 current_value 的中位数；单个客户时必填）。',
+      potential_threshold: '潜在价值高于此值为高（默认中位数；单个客户时必填）。',
+      language: '标签语言 "en" 或 "zh"（默认为 Excel 显示语言，否则英文）。',
+    },
+  },
+  BGNBD_FIT: {
+    description: '用最大似然拟合 BG/NBD 购买模型，溢出带标签的 r、alpha、a、b 与对数似然，供 P_ALIVE、EXPECTED_PURCHASES 和 PREDICTED_CLV 引用。',
+    parameters: {
+      x: '每位客户的重复购买次数（购买天数 − 1）。',
+      t_x: '首次到最后一次购买的时间，任一单位（天、周……）。',
+      T: '首次购买到观察期末的时间，单位相同。',
+      penalty: '参数的 L2 惩罚，0 或以上（默认 0）。',
+      model: '"bgnbd"（默认）或 "mbgnbd"（只买一次的客户也可能流失）。',
+    },
+  },
+  GG_FIT: {
+    description: '对重复购买客户拟合 Gamma–Gamma 消费金额模型，溢出带标签的 p、q、gamma 与对数似然。',
+    parameters: {
+      x: '每位客户的重复购买次数；x = 0 或平均消费 ≤ 0 的客户不计入。',
+      mean_spend: '每位客户重复购买的平均金额。',
+      penalty: '参数的 L2 惩罚，0 或以上（默认 0）。',
+    },
+  },
+  P_ALIVE: {
+    description: '在已拟合的 BG/NBD 模型下客户仍然活跃的概率，输入为拟合所用时间单位下的重复购买次数、最近购买时间和客户年龄。',
+    parameters: {
+      bgnbd_params: 'BGNBD_FIT 溢出的区域，或依次为 r、alpha、a、b。',
+      x: '重复购买次数。',
+      t_x: '首次到最后一次购买的时间，拟合所用单位。',
+      T: '首次购买到现在的时间，拟合所用单位。',
+    },
+  },
+  EXPECTED_PURCHASES: {
+    description: '在已拟合的 BG/NBD 模型下未来一段时间的期望购买次数：给出 x、t_x、T 时针对该客户，省略时针对新客户。',
+    parameters: {
+      bgnbd_params: 'BGNBD_FIT 溢出的区域，或依次为 r、alpha、a、b。',
+      horizon: '未来时段长度，拟合所用单位。',
+      x: '重复购买次数（新客户时省略 x、t_x、T）。',
+      t_x: '首次到最后一次购买的时间，拟合所用单位。',
+      T: '首次购买到现在的时间，拟合所用单位。',
+    },
+  },
+  PREDICTED_CLV: {
+    description: '按月计算的预测终身价值：期望购买次数（BG/NBD）的逐月增量 × 期望消费（Gamma–Gamma）× 利润率，并按 (1 + 月折现率)^月 折现。',
+    parameters: {
+      bgnbd_params: 'BGNBD_FIT 溢出的区域，或依次为 r、alpha、a、b。',
+      gg_params: 'GG_FIT 溢出的区域，或依次为 p、q、gamma。',
+      x: '重复购买次数。',
+      t_x: '首次到最后一次购买的时间，拟合所用单位。',
+      T: '首次购买到现在的时间，拟合所用单位。',
+      mean_spend: '客户重复购买的平均金额。',
+      unit: '拟合的时间单位："days"（默认）、"weeks" 或 "months"（一个月为 30.4375 天）。',
+      horizon_months: '预测月数，1 到 1200（默认 12）。',
+      monthly_discount: '月折现率（默认 1%）。',
+      margin: '利润占消费的比例（默认 100%，即收入）。',
+    },
+  },
+  EXPERIENCE_GAP: {
+    description: '客户体验差距：体验 − 期望（满意度），给出重要性时再乘以重要性；或体验 − 理想；列输入时逐行计算。',
+    parameters: {
+      experience: '体验评分（如 1 到 10），或一列评分。',
+      reference: '期望评分（against 为 "ideal" 时为理想评分），形状相同。',
+      importance: '每个因素的重要性权重（仅用于期望）。',
+      against: '"expectation"（默认）或 "ideal"。',
+    },
+  },
+  DELIVERED_VALUE: {
+    description: '客户让渡价值：客户总价值 − 客户总成本，或二者之比。',
+    parameters: {
+      total_customer_value: '客户总价值（产品、服务、人员和形象价值）。',
+      total_customer_cost: '客户总成本（货币、时间、精力和心理成本）。',
+      mode: '"difference"（默认）或 "ratio"（成本必须大于 0）。',
+    },
+  },
+});
+
+/** The parts of functions.json this module reads and writes. */
+export interface FunctionsMetadata {
+  functions: {
+    id: string;
+    name: string;
+    description?: string;
+    helpUrl?: string;
+    parameters: { name: string; description?: string }[];
+  }[];
+}
+
+/**
+ * Builds the Chinese functions metadata from the English one: same ids, names and parameter lists, Chinese
+ * descriptions, help links to the Chinese reference. Does not mutate its input.
+ *
+ * Cost O(functions × parameters).
+ * @throws Error naming every id or parameter on which the translation table and the metadata disagree.
+ */
+export function buildZhMetadata<M extends FunctionsMetadata>(english: M): M {
+  const problems: string[] = [];
+  const copy = JSON.parse(JSON.stringify(english)) as M;
+  const seen = new Set<string>();
+  for (const entry of copy.functions) {
+    seen.add(entry.id);
+    const text = ZH_FUNCTION_TEXT[entry.id];
+    if (text === undefined) {
+      problems.push(`${entry.id}: no Chinese text`);
+      continue;
+    }
+    entry.description = text.description;
+    if (entry.helpUrl !== undefined) entry.helpUrl = entry.helpUrl.replace('functions.html', 'functions.zh-CN.html');
+    const names = entry.parameters.map((parameter) => parameter.name);
+    for (const parameter of entry.parameters) {
+      const translated = text.parameters[parameter.name];
+      if (translated === undefined) problems.push(`${entry.id}: no Chinese text for parameter ${parameter.name}`);
+      else parameter.description = translated;
+    }
+    for (const name of Object.keys(text.parameters)) {
+      if (!names.includes(name)) problems.push(`${entry.id}: Chinese text for unknown parameter ${name}`);
+    }
+  }
+  for (const id of Object.keys(ZH_FUNCTION_TEXT)) {
+    if (!seen.has(id)) problems.push(`${id}: Chinese text for a function that does not exist`);
+  }
+  if (problems.length > 0) throw new Error(`Chinese functions metadata is out of date:\n${problems.join('\n')}`);
+  return copy;
+}
