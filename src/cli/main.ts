@@ -1,4 +1,5 @@
 import { AnalyticsError } from '../core';
+import { runFitCommand } from './fitCommand';
 import { parseArguments } from './parseArguments';
 import type { CommandIo } from './segmentCommand';
 import { runSegmentCommand, SEGMENT_USAGE } from './segmentCommand';
@@ -7,7 +8,7 @@ const USAGE = `crm-analytics: customer analytics on transaction CSV files
 
 Commands:
   segment <file.csv> [options]   RFM, segments, lifecycle, value tiers per customer
-  fit <file.csv> [options]       fit BG/NBD / Pareto/NBD + Gamma–Gamma (when available in this build)
+  fit <file.csv> [options]       fit BG/NBD / Pareto/NBD + Gamma–Gamma, with holdout diagnostics
 
 Run crm-analytics <command> --help for the options.
 
@@ -37,10 +38,7 @@ export async function main(argv: readonly string[], io: CommandIo = PROCESS_IO):
       return command === undefined ? 2 : 0;
     }
     if (command === 'segment') return await runSegmentCommand(parseArguments(rest), io);
-    if (command === 'fit') {
-      io.stderr('crm-analytics fit: not available in this build.\n');
-      return 2;
-    }
+    if (command === 'fit') return await runFitCommand(rest, io);
     io.stderr(`crm-analytics: unknown command "${command}". Run crm-analytics --help.\n`);
     return 2;
   } catch (error) {

@@ -1,0 +1,262 @@
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { SegmentationResult, TransactionInput } from '../../src/core';
+import { segmentCustomers } from '../../src/core';
+
+const SEED = 20_261_122;
+const RUNS = { seed: SEED, numRuns: 60 };
+
+interface Row {
+  customer: string | number;
+  day: number;
+  amount: number;
+}
+const rowArbitrary = fc.record({
+  customer: fc.oneof(fc.constantFrom('a', 'b', ' c', 'd'), fc.integer({ min: 1, max: 6 })),
+  day: fc.integer({ min: 45_000, max: 45_400 }),
+  amount: fc.integer({ min: -50, max: 500 }),
+});
+function toInput(rows: readonly Row[], orders?: readonly string[]): TransactionInput {
+  const input: TransactionInput = {
+    customer: rows.map((row) => row.customer),
+    date: rows.map((row) => row.day),
+    amount: rows.map((row) => row.amount),
+  };
+  if (orders !== undefined) input.order = orders;
+  return input;
+}
+function trySegment(input: TransactionInput): SegmentationResult | null {
+  try {
+    return segmentCustomers(input);
+  } catch (error) {
+    if ((error as { code?: string }).code === 'EMPTY_INPUT') return null;
+    throw error;
+  }
+}
+
+describe('segmentCustomers — properties (fast-check, seed 20261122)', () => {
+  test('shuffling rows never changes any output', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .array(rowArbitrary, { minLength: 1, maxLength: 60 })
+          .chain((rows) =>
+            fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length })),
+          ),
+        ([rows, shuffled]) => {
+          const original = trySegment(toInput(rows));
+          const reordered = trySegment(toInput(shuffled));
+          if (original === null || reordered === null) return original === reordered;
+          expect(reordered.customers).toEqual(original.customers);
+          expect(reordered.totals).toEqual(original.totals);
+          expect(reordered.asOf).toBe(original.asOf);
+          expect(reordered.skipped.total).toBe(original.skipped.total);
+          return true;
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  test('duplicating the whole data set (as new orders) doubles F and M but keeps every score', () => {
+    fc.assert(
+      fc.property(fc.array(rowArbitrary, { minLength: 1, maxLength: 50 }), (rows) => {
+        const orders = rows.map((_, index) => `o${index}`);
+        const once = trySegment(toInput(rows, orders));
+        const twice = trySegment(toInput([...rows, ...rows], [...orders, ...orders.map((order) => `${order}-copy`)]));
+        if (once === null || twice === null) return once === twice;
+        expect(twice.customers.length).toBe(once.customers.length);
+        twice.customers.forEach((customer, index) => {
+          const single = once.customers[index];
+          expect(customer.frequency).toBe(2 * (single?.frequency ?? Number.NaN));
+          expect(customer.monetary).toBe(2 * (single?.monetary ?? Number.NaN));
+          expect([customer.rScore, customer.fScore, customer.mScore]).toEqual([
+            single?.rScore,
+            single?.fScore,
+            single?.mScore,
+          ]);
+        });
+        return true;
+      }),
+      RUNS,
+    );
+  });
+
+  test('scaling amounts by a positive factor keeps the M scores', () => {
+    fc.assert(
+      fc.property(
+        fc.array(rowArbitrary, { minLength: 1, maxLength: 50 }),
+        fc.integer({ min: 2, max: 1000 }),
+        (rows, factor) => {
+          const base = trySegment(toInput(rows));
+          const scaled = trySegment(toInput(rows.map((row) => ({ ...row, amount: row.amount * factor }))));
+          if (base === null || scaled === null) return base === scaled;
+          expect(scaled.customers.map((customer) => customer.mScore)).toEqual(
+            base.customers.map((customer) => customer.mScore),
+          );
+          return true;
+        },
+      ),
+      RUNS,
+    );
+  });
+});
+
+describe('segmentCustomers — examples and edge cases', () => {
+  const input: TransactionInput = {
+    customer: [1001, '1001 ', 'B7', 'B7', 'B7', 'C', 'D'],
+    date: [
+      '2024-01-05',
+      45300,
+      '2024/2/1',
+      '2024年3月1日',
+      '2024-03-30 10:00',
+      new Date(Date.UTC(2024, 2, 30)),
+      '2024-03-01',
+    ],
+    amount: [100, '50', 10, 20, 30, 5, -20],
+    firstRowNumber: 2,
+  };
+  const result = segmentCustomers(input);
+
+  test('mixed id types, date forms and number texts are read; a returns-only customer is reported', () => {
+    expect(result.customers.map((customer) => customer.customerId)).toEqual(['1001', 'B7', 'C']);
+    expect(result.skipped.reasons.returnsOnly).toEqual({ count: 1, firstRows: [8] });
+    expect(result.rowsRead).toBe(7);
+    expect(result.rowsUsed).toBe(6);
+  });
+  test('default as-of is the day after the latest transaction and is in the options', () => {
+    expect(result.asOf).toBe('2024-03-31');
+    expect(result.options.asOf).toBe('2024-03-31');
+  });
+  test('per-customer facts (serial 45300 = 2024-01-09)', () => {
+    const first = result.customers[0];
+    expect(first).toMatchObject({
+      firstPurchase: '2024-01-05',
+      lastPurchase: '2024-01-09',
+      recencyDays: 82,
+      tenureDays: 86,
+      frequency: 2,
+      monetary: 150,
+      x: 1,
+      tx: 4,
+      T: 86,
+    });
+  });
+  test('scores follow the COUNTIF rule over the three customers', () => {
+    // N = 3, score = 1 + floor(5 · L / 3). Recency 82, 1, 1 → L = 0, 1, 1 → R = 1, 2, 2.
+    // F 2, 3, 1 → L = 1, 2, 0 → 2, 4, 1. M 150, 60, 5 → L = 2, 1, 0 → 4, 2, 1.
+    expect(result.customers.map((customer) => customer.rfmCode)).toEqual([124, 242, 211]);
+  });
+  test('totals add up to all customers and revenue', () => {
+    const sum = (values: number[]): number => values.reduce((total, value) => total + value, 0);
+    expect(sum(result.totals.byTier.map((group) => group.customers))).toBe(3);
+    expect(sum(result.totals.bySegment.map((group) => group.revenue))).toBe(215);
+    expect(sum(result.totals.byStage.map((group) => group.customerShare))).toBeCloseTo(1, 12);
+    expect(result.totals.all).toEqual({ customers: 3, revenue: 215 });
+  });
+  test('passing the resolved options back reproduces the result exactly', () => {
+    expect(segmentCustomers(input, result.options)).toEqual(result);
+  });
+  test('Chinese labels', () => {
+    const zh = segmentCustomers(input, { language: 'zh' });
+    expect(zh.customers[0]?.lifecycleStage).toBe('考察期');
+    // C: 2 of 3 customers are worth more, s = 0.67 < 0.8 → Iron.
+    expect(zh.customers[2]?.valueTier).toBe('铁质');
+  });
+  test('the input is not mutated', () => {
+    const copy = { ...input, customer: [...input.customer], amount: [...(input.amount ?? [])] };
+    segmentCustomers(input, { tierScheme: 'abc' });
+    expect(input.customer).toEqual(copy.customer);
+    expect(input.amount).toEqual(copy.amount);
+  });
+  test('empty input is EMPTY_INPUT', () => {
+    expect(() => segmentCustomers({ customer: [], date: [], amount: [] })).toThrow(
+      expect.objectContaining({ code: 'EMPTY_INPUT' }),
+    );
+  });
+  test('no usable row is EMPTY_INPUT and the message gives the reasons', () => {
+    expect(() => segmentCustomers({ customer: ['a', ''], date: ['never', 45300], amount: [1, 2] })).toThrow(
+      /2 rows skipped: bad date 1 \(first at rows 1\); blank customer 1 \(first at rows 2\)|blank customer 1.*bad date 1/,
+    );
+  });
+  test('only returns is EMPTY_INPUT', () => {
+    expect(() => segmentCustomers({ customer: ['a', 'b'], date: [45300, 45301], amount: [-1, -2] })).toThrow(
+      expect.objectContaining({ code: 'EMPTY_INPUT' }),
+    );
+  });
+  test('one customer', () => {
+    const single = segmentCustomers({ customer: ['x'], date: ['2024-01-01'], amount: [10] });
+    expect(single.customers).toHaveLength(1);
+    expect(single.customers[0]).toMatchObject({ rfmCode: 111, recencyDays: 1, lifecycleStageKey: 'exploration' });
+  });
+  test('all ties: every customer gets the same scores', () => {
+    const ties = segmentCustomers({ customer: ['a', 'b', 'c'], date: [45300, 45300, 45300], amount: [5, 5, 5] });
+    expect(new Set(ties.customers.map((customer) => customer.rfmCode))).toEqual(new Set([111]));
+  });
+  test('negative net value: kept, lowest M, a warning, and Lead', () => {
+    const negative = segmentCustomers({ customer: ['a', 'a', 'b'], date: [45300, 45301, 45300], amount: [10, -30, 5] });
+    expect(negative.customers[0]).toMatchObject({ monetary: -20, mScore: 1, valueTierKey: 'lead' });
+    expect(negative.warnings.join(' ')).toMatch(/net value ≤ 0/);
+  });
+  test('1904 dates', () => {
+    const result1904 = segmentCustomers({ customer: ['a'], date: [0], amount: [1], dateSystem: '1904' });
+    expect(result1904.customers[0]?.firstPurchase).toBe('1904-01-01');
+  });
+  test('an explicit as-of as text or day number', () => {
+    const asOf = segmentCustomers(input, { asOf: '2024-02-15' });
+    expect(asOf.asOf).toBe('2024-02-15');
+    expect(asOf.skipped.reasons.afterAsOf?.count).toBe(4);
+    expect(segmentCustomers(input, { asOf: Date.UTC(2024, 1, 15) / 86_400_000 }).customers).toEqual(asOf.customers);
+  });
+  test('bad options name themselves', () => {
+    expect(() => segmentCustomers(input, { bins: 12 })).toThrow(expect.objectContaining({ code: 'OUT_OF_RANGE' }));
+    expect(() => segmentCustomers(input, { asOf: 'someday' })).toThrow(expect.objectContaining({ code: 'BAD_DATE' }));
+    expect(() => segmentCustomers(input, { unit: 'years' as 'days' })).toThrow(
+      expect.objectContaining({ code: 'BAD_ARGUMENT' }),
+    );
+  });
+  test('retention CLV: yearly profit (at least one year of tenure) through the seed formula', () => {
+    const retention = segmentCustomers(input, { clv: { method: 'retention', retention: 0.8, discount: 0.1 } });
+    expect(retention.customers[0]?.clv).toBeCloseTo(150 / (1 + 0.1 - 0.8), 9);
+  });
+  test('the grid map and other tier schemes', () => {
+    const grid = segmentCustomers(input, { segmentMap: 'grid', tierScheme: 'abc' });
+    // Values 150, 60, 5 of 215: shares before 0, 0.70, 0.98 → A, A, C.
+    expect(grid.customers.map((customer) => customer.valueTierKey)).toEqual(['A', 'A', 'C']);
+    expect(grid.customers.every((customer) => customer.segment.length > 0)).toBe(true);
+    const matrix = segmentCustomers(input, { tierScheme: 'matrix' });
+    expect(matrix.warnings.join(' ')).toMatch(/forward-looking/);
+  });
+  test('progress is reported from 0 to 1', () => {
+    const fractions: number[] = [];
+    segmentCustomers(input, {}, (_, fraction) => fractions.push(fraction));
+    expect(fractions[0]).toBe(0);
+    expect(fractions[fractions.length - 1]).toBe(1);
+  });
+});
+
+describe('segmentCustomers with probabilistic CLV on the CDNOW sample', () => {
+  test('adds P(alive), expected purchases and predicted CLV per customer, and the model', () => {
+    const text = readFileSync(path.resolve(__dirname, '../../../shared/data/CDNOW_sample.txt'), 'utf8');
+    const rows = text
+      .trim()
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/));
+    const result = segmentCustomers(
+      {
+        customer: rows.map((row) => row[0]),
+        date: rows.map((row) => Number(row[2])),
+        amount: rows.map((row) => Number(row[4])),
+      },
+      { asOf: '1997-09-30', unit: 'weeks', clv: { method: 'probabilistic', horizonMonths: 12 } },
+    );
+    expect(result.customers).toHaveLength(2357);
+    const customer = result.customers[0];
+    expect(customer?.pAlive).toBeGreaterThan(0);
+    expect(customer?.pAlive).toBeLessThanOrEqual(1);
+    expect(customer?.predictedClv).toBe(customer?.clv);
+    expect(result.model).toBeDefined();
+  });
+});
