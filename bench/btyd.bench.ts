@@ -3,7 +3,7 @@
  * Customers are drawn from known parameters with a seeded generator; purchase times are whole days, as
  * real summaries are, so identical (x, t_x, T) rows collapse into weights.
  */
-import { fitBgNbd, fitGammaGamma } from '../src/core/btyd';
+import { fitBgNbd, fitGammaGamma, predictCustomerValues } from '../src/core/btyd';
 
 function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
@@ -78,5 +78,16 @@ export async function runBtydBench(): Promise<void> {
         `(target < 1000 ms)`,
     );
   }
+  const start = performance.now();
+  const predictions = predictCustomerValues(customers, {
+    unit: 'weeks',
+    horizonMonths: 12,
+    monthlyDiscount: 0.01,
+    margin: 1,
+  });
+  console.log(
+    `predictCustomerValues (both fits + P(alive), 12-month expectations and CLV for ${predictions.perCustomer.length} ` +
+      `customers): ${(performance.now() - start).toFixed(0)} ms`,
+  );
   await Promise.resolve();
 }

@@ -56,7 +56,10 @@ export function fitByMaximumLikelihood(problem: MaximumLikelihoodProblem): Maxim
   };
   let best: ReturnType<typeof minimizeBfgs> | null = null;
   let iterations = 0;
+  let agreeing = 0;
   for (const start of problem.starts) {
+    // Two converged starts that reach the same optimum are enough evidence that it is the global one.
+    if (agreeing >= 2) break;
     const result = minimizeBfgs(
       penalised,
       start.map((v) => Math.log(v)),
@@ -64,6 +67,16 @@ export function fitByMaximumLikelihood(problem: MaximumLikelihoodProblem): Maxim
     );
     iterations += result.iterations;
     if (!Number.isFinite(result.value)) continue;
+    if (
+      result.converged &&
+      best !== null &&
+      best.converged &&
+      Math.abs(result.value - best.value) < 1e-9 * (1 + Math.abs(best.value))
+    ) {
+      agreeing = Math.max(agreeing, 1) + 1;
+    } else if (result.converged && (best === null || result.value < best.value)) {
+      agreeing = 1;
+    }
     if (
       best === null ||
       result.value < best.value - 1e-12 ||

@@ -25,7 +25,7 @@ export { fitParetoNbd } from './fitParetoNbd';
 export type { ParetoNbdFitOptions } from './fitParetoNbd';
 export { paretoConditionalExpected, paretoExpectedPurchases, paretoPAlive } from './paretoPredictions';
 export { conditionalExpectedPurchases, probabilityAlive } from './conditionalExpectedPurchases';
-export { predictedClv } from './predictedClv';
+export { discountedExpectedPurchases, predictedClv } from './predictedClv';
 export type { PredictedClvOptions } from './predictedClv';
 export { predictCustomerValues } from './predictCustomerValues';
 export type {

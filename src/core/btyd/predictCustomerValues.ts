@@ -4,7 +4,7 @@ import { conditionalExpectedPurchases, probabilityAlive } from './conditionalExp
 import { fitBgNbd } from './fitBgNbd';
 import { fitGammaGamma, gammaGammaExpectedSpend } from './fitGammaGamma';
 import { fitParetoNbd } from './fitParetoNbd';
-import { checkClvOptions, predictedClv } from './predictedClv';
+import { checkClvOptions, discountedExpectedPurchases } from './predictedClv';
 import type { BtydCustomer, GammaGammaModel, PurchaseModel } from './types';
 
 /** Options of {@link predictCustomerValues}. */
@@ -65,13 +65,25 @@ export function predictCustomerValues(
       : fitBgNbd(customers, { unit: options.unit, penalty, modified: kind === 'mbgnbd' });
   const gammaGamma = fitGammaGamma(customers, { penalty });
   const horizon = { value: options.horizonMonths, unit: 'months' as const };
+  // Customers with the same (x, t_x, T) share P(alive) and the purchase forecasts; CLV is linear in spend.
+  const shared = new Map<string, { pAlive: number; expectedPurchases: number; discounted: number }>();
   const perCustomer = customers.map((customer) => {
+    const key = `${customer.x}|${customer.tx}|${customer.T}`;
+    let forecast = shared.get(key);
+    if (forecast === undefined) {
+      forecast = {
+        pAlive: probabilityAlive(model, customer),
+        expectedPurchases: conditionalExpectedPurchases(model, horizon, customer),
+        discounted: discountedExpectedPurchases(model, customer, options),
+      };
+      shared.set(key, forecast);
+    }
     const expectedAvgValue = gammaGammaExpectedSpend(gammaGamma, customer.x, customer.meanSpend);
     return {
-      pAlive: probabilityAlive(model, customer),
-      expectedPurchases: conditionalExpectedPurchases(model, horizon, customer),
+      pAlive: forecast.pAlive,
+      expectedPurchases: forecast.expectedPurchases,
       expectedAvgValue,
-      predictedClv: predictedClv(model, customer, expectedAvgValue, options),
+      predictedClv: forecast.discounted * expectedAvgValue * options.margin,
     };
   });
   const warnings = [...model.warnings, ...gammaGamma.warnings];

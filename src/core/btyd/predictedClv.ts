@@ -59,11 +59,25 @@ export function predictedClv(
       argument: 'expectedSpend',
     });
   }
+  return discountedExpectedPurchases(model, customer, options) * expectedSpend * options.margin;
+}
+
+/**
+ * Σ_{i=1..H} (E[X(i·u)] − E[X((i−1)·u)]) / (1+d)^i: the discounted expected purchases over H months, the
+ * part of {@link predictedClv} that does not depend on spend (so customers sharing (x, t_x, T) share it).
+ *
+ * Cost: O(H) conditional expectations.
+ */
+export function discountedExpectedPurchases(
+  model: PurchaseModel,
+  customer: BtydCustomer,
+  options: Pick<PredictedClvOptions, 'horizonMonths' | 'monthlyDiscount'>,
+): number {
   let value = 0;
   let previous = 0;
   for (let month = 1; month <= options.horizonMonths; month++) {
     const cumulative = conditionalExpectedPurchases(model, { value: month, unit: 'months' }, customer);
-    value += ((cumulative - previous) * expectedSpend * options.margin) / (1 + options.monthlyDiscount) ** month;
+    value += (cumulative - previous) / (1 + options.monthlyDiscount) ** month;
     previous = cumulative;
   }
   return value;

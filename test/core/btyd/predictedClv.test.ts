@@ -79,6 +79,10 @@ describe('predictCustomerValues', () => {
     );
     expect(row.pAlive).toBeGreaterThan(0);
     expect(row.pAlive).toBeLessThanOrEqual(1);
+    expect(row.predictedClv).toBeCloseTo(
+      predictedClv(result.model, c, row.expectedAvgValue, { horizonMonths: 12, monthlyDiscount: 0.01, margin: 0.3 }),
+      10,
+    );
     expect(row.predictedClv).toBeGreaterThan(0);
     expect(row.predictedClv).toBeLessThan(row.expectedPurchases * row.expectedAvgValue * 0.3);
   });
