@@ -9,7 +9,7 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useReducer, useRef } from 'react';
-import { loadRunSettings } from '../../excel';
+import { activateSheet, loadRunSettings } from '../../excel';
 import { createTranslator } from '../i18n/translator';
 import type { UiLanguage } from '../i18n/translator';
 import type { Compute } from '../run/compute';
@@ -116,7 +116,12 @@ export function App(props: AppProps): JSX.Element {
           }}
         />
         {state.run.status === 'done' && (
-          <ResultSection summary={state.run.summary} language={state.language} t={t} excelRun={props.excelRun} />
+          <ResultSection
+            summary={state.run.summary}
+            language={state.language}
+            t={t}
+            onOpenSheet={(sheet) => void props.excelRun((context) => activateSheet(context, sheet))}
+          />
         )}
       </main>
     </FluentProvider>

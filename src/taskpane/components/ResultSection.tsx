@@ -1,8 +1,6 @@
 import { Button, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { activateSheet } from '../../excel';
 import { useSectionStyles } from './sectionStyles';
 import type { Translate, UiLanguage } from '../i18n/translator';
-import type { ExcelRun } from '../run/excelHost';
 import type { RunSummary } from '../state/runSummary';
 
 const useStyles = makeStyles({
@@ -19,14 +17,14 @@ export function ResultSection(props: {
   summary: RunSummary;
   language: UiLanguage;
   t: Translate;
-  excelRun: ExcelRun;
+  onOpenSheet: (sheet: string) => void;
 }): JSX.Element {
   const sections = useSectionStyles();
   const { summary, t, language } = props;
   const styles = useStyles();
   const number = new Intl.NumberFormat(language, { maximumFractionDigits: 2 });
   const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 });
-  const open = (sheet: string): void => void props.excelRun((context) => activateSheet(context, sheet));
+  const open = props.onOpenSheet;
   return (
     <section className={sections.section} aria-labelledby="result-title" data-testid="result">
       <Subtitle2 as="h2" id="result-title">
