@@ -1,6 +1,10 @@
 /*
  * Probabilistic customer-value models ("buy till you die"): BG/NBD, MBG/NBD, Pareto/NBD and Gamma–Gamma,
  * with predictions that always carry their time unit. Re-exported by the core barrel.
+ *
+ * Conventions (they reproduce the published CDNOW results): x = purchase days − 1, t_x = last − first,
+ * T = as-of − first (the as-of day included in the data), in the model's unit; the Gamma–Gamma input is the
+ * mean value of the repeat purchase days (first purchase excluded).
  */
 export type {
   BgNbdModel,
