@@ -25,6 +25,8 @@ const col = (values: readonly unknown[]): unknown[][] => values.map((value) => [
 /** Excel's NPV, written independently: Σ value_t / (1 + rate)^t. */
 const npv = (rate: number, values: readonly number[]): number =>
   values.reduce((sum, value, index) => sum + value / Math.pow(1 + rate, index + 1), 0);
+/** Excel passes null for an omitted range argument; the TypeScript signature (read by the metadata tool) says `?`. */
+const NO_RANGE = null as unknown as undefined;
 const excelSerial = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000 + 25_569;
 
 describe('registration', () => {
@@ -133,7 +135,7 @@ describe('CRM.RFM_SCORE', () => {
     expect(excelErrorOf(() => rfmScore([[1]], [[1]], [[1]], col(recency), col(frequency), col([1, 'n/a']))).message).toBe(
       "monetary_population: row 2 is 'n/a', not a number.",
     );
-    expect(excelErrorOf(() => rfmScore(col(recency), col(frequency), col(monetary), null, null, null, null, 11)).code).toBe(
+    expect(excelErrorOf(() => rfmScore(col(recency), col(frequency), col(monetary), NO_RANGE, NO_RANGE, NO_RANGE, null, 11)).code).toBe(
       '#NUM!',
     );
   });
@@ -169,9 +171,9 @@ describe('CRM.LIFECYCLE_STAGE and CRM.LIFECYCLE_PATTERN', () => {
   const asOf = start + 420;
 
   it('one customer\'s dates and amounts (form a)', () => {
-    expect(lifecycleStage(col(dates), col(amounts), null, null, asOf)).toBe('Decline');
-    expect(lifecycleStage(col(dates), col(amounts), null, null, asOf, null, null, 'zh')).toBe('退化期');
-    expect(lifecyclePattern(col(dates), col(amounts), null, null, asOf)).toBe('Early exit');
+    expect(lifecycleStage(col(dates), col(amounts), null, NO_RANGE, asOf)).toBe('Decline');
+    expect(lifecycleStage(col(dates), col(amounts), null, NO_RANGE, asOf, null, null, 'zh')).toBe('退化期');
+    expect(lifecyclePattern(col(dates), col(amounts), null, NO_RANGE, asOf)).toBe('Early exit');
   });
 
   it('customer id + table columns (form b, SUMIFS-style); the other customers do not matter', () => {
@@ -183,7 +185,7 @@ describe('CRM.LIFECYCLE_STAGE and CRM.LIFECYCLE_PATTERN', () => {
   });
 
   it('more than 365 days without purchase is Lost; 3 recent purchases within 90 days are Exploration', () => {
-    expect(lifecycleStage(col(dates), col(amounts), null, null, start + 400 + 366)).toBe('Lost');
+    expect(lifecycleStage(col(dates), col(amounts), null, NO_RANGE, start + 400 + 366)).toBe('Lost');
     expect(lifecycleStage(col([start, start + 10, start + 20]), col([1, 1, 1]))).toBe('Exploration');
   });
 
@@ -205,7 +207,7 @@ describe('CRM.VALUE_TIER and CRM.VALUE_MATRIX', () => {
 
   it('ABC by cumulative share before the customer: A < 80 %, B < 95 %', () => {
     // Total 100: 50 (0 % before) A, 30 (50 %) A, 10 (80 %) B, 5 (90 %) B, 5 tied with it B.
-    expect(valueTier(col([50, 30, 10, 5, 5]), null, 'abc')).toEqual(col(['A', 'A', 'B', 'B', 'B']));
+    expect(valueTier(col([50, 30, 10, 5, 5]), NO_RANGE, 'abc')).toEqual(col(['A', 'A', 'B', 'B', 'B']));
   });
 
   it('a value that is not in the column is #N/A, as RANK.EQ', () => {
@@ -291,7 +293,7 @@ describe('CRM.EXPERIENCE_GAP and CRM.DELIVERED_VALUE', () => {
   it('experience − expectation, × importance, or − ideal', () => {
     expect(experienceGap([[5]], [[7]])).toEqual([[-2]]);
     expect(experienceGap([[5]], [[7]], [[9]])).toEqual([[-18]]);
-    expect(experienceGap([[5]], [[10]], null, 'ideal')).toEqual([[-5]]);
+    expect(experienceGap([[5]], [[10]], NO_RANGE, 'ideal')).toEqual([[-5]]);
     expect(experienceGap(col([5, 8]), col([7, 6]))).toEqual(col([-2, 2]));
   });
 
