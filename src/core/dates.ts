@@ -24,14 +24,23 @@ const EPOCH_1904 = -24_107;
 /** Serials outside 1 … 2,958,465 (9999-12-31) are not dates in Excel. */
 const MAX_SERIAL_1900 = 2_958_465;
 
-/** Day number (days since 1970-01-01 UTC) of a calendar date, or null when the date does not exist. */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Day number (days since 1970-01-01 UTC) of a calendar date, or null when the date does not exist
+ * (2023-02-29, 2024-04-31). Integer arithmetic only (H. Hinnant's days_from_civil), no Date object: it runs
+ * once per row.
+ */
 function dayFromParts(year: number, month: number, day: number, hours = 0, minutes = 0, seconds = 0): number | null {
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hours > 23 || minutes > 59 || seconds >= 60) return null;
-  const ms = Date.UTC(year, month - 1, day);
-  const check = new Date(ms);
-  // Date.UTC rolls 2023-02-30 over to March; a date that rolls over does not exist.
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
-  return ms / MS_PER_DAY + (hours * 3600 + minutes * 60 + seconds) / 86_400;
+  if (month < 1 || month > 12 || day < 1 || hours > 23 || minutes > 59 || seconds >= 60) return null;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  if (day > (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number))) return null;
+  const shiftedYear = month <= 2 ? year - 1 : year;
+  const era = Math.floor(shiftedYear / 400);
+  const yearOfEra = shiftedYear - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468 + (hours * 3600 + minutes * 60 + seconds) / 86_400;
 }
 
 /**
@@ -77,7 +86,43 @@ const CHINESE_PATTERN = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$/;
  * Parses a date text: ISO `yyyy-mm-dd[ hh:mm[:ss]]` (also with `T` and a `Z`), `yyyy/m/d[ hh:mm[:ss]]` or
  * `yyyy年m月d日`. A numeric text is read as an Excel serial. Returns null when it is not one of these.
  */
+/** Two or four ASCII digits at a position as a number, or −1. */
+function digitsAt(text: string, position: number, count: number): number {
+  let value = 0;
+  for (let index = position; index < position + count; index++) {
+    const code = text.charCodeAt(index) - 48;
+    if (code < 0 || code > 9) return -1;
+    value = value * 10 + code;
+  }
+  return value;
+}
+
+/**
+ * Fast path for the commonest machine format, `yyyy-mm-dd` optionally followed by ` hh:mm:ss` or
+ * `Thh:mm:ss` (what CSV exports and ERP systems write): fixed positions, no regular expression.
+ * Returns undefined when the text is not exactly that shape, so the general parser decides.
+ */
+function parseIsoFixed(text: string): number | null | undefined {
+  const length = text.length;
+  if ((length !== 10 && length !== 19) || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  if (year < 0 || month < 0 || day < 0) return undefined;
+  if (length === 10) return dayFromParts(year, month, day);
+  const separator = text.charCodeAt(10);
+  if ((separator !== 32 && separator !== 84) || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58)
+    return undefined;
+  const hours = digitsAt(text, 11, 2);
+  const minutes = digitsAt(text, 14, 2);
+  const seconds = digitsAt(text, 17, 2);
+  if (hours < 0 || minutes < 0 || seconds < 0) return undefined;
+  return dayFromParts(year, month, day, hours, minutes, seconds);
+}
+
 function parseDateText(text: string, dateSystem: DateSystem): number | null {
+  const fixed = parseIsoFixed(text);
+  if (fixed !== undefined) return fixed;
   const trimmed = text.trim();
   if (trimmed === '') return null;
   const match = ISO_PATTERN.exec(trimmed) ?? SLASH_PATTERN.exec(trimmed);

@@ -76,6 +76,7 @@ export function recordSkip(skipped: SkippedRows, reason: SkipReason, row: number
   skipped.total += 1;
 }
 
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 const GROUPED_NUMBER = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 
 /**
@@ -89,6 +90,7 @@ const GROUPED_NUMBER = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 export function parseAmount(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value !== 'string') return null;
+  if (PLAIN_NUMBER.test(value)) return Number(value);
   let text = value.trim().replace(/^[$€£¥￥]|^(?:USD|EUR|GBP|CNY|RMB)\s*/i, '');
   if (text === '') return null;
   if (GROUPED_NUMBER.test(text)) text = text.replace(/,/g, '');
