@@ -1,5 +1,7 @@
 // eslint-disable-next-line no-restricted-imports -- btyd is inside core; the rule is meant for imports leaving src/core
 import type { TimeUnit } from '../dates';
+// eslint-disable-next-line no-restricted-imports -- btyd is inside core; the rule is meant for imports leaving src/core
+import { AnalyticsError } from '../errors';
 import { conditionalExpectedPurchases, probabilityAlive } from './conditionalExpectedPurchases';
 import { fitBgNbd } from './fitBgNbd';
 import { fitGammaGamma, gammaGammaExpectedSpend } from './fitGammaGamma';
@@ -38,6 +40,48 @@ export interface CustomerValuePredictions {
 }
 
 /**
+ * The Gamma–Gamma fit, with a fallback for data where every customer always pays the same (fixed prices,
+ * subscriptions): there the likelihood rises without bound as p → ∞ (FLAT_LIKELIHOOD), which would stop the
+ * whole segmentation. The fallback refits on spend rescaled to mean 1 with a small L2 penalty (0.001, scale
+ * free after rescaling), which keeps p finite and predicts close to each customer's own mean, and says so.
+ */
+function fitSpendModel(
+  customers: readonly { x: number; meanSpend: number }[],
+  penalty: number,
+  warnings: string[],
+): GammaGammaModel {
+  try {
+    return fitGammaGamma(customers, { penalty });
+  } catch (error) {
+    if (!(error instanceof AnalyticsError) || error.code !== 'FLAT_LIKELIHOOD' || penalty > 0) throw error;
+  }
+  let scale = 0;
+  let count = 0;
+  for (const { x, meanSpend } of customers) {
+    if (x > 0 && meanSpend > 0) {
+      scale += meanSpend;
+      count++;
+    }
+  }
+  scale /= count;
+  const rescaled = customers.map(({ x, meanSpend }) => ({ x, meanSpend: x > 0 ? meanSpend / scale : 0 }));
+  const fitted = fitGammaGamma(rescaled, { penalty: 0.001 });
+  warnings.push(
+    'Spend hardly varies between a customer’s purchases, so the Gamma–Gamma model has no unique fit; it was ' +
+      'fitted with a small penalty (0.001) on spend rescaled to mean 1, and expected values stay close to each ' +
+      'customer’s own mean.',
+  );
+  const se = fitted.standardErrors;
+  return Object.freeze({
+    ...fitted,
+    params: Object.freeze({ ...fitted.params, gamma: fitted.params.gamma * scale }),
+    // Rescaling m by 1/scale multiplies each customer's density by scale.
+    logLikelihood: fitted.logLikelihood - fitted.customers * Math.log(scale),
+    standardErrors: se === null ? null : { ...se, gamma: se.gamma * scale },
+  });
+}
+
+/**
  * Fits a purchase model (BG/NBD by default) and the Gamma–Gamma spend model to customer summaries and
  * predicts, for each customer, P(alive), expected purchases and average value over the horizon, and the
  * predicted CLV of DOMAIN §7.5. The one call segmentCustomers makes for `clv.method = 'probabilistic'`.
@@ -63,7 +107,8 @@ export function predictCustomerValues(
     kind === 'pareto'
       ? fitParetoNbd(customers, { unit: options.unit, penalty })
       : fitBgNbd(customers, { unit: options.unit, penalty, modified: kind === 'mbgnbd' });
-  const gammaGamma = fitGammaGamma(customers, { penalty });
+  const fallbackWarnings: string[] = [];
+  const gammaGamma = fitSpendModel(customers, penalty, fallbackWarnings);
   const horizon = { value: options.horizonMonths, unit: 'months' as const };
   // Customers with the same (x, t_x, T) share P(alive) and the purchase forecasts; CLV is linear in spend.
   const shared = new Map<string, { pAlive: number; expectedPurchases: number; discounted: number }>();
@@ -86,7 +131,7 @@ export function predictCustomerValues(
       predictedClv: forecast.discounted * expectedAvgValue * options.margin,
     };
   });
-  const warnings = [...model.warnings, ...gammaGamma.warnings];
+  const warnings = [...model.warnings, ...gammaGamma.warnings, ...fallbackWarnings];
   if (!model.converged) warnings.push(`The ${kind} fit did not fully converge; treat the predictions with care.`);
   return { model, gammaGamma, perCustomer, warnings };
 }

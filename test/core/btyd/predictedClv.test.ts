@@ -102,3 +102,19 @@ describe('predictCustomerValues', () => {
     expect(oneTime.every((p) => p.pAlive < 1)).toBe(true);
   });
 });
+
+describe('predictCustomerValues with fixed prices', () => {
+  test('falls back to a penalised spend fit when every purchase costs the same, and says so', () => {
+    const fixedPrice = cdnow.map((c) => ({ x: c.x, tx: c.tx, T: c.T, meanSpend: c.x > 0 ? 12.5 : 0 }));
+    const result = predictCustomerValues(fixedPrice, {
+      unit: 'weeks',
+      horizonMonths: 6,
+      monthlyDiscount: 0.01,
+      margin: 1,
+    });
+    expect(result.warnings.join(' ')).toMatch(/Spend hardly varies/);
+    const repeat = result.perCustomer.filter((_, i) => cdnow[i]!.x > 0);
+    // Within 5 % of the fixed price: the small penalty shrinks a little towards the population mean.
+    expect(repeat.every((row) => Math.abs(row.expectedAvgValue - 12.5) < 0.05 * 12.5)).toBe(true);
+  });
+});
