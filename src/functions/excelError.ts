@@ -6,20 +6,21 @@ import type { AnalyticsErrorCode } from '../core';
  * `#NUM!` for a number outside its domain or a model that did not converge, `#N/A` for no data or an unknown
  * customer (the convention of Excel's own lookup functions).
  */
-export const EXCEL_ERROR_OF_CODE: Readonly<Record<AnalyticsErrorCode, 'invalidValue' | 'invalidNumber' | 'notAvailable'>> =
-  Object.freeze({
-    EMPTY_INPUT: 'notAvailable',
-    BAD_ARGUMENT: 'invalidValue',
-    BAD_NUMBER: 'invalidValue',
-    BAD_DATE: 'invalidValue',
-    OUT_OF_RANGE: 'invalidNumber',
-    SHAPE_MISMATCH: 'invalidValue',
-    MISSING_COLUMN: 'invalidValue',
-    NOT_FOUND: 'notAvailable',
-    NO_REPEAT_CUSTOMERS: 'notAvailable',
-    NOT_CONVERGED: 'invalidNumber',
-    FLAT_LIKELIHOOD: 'invalidNumber',
-  });
+export const EXCEL_ERROR_OF_CODE: Readonly<
+  Record<AnalyticsErrorCode, 'invalidValue' | 'invalidNumber' | 'notAvailable'>
+> = Object.freeze({
+  EMPTY_INPUT: 'notAvailable',
+  BAD_ARGUMENT: 'invalidValue',
+  BAD_NUMBER: 'invalidValue',
+  BAD_DATE: 'invalidValue',
+  OUT_OF_RANGE: 'invalidNumber',
+  SHAPE_MISMATCH: 'invalidValue',
+  MISSING_COLUMN: 'invalidValue',
+  NOT_FOUND: 'notAvailable',
+  NO_REPEAT_CUSTOMERS: 'notAvailable',
+  NOT_CONVERGED: 'invalidNumber',
+  FLAT_LIKELIHOOD: 'invalidNumber',
+});
 
 /**
  * Turns anything thrown while computing a custom function into the `CustomFunctions.Error` Excel shows:

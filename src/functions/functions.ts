@@ -232,7 +232,13 @@ export function valueMatrix(
  * @param [model] "bgnbd" (default) or "mbgnbd" (one-time buyers can also drop out).
  * @returns A 5 × 2 block of labels and values; alpha is in the unit of t_x and T.
  */
-export function bgnbdFit(x: unknown[][], t_x: unknown[][], T: unknown[][], penalty?: unknown, model?: unknown): unknown[][] {
+export function bgnbdFit(
+  x: unknown[][],
+  t_x: unknown[][],
+  T: unknown[][],
+  penalty?: unknown,
+  model?: unknown,
+): unknown[][] {
   return library.bgnbdFit(x, t_x, T, penalty, model);
 }
 

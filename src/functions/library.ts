@@ -183,7 +183,11 @@ function spilledRfm(
   part: (typeof RFM_PARTS)[number],
   binCount: number,
 ): (number | string)[][] {
-  const columns = { recency_days: cellsOf(recencyRange), frequency: cellsOf(frequencyRange), monetary: cellsOf(monetaryRange) };
+  const columns = {
+    recency_days: cellsOf(recencyRange),
+    frequency: cellsOf(frequencyRange),
+    monetary: cellsOf(monetaryRange),
+  };
   const length = requireSameLength(columns);
   const used: number[] = [];
   const recency: number[] = [];
@@ -247,7 +251,12 @@ interface CustomerLines {
 }
 
 /** One customer's dated amounts: all rows (form a), or the rows of customer_id in the customers column (form b). */
-function customerLines(dates: unknown[], amounts: unknown[], customerId: string | null, customers: unknown[] | null): CustomerLines {
+function customerLines(
+  dates: unknown[],
+  amounts: unknown[],
+  customerId: string | null,
+  customers: unknown[] | null,
+): CustomerLines {
   const columns: Record<string, unknown[]> = { dates, amounts };
   if (customers !== null) columns.customers = customers;
   const length = requireSameLength(columns);
@@ -366,15 +375,21 @@ export const valueTier = defineFunction(
       if (numbers.length === 0) throw new AnalyticsError('EMPTY_INPUT', 'value holds no numbers.');
       const tiers = classify(numbers);
       let next = 0;
-      return asColumn(used.map((number) => (number === null ? '' : tierLabel(tiers[next++] as TierKey, args.language))));
+      return asColumn(
+        used.map((number) => (number === null ? '' : tierLabel(tiers[next++] as TierKey, args.language))),
+      );
     }
     const one = cellNumber(cellsOf(args.value)[0], 'value');
     if (one === null) throw new AnalyticsError('BAD_ARGUMENT', 'value is required.', { argument: 'value' });
     const index = args.values.indexOf(one);
     if (index < 0) {
-      throw new AnalyticsError('NOT_FOUND', `value ${one} is not in values (as with RANK.EQ, it must be one of them).`, {
-        argument: 'value',
-      });
+      throw new AnalyticsError(
+        'NOT_FOUND',
+        `value ${one} is not in values (as with RANK.EQ, it must be one of them).`,
+        {
+          argument: 'value',
+        },
+      );
     }
     return [[tierLabel(classify(args.values)[index] as TierKey, args.language)]];
   },
@@ -583,7 +598,9 @@ export const experienceGapFunction = defineFunction(
     const { factors: results } = experienceGap(factors);
     return asColumn(
       results.map((result) =>
-        args.against === 'ideal' ? (result.gap ?? '') : ((importance === null ? result.satisfaction : result.weightedSatisfaction) ?? ''),
+        args.against === 'ideal'
+          ? (result.gap ?? '')
+          : ((importance === null ? result.satisfaction : result.weightedSatisfaction) ?? ''),
       ),
     );
   },

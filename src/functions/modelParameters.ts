@@ -9,7 +9,11 @@ import { cellNumber, cellsOf, isBlank } from './coerce';
  *
  * @throws AnalyticsError BAD_ARGUMENT when a parameter is missing; OUT_OF_RANGE when one is not > 0.
  */
-export function readParameters<K extends string>(range: unknown, names: readonly K[], argument: string): Record<K, number> {
+export function readParameters<K extends string>(
+  range: unknown,
+  names: readonly K[],
+  argument: string,
+): Record<K, number> {
   const found = new Map<string, number>();
   const rows = Array.isArray(range) ? (range as unknown[]) : [range];
   const labelled = rows.some((row) => Array.isArray(row) && typeof (row as unknown[])[0] === 'string');

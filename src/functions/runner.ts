@@ -53,7 +53,8 @@ export interface RawSpec {
 }
 
 /** The declaration of one argument of a custom function. */
-export type ArgumentSpec = NumberSpec | NumbersSpec | ColumnSpec | DateSpec | TextSpec | ChoiceSpec | LanguageSpec | RawSpec;
+export type ArgumentSpec =
+  NumberSpec | NumbersSpec | ColumnSpec | DateSpec | TextSpec | ChoiceSpec | LanguageSpec | RawSpec;
 
 type BaseValue<S> = S extends NumberSpec
   ? number

@@ -50,7 +50,8 @@ export const ZH_FUNCTION_TEXT: Readonly<Record<string, ZhFunctionText>> = Object
     },
   },
   RFM_SEGMENT: {
-    description: '根据 R、F 评分按默认 R × F 映射（冠军客户、忠诚客户……）或根据 R、F、M 评分按 rfm 包网格返回客户细分名称。',
+    description:
+      '根据 R、F 评分按默认 R × F 映射（冠军客户、忠诚客户……）或根据 R、F、M 评分按 rfm 包网格返回客户细分名称。',
     parameters: {
       recency_score: '最近消费评分，1 到分级数（越高越近）。',
       frequency_score: '消费频率评分，1 到分级数。',
@@ -61,7 +62,8 @@ export const ZH_FUNCTION_TEXT: Readonly<Record<string, ZhFunctionText>> = Object
     },
   },
   LIFECYCLE_STAGE: {
-    description: '某日的客户生命周期阶段（考察期、形成期、稳定期、退化期或流失），依据单个客户的日期和金额，或客户编号加交易表各列。',
+    description:
+      '某日的客户生命周期阶段（考察期、形成期、稳定期、退化期或流失），依据单个客户的日期和金额，或客户编号加交易表各列。',
     parameters: {
       dates: '购买日期：单个客户的（如 FILTER 结果），或给出 customer_id 时的整列日期。',
       amounts: '与日期同行的金额；负数为退货。',
@@ -87,7 +89,8 @@ export const ZH_FUNCTION_TEXT: Readonly<Record<string, ZhFunctionText>> = Object
     },
   },
   RFM_TABLE: {
-    description: '由原始交易生成每位客户的 RFM 表：溢出标题行和每位客户一行（最近消费、频率、金额、评分、细分、生命周期阶段、价值与层级），与任务窗格写出的一致。',
+    description:
+      '由原始交易生成每位客户的 RFM 表：溢出标题行和每位客户一行（最近消费、频率、金额、评分、细分、生命周期阶段、价值与层级），与任务窗格写出的一致。',
     parameters: {
       customers: '交易的客户编号列。',
       dates: '日期列，同行。',
@@ -99,7 +102,8 @@ export const ZH_FUNCTION_TEXT: Readonly<Record<string, ZhFunctionText>> = Object
     },
   },
   VALUE_TIER: {
-    description: '某值在其列中的价值层级：客户金字塔（前 20% 白金、至 50% 黄金、至 80% 铁质、其余铅质；≤ 0 为铅质）或按累计占比的 ABC 分类；只给一列时逐行溢出。',
+    description:
+      '某值在其列中的价值层级：客户金字塔（前 20% 白金、至 50% 黄金、至 80% 铁质、其余铅质；≤ 0 为铅质）或按累计占比的 ABC 分类；只给一列时逐行溢出。',
     parameters: {
       value: '单个客户的价值，或整列价值（逐行溢出层级）。',
       values: '全部客户的价值列（value 必须是其中之一，同 RANK.EQ）。',
@@ -108,7 +112,8 @@ export const ZH_FUNCTION_TEXT: Readonly<Record<string, ZhFunctionText>> = Object
     },
   },
   VALUE_MATRIX: {
-    description: '客户价值矩阵：当前价值高且潜在价值高为白金，当前低潜在高为黄金，当前高潜在低为铁质，都低为铅质；“高”指高于阈值（默认为该列中位数）。',
+    description:
+      '客户价值矩阵：当前价值高且潜在价值高为白金，当前低潜在高为黄金，当前高潜在低为铁质，都低为铅质；“高”指高于阈值（默认为该列中位数）。',
     parameters: {
       current_value: '当前（历史）价值：单个客户的，或整列（逐行溢出）。',
       potential_value: '潜在（预测）价值，形状相同。',
@@ -118,7 +123,8 @@ export const ZH_FUNCTION_TEXT: Readonly<Record<string, ZhFunctionText>> = Object
     },
   },
   BGNBD_FIT: {
-    description: '用最大似然拟合 BG/NBD 购买模型，溢出带标签的 r、alpha、a、b 与对数似然，供 P_ALIVE、EXPECTED_PURCHASES 和 PREDICTED_CLV 引用。',
+    description:
+      '用最大似然拟合 BG/NBD 购买模型，溢出带标签的 r、alpha、a、b 与对数似然，供 P_ALIVE、EXPECTED_PURCHASES 和 PREDICTED_CLV 引用。',
     parameters: {
       x: '每位客户的重复购买次数（购买天数 − 1）。',
       t_x: '首次到最后一次购买的时间，任一单位（天、周……）。',
@@ -136,7 +142,8 @@ export const ZH_FUNCTION_TEXT: Readonly<Record<string, ZhFunctionText>> = Object
     },
   },
   P_ALIVE: {
-    description: '在已拟合的 BG/NBD 模型下客户仍然活跃的概率，输入为拟合所用时间单位下的重复购买次数、最近购买时间和客户年龄。',
+    description:
+      '在已拟合的 BG/NBD 模型下客户仍然活跃的概率，输入为拟合所用时间单位下的重复购买次数、最近购买时间和客户年龄。',
     parameters: {
       bgnbd_params: 'BGNBD_FIT 溢出的区域，或依次为 r、alpha、a、b。',
       x: '重复购买次数。',
@@ -155,7 +162,8 @@ export const ZH_FUNCTION_TEXT: Readonly<Record<string, ZhFunctionText>> = Object
     },
   },
   PREDICTED_CLV: {
-    description: '按月计算的预测终身价值：期望购买次数（BG/NBD）的逐月增量 × 期望消费（Gamma–Gamma）× 利润率，并按 (1 + 月折现率)^月 折现。',
+    description:
+      '按月计算的预测终身价值：期望购买次数（BG/NBD）的逐月增量 × 期望消费（Gamma–Gamma）× 利润率，并按 (1 + 月折现率)^月 折现。',
     parameters: {
       bgnbd_params: 'BGNBD_FIT 溢出的区域，或依次为 r、alpha、a、b。',
       gg_params: 'GG_FIT 溢出的区域，或依次为 p、q、gamma。',

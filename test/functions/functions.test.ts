@@ -32,7 +32,8 @@ const excelSerial = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86
 describe('registration', () => {
   it('associates every function id with its function', () => {
     expect([...standIn.associations.keys()].sort()).toEqual(Object.keys(FUNCTIONS_BY_ID).sort());
-    for (const [id, fn] of Object.entries(FUNCTIONS_BY_ID)) expect([id, standIn.associations.get(id)]).toEqual([id, fn]);
+    for (const [id, fn] of Object.entries(FUNCTIONS_BY_ID))
+      expect([id, standIn.associations.get(id)]).toEqual([id, fn]);
   });
 });
 
@@ -101,12 +102,27 @@ describe('CRM.RFM_SCORE', () => {
       const r = countifScore(recency[row] as number, recency, true);
       const f = countifScore(frequency[row] as number, frequency, false);
       const m = countifScore(monetary[row] as number, monetary, false);
-      const args = [[[recency[row]]], [[frequency[row]]], [[monetary[row]]], col(recency), col(frequency), col(monetary)];
-      expect(rfmScore(...(args as [unknown[][], unknown[][], unknown[][], unknown[][], unknown[][], unknown[][]]))).toEqual([
-        [100 * r + 10 * f + m],
-      ]);
+      const args = [
+        [[recency[row]]],
+        [[frequency[row]]],
+        [[monetary[row]]],
+        col(recency),
+        col(frequency),
+        col(monetary),
+      ];
       expect(
-        rfmScore([[recency[row]]], [[frequency[row]]], [[monetary[row]]], col(recency), col(frequency), col(monetary), 'R'),
+        rfmScore(...(args as [unknown[][], unknown[][], unknown[][], unknown[][], unknown[][], unknown[][]])),
+      ).toEqual([[100 * r + 10 * f + m]]);
+      expect(
+        rfmScore(
+          [[recency[row]]],
+          [[frequency[row]]],
+          [[monetary[row]]],
+          col(recency),
+          col(frequency),
+          col(monetary),
+          'R',
+        ),
       ).toEqual([[r]]);
     }
   });
@@ -117,7 +133,14 @@ describe('CRM.RFM_SCORE', () => {
     expect(spilled[recency.length]).toEqual(['']);
     for (let row = 0; row < recency.length; row++) {
       expect(spilled[row]).toEqual(
-        rfmScore([[recency[row]]], [[frequency[row]]], [[monetary[row]]], col(recency), col(frequency), col(monetary))[0],
+        rfmScore(
+          [[recency[row]]],
+          [[frequency[row]]],
+          [[monetary[row]]],
+          col(recency),
+          col(frequency),
+          col(monetary),
+        )[0],
       );
     }
   });
@@ -132,12 +155,13 @@ describe('CRM.RFM_SCORE', () => {
 
   it('errors: only some populations → #VALUE!; text in a population names the row; bins 11 → #NUM!', () => {
     expect(excelErrorOf(() => rfmScore([[1]], [[1]], [[1]], col(recency))).code).toBe('#VALUE!');
-    expect(excelErrorOf(() => rfmScore([[1]], [[1]], [[1]], col(recency), col(frequency), col([1, 'n/a']))).message).toBe(
-      "monetary_population: row 2 is 'n/a', not a number.",
-    );
-    expect(excelErrorOf(() => rfmScore(col(recency), col(frequency), col(monetary), NO_RANGE, NO_RANGE, NO_RANGE, null, 11)).code).toBe(
-      '#NUM!',
-    );
+    expect(
+      excelErrorOf(() => rfmScore([[1]], [[1]], [[1]], col(recency), col(frequency), col([1, 'n/a']))).message,
+    ).toBe("monetary_population: row 2 is 'n/a', not a number.");
+    expect(
+      excelErrorOf(() => rfmScore(col(recency), col(frequency), col(monetary), NO_RANGE, NO_RANGE, NO_RANGE, null, 11))
+        .code,
+    ).toBe('#NUM!');
   });
 });
 
@@ -170,7 +194,7 @@ describe('CRM.LIFECYCLE_STAGE and CRM.LIFECYCLE_PATTERN', () => {
   amounts.push(20);
   const asOf = start + 420;
 
-  it('one customer\'s dates and amounts (form a)', () => {
+  it("one customer's dates and amounts (form a)", () => {
     expect(lifecycleStage(col(dates), col(amounts), null, NO_RANGE, asOf)).toBe('Decline');
     expect(lifecycleStage(col(dates), col(amounts), null, NO_RANGE, asOf, null, null, 'zh')).toBe('退化期');
     expect(lifecyclePattern(col(dates), col(amounts), null, NO_RANGE, asOf)).toBe('Early exit');
@@ -190,9 +214,9 @@ describe('CRM.LIFECYCLE_STAGE and CRM.LIFECYCLE_PATTERN', () => {
   });
 
   it('errors: unknown customer → #N/A; unequal columns → #VALUE!; bad date text → #VALUE!', () => {
-    expect(excelErrorOf(() => lifecycleStage(col(dates), col(amounts), 'nobody', col(dates.map(() => 'C1')))).code).toBe(
-      '#N/A',
-    );
+    expect(
+      excelErrorOf(() => lifecycleStage(col(dates), col(amounts), 'nobody', col(dates.map(() => 'C1')))).code,
+    ).toBe('#N/A');
     expect(excelErrorOf(() => lifecycleStage(col(dates), col([1]))).code).toBe('#VALUE!');
     expect(excelErrorOf(() => lifecycleStage(col(['soon']), col([1]))).code).toBe('#VALUE!');
   });
@@ -223,11 +247,7 @@ describe('CRM.VALUE_TIER and CRM.VALUE_MATRIX', () => {
 
 describe('probabilistic functions', () => {
   const cdnow = readCdnowSample();
-  const fit = bgnbdFit(
-    col(cdnow.map((c) => c.x)),
-    col(cdnow.map((c) => c.tx)),
-    col(cdnow.map((c) => c.T)),
-  );
+  const fit = bgnbdFit(col(cdnow.map((c) => c.x)), col(cdnow.map((c) => c.tx)), col(cdnow.map((c) => c.T)));
 
   it('BGNBD_FIT(CDNOW sample, weeks) spills the published estimates (Fader, Hardie & Lee 2005)', () => {
     expect(fit.map((row) => row[0])).toEqual(['r', 'alpha', 'a', 'b', 'log-likelihood']);
@@ -248,7 +268,13 @@ describe('probabilistic functions', () => {
     expect(gg[2]?.[1] as number).toBeCloseTo(15.44, 0);
   });
 
-  const params = [['r', 0.2426], ['alpha', 4.4136], ['a', 0.7929], ['b', 2.4259], ['log-likelihood', -9582.43]];
+  const params = [
+    ['r', 0.2426],
+    ['alpha', 4.4136],
+    ['a', 0.7929],
+    ['b', 2.4259],
+    ['log-likelihood', -9582.43],
+  ];
   /** FHL (2005) eq. for P(alive), written out: 1 / (1 + [x>0] · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)). */
   const pAliveByHand = (x: number, tx: number, T: number): number =>
     x === 0 ? 1 : 1 / (1 + (0.7929 / (2.4259 + x - 1)) * ((4.4136 + T) / (4.4136 + tx)) ** (0.2426 + x));
@@ -275,7 +301,11 @@ describe('probabilistic functions', () => {
   });
 
   it('PREDICTED_CLV is positive and scales linearly with the margin', () => {
-    const gg = [['p', 6.25], ['q', 3.74], ['gamma', 15.44]];
+    const gg = [
+      ['p', 6.25],
+      ['q', 3.74],
+      ['gamma', 15.44],
+    ];
     const full = predictedClv(params, gg, 2, 30.43, 38.86, 40, 'weeks', 12, 0.01, 1);
     expect(full).toBeGreaterThan(0);
     expect(predictedClv(params, gg, 2, 30.43, 38.86, 40, 'weeks', 12, 0.01, 0.5)).toBeCloseTo(full / 2, 10);

@@ -51,13 +51,22 @@ describe('coerceArgument(number)', () => {
 
 describe('coerceArgument(other kinds)', () => {
   it('numbers: reads a range row by row and skips blank cells (null on the web, "" for empty text)', () => {
-    expect(coerceArgument('profits', { kind: 'numbers' }, [[1, null], ['2', ''], [3, '4%']])).toEqual([1, 2, 3, 0.04]);
+    expect(
+      coerceArgument('profits', { kind: 'numbers' }, [
+        [1, null],
+        ['2', ''],
+        [3, '4%'],
+      ]),
+    ).toEqual([1, 2, 3, 0.04]);
   });
 
   it('numbers: names the row and column of a bad cell', () => {
-    expect(() => coerceArgument('profits', { kind: 'numbers' }, [[1, 2], [3, 'x']])).toThrow(
-      "profits: row 2, column 2 is 'x', not a number.",
-    );
+    expect(() =>
+      coerceArgument('profits', { kind: 'numbers' }, [
+        [1, 2],
+        [3, 'x'],
+      ]),
+    ).toThrow("profits: row 2, column 2 is 'x', not a number.");
   });
 
   it('date: serials, ISO, slash and Chinese texts give the same day number', () => {
@@ -67,7 +76,7 @@ describe('coerceArgument(other kinds)', () => {
     expect(coerceArgument('as_of', spec, '2024-03-05')).toBe(day);
     expect(coerceArgument('as_of', spec, '2024/3/5')).toBe(day);
     expect(coerceArgument('as_of', spec, '2024年3月5日')).toBe(day);
-    expect(() => coerceArgument('as_of', spec, '3/5/2024')).toThrow("as_of must be a date");
+    expect(() => coerceArgument('as_of', spec, '3/5/2024')).toThrow('as_of must be a date');
   });
 
   it('choice: matches without case and lists the choices when wrong', () => {
@@ -95,8 +104,9 @@ describe('coerceArgument(other kinds)', () => {
 });
 
 describe('defineFunction', () => {
-  const half = defineFunction({ value: { kind: 'number' }, scale: { kind: 'number', default: 2, above: 0 } }, (args) =>
-    [[args.value / args.scale, null]],
+  const half = defineFunction(
+    { value: { kind: 'number' }, scale: { kind: 'number', default: 2, above: 0 } },
+    (args) => [[args.value / args.scale, null]],
   );
 
   it('coerces positionally, applies defaults and turns null spill cells into ""', () => {

@@ -20,11 +20,12 @@ describe('buildZhMetadata(functions.json from the JSDoc)', () => {
     );
     for (const entry of chinese.functions) {
       expect(entry.description).toMatch(/[\u4e00-\u9fff]/);
-      for (const parameter of entry.parameters) expect([entry.id, parameter.name, parameter.description]).toEqual([
-        entry.id,
-        parameter.name,
-        ZH_FUNCTION_TEXT[entry.id]?.parameters[parameter.name],
-      ]);
+      for (const parameter of entry.parameters)
+        expect([entry.id, parameter.name, parameter.description]).toEqual([
+          entry.id,
+          parameter.name,
+          ZH_FUNCTION_TEXT[entry.id]?.parameters[parameter.name],
+        ]);
       expect(entry.helpUrl).toContain('functions.zh-CN.html#');
     }
   });
