@@ -6,8 +6,9 @@ import { AnalyticsError } from './errors';
 import type { Label } from './labels';
 import { labelIn, PATTERN_LABELS, SEGMENT_LABELS, STAGE_LABELS, TIER_LABELS } from './labels';
 import { lifecycleOf, resolveLifecycleOptions } from './lifecycle';
-import { checkBins, rfmCode, rfmScores, roundMoney } from './rfmScore';
+import { checkBins, fixedThresholdScore, rfmCode, rfmScores, roundMoney } from './rfmScore';
 import { defaultSegment, gridSegment, RFM_PACKAGE_GRID, segmentLabel } from './rfmSegment';
+import type { ScoreDirection } from './rfmScore';
 import type { ClvOptions, CustomerResult, GroupTotal, SegmentationResult, SegmentOptions } from './segmentTypes';
 import { summarizeCustomers } from './summarizeCustomers';
 import type { SkippedRows, TransactionInput } from './transactions';
@@ -89,11 +90,28 @@ export function resolveSegmentOptions(options: SegmentOptions, asOfDay: number |
       argument: 'language',
     });
   }
+  const bins = checkBins(options.bins ?? 5);
+  const thresholds = options.rfmThresholds;
+  if (thresholds !== undefined) {
+    for (const [name, list] of Object.entries(thresholds)) {
+      if (list === undefined) continue;
+      if (list.length !== bins - 1) {
+        throw new AnalyticsError(
+          'BAD_ARGUMENT',
+          `rfmThresholds.${name} needs bins − 1 = ${bins - 1} thresholds, got ${list.length}.`,
+          { argument: `rfmThresholds.${name}` },
+        );
+      }
+      fixedThresholdScore(0, list, 'higherIsBetter'); // validates: numbers, strictly ascending
+    }
+  }
   return {
     ...(asOfDay === undefined ? {} : { asOf: dayToIso(asOfDay) }),
     unit,
-    bins: checkBins(options.bins ?? 5),
+    bins,
     segmentMap,
+    ...(options.segmentRules === undefined ? {} : { segmentRules: options.segmentRules }),
+    ...(thresholds === undefined ? {} : { rfmThresholds: thresholds }),
     tierScheme,
     lifecycle: resolveLifecycleOptions(options.lifecycle),
     clv: resolveClv(options.clv),
@@ -209,9 +227,18 @@ export function segmentCustomers(
   onProgress?.('scoring', 0.4);
   const money = new Float64Array(count);
   for (let index = 0; index < count; index++) money[index] = roundMoney(summary.monetary[index] as number);
-  const recencyScores = rfmScores(summary.recencyDays, bins, 'lowerIsBetter').scores;
-  const frequencyScores = rfmScores(summary.frequency, bins, 'higherIsBetter').scores;
-  const monetaryScores = rfmScores(money, bins, 'higherIsBetter').scores;
+  const thresholds = resolved.rfmThresholds ?? {};
+  const score = (values: ArrayLike<number>, list: number[] | undefined, direction: ScoreDirection): Int32Array => {
+    if (list === undefined) return rfmScores(values, bins, direction).scores;
+    const scores = new Int32Array(values.length);
+    for (let index = 0; index < values.length; index++) {
+      scores[index] = fixedThresholdScore(values[index] as number, list, direction);
+    }
+    return scores;
+  };
+  const recencyScores = score(summary.recencyDays, thresholds.recency, 'lowerIsBetter');
+  const frequencyScores = score(summary.frequency, thresholds.frequency, 'higherIsBetter');
+  const monetaryScores = score(money, thresholds.monetary, 'higherIsBetter');
 
   onProgress?.('valuing', 0.55);
   const clvOptions = resolved.clv ?? { method: 'historic' };
@@ -266,6 +293,8 @@ export function segmentCustomers(
 
   onProgress?.('lifecycle', 0.7);
   const lifecycleOptions = resolveLifecycleOptions(resolved.lifecycle);
+  // User rules are on the run's own bins; the built-in grid is on 5 levels and is rescaled for other bins.
+  const gridRules = resolved.segmentRules ?? (bins === 5 ? RFM_PACKAGE_GRID : scaledGrid(bins));
   const customers: CustomerResult[] = new Array<CustomerResult>(count);
   let negativeValue = 0;
   let revenueTotal = 0;
@@ -285,7 +314,7 @@ export function segmentCustomers(
     const monetaryScore = monetaryScores[index] as number;
     const segmentKey =
       resolved.segmentMap === 'grid'
-        ? gridSegment(recencyScore, frequencyScore, monetaryScore, bins === 5 ? RFM_PACKAGE_GRID : scaledGrid(bins))
+        ? gridSegment(recencyScore, frequencyScore, monetaryScore, gridRules)
         : defaultSegment(recencyScore, frequencyScore, bins);
     const tierKey = tiers[index] as keyof typeof TIER_LABELS;
     const monetary = money[index] as number;
@@ -310,7 +339,7 @@ export function segmentCustomers(
       mScore: monetaryScore,
       rfmCode: rfmCode(recencyScore, frequencyScore, monetaryScore),
       segmentKey,
-      segment: segmentLabel(segmentKey, language),
+      segment: segmentLabel(segmentKey, language, gridRules),
       lifecycleStageKey: stage,
       lifecycleStage: labelIn(STAGE_LABELS[stage], language),
       lifecyclePatternKey: pattern,

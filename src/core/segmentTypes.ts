@@ -1,4 +1,5 @@
 import type { TimeUnit } from './dates';
+import type { SegmentRule } from './rfmSegment';
 import type { SkippedRows } from './transactions';
 
 /** The two languages of every user-facing label. */
@@ -34,6 +35,13 @@ export interface SegmentOptions {
   /** 2..10, default 5. */
   bins?: number;
   segmentMap?: 'default' | 'grid';
+  /** Rules for segmentMap 'grid' (inclusive score ranges, first match wins, else "others"); default the `rfm` package grid. */
+  segmentRules?: SegmentRule[];
+  /**
+   * Fixed business thresholds instead of the data's quantiles, per dimension, ascending, `bins − 1` of them
+   * (recency in days: lower is better; frequency in occasions; monetary in money).
+   */
+  rfmThresholds?: { recency?: number[]; frequency?: number[]; monetary?: number[] };
   tierScheme?: 'pyramid' | 'matrix' | 'abc';
   lifecycle?: LifecycleOptions;
   clv?: ClvOptions;

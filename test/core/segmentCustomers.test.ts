@@ -229,6 +229,27 @@ describe('segmentCustomers — examples and edge cases', () => {
     const matrix = segmentCustomers(input, { tierScheme: 'matrix' });
     expect(matrix.warnings.join(' ')).toMatch(/forward-looking/);
   });
+  test('custom grid rules with their own labels; unmatched customers are Others', () => {
+    const custom = segmentCustomers(input, {
+      segmentMap: 'grid',
+      segmentRules: [{ key: 'bigSpender', label: { en: 'Big spender', zh: '大客户' }, monetary: [4, 5] }],
+    });
+    expect(custom.customers.map((customer) => customer.segment)).toEqual(['Big spender', 'Others', 'Others']);
+    expect(custom.totals.bySegment.map((group) => [group.key, group.customers])).toEqual([
+      ['others', 2],
+      ['bigSpender', 1],
+    ]);
+  });
+  test('fixed RFM thresholds instead of quantiles', () => {
+    const fixed = segmentCustomers(input, {
+      rfmThresholds: { recency: [7, 30, 60, 90], frequency: [2, 3, 4, 5], monetary: [10, 50, 100, 500] },
+    });
+    // 1001: recency 82 → 2, F 2 → 2, M 150 → 4. B7: 1 day → 5, F 3 → 3, M 60 → 3. C: 1 → 5, 1 → 1, 5 → 1.
+    expect(fixed.customers.map((customer) => customer.rfmCode)).toEqual([224, 533, 511]);
+    expect(() => segmentCustomers(input, { rfmThresholds: { recency: [1, 2] } })).toThrow(
+      expect.objectContaining({ code: 'BAD_ARGUMENT' }),
+    );
+  });
   test('progress is reported from 0 to 1', () => {
     const fractions: number[] = [];
     segmentCustomers(input, {}, (_, fraction) => fractions.push(fraction));
