@@ -228,17 +228,21 @@ export function segmentCustomers(
   const money = new Float64Array(count);
   for (let index = 0; index < count; index++) money[index] = roundMoney(summary.monetary[index] as number);
   const thresholds = resolved.rfmThresholds ?? {};
-  const score = (values: ArrayLike<number>, list: number[] | undefined, direction: ScoreDirection): Int32Array => {
-    if (list === undefined) return rfmScores(values, bins, direction).scores;
+  const score = (values: ArrayLike<number>, list: number[] | undefined, direction: ScoreDirection) => {
+    if (list === undefined) return rfmScores(values, bins, direction);
     const scores = new Int32Array(values.length);
     for (let index = 0; index < values.length; index++) {
       scores[index] = fixedThresholdScore(values[index] as number, list, direction);
     }
-    return scores;
+    // Recency thresholds are "at most t days" for the higher scores: the largest first.
+    return { scores, cutPoints: direction === 'lowerIsBetter' ? [...list].reverse() : [...list] };
   };
-  const recencyScores = score(summary.recencyDays, thresholds.recency, 'lowerIsBetter');
-  const frequencyScores = score(summary.frequency, thresholds.frequency, 'higherIsBetter');
-  const monetaryScores = score(money, thresholds.monetary, 'higherIsBetter');
+  const recency = score(summary.recencyDays, thresholds.recency, 'lowerIsBetter');
+  const frequency = score(summary.frequency, thresholds.frequency, 'higherIsBetter');
+  const monetaryResult = score(money, thresholds.monetary, 'higherIsBetter');
+  const recencyScores = recency.scores;
+  const frequencyScores = frequency.scores;
+  const monetaryScores = monetaryResult.scores;
 
   onProgress?.('valuing', 0.55);
   const clvOptions = resolved.clv ?? { method: 'historic' };
@@ -392,6 +396,7 @@ export function segmentCustomers(
         revenueTotal,
       ),
     },
+    cutPoints: { recency: recency.cutPoints, frequency: frequency.cutPoints, monetary: monetaryResult.cutPoints },
     skipped: summary.skipped,
     rowsRead: transactions.rowsRead,
     rowsUsed: summary.rowsUsed,

@@ -105,6 +105,11 @@ export interface SegmentationResult {
     bySegment: GroupTotal[];
     byStage: GroupTotal[];
   };
+  /**
+   * The RFM cut points: per dimension, cutPoints[s − 2] is the least favourable value that scored ≥ s
+   * (s = 2 … bins; null when nobody reached s). With fixed thresholds, the thresholds themselves.
+   */
+  cutPoints?: { recency: (number | null)[]; frequency: (number | null)[]; monetary: (number | null)[] };
   skipped: SkippedRows;
   rowsRead: number;
   rowsUsed: number;

@@ -156,6 +156,12 @@ describe('segmentCustomers — examples and edge cases', () => {
     expect(sum(result.totals.byStage.map((group) => group.customerShare))).toBeCloseTo(1, 12);
     expect(result.totals.all).toEqual({ customers: 3, revenue: 215 });
   });
+  test('the cut points are part of the result', () => {
+    // M values 150, 60, 5 (N = 3): score ≥ 2 needs L ≥ 1 → 60; ≥ 3 needs L ≥ 2 → 150; 4 likewise; 5 nobody.
+    expect(result.cutPoints?.monetary).toEqual([60, 150, 150, null]);
+    // Recency 82, 1, 1: score ≥ 2 needs one customer with a longer recency → 1 day.
+    expect(result.cutPoints?.recency).toEqual([1, null, null, null]);
+  });
   test('passing the resolved options back reproduces the result exactly', () => {
     expect(segmentCustomers(input, result.options)).toEqual(result);
   });
@@ -246,6 +252,7 @@ describe('segmentCustomers — examples and edge cases', () => {
     });
     // 1001: recency 82 → 2, F 2 → 2, M 150 → 4. B7: 1 day → 5, F 3 → 3, M 60 → 3. C: 1 → 5, 1 → 1, 5 → 1.
     expect(fixed.customers.map((customer) => customer.rfmCode)).toEqual([224, 533, 511]);
+    expect(fixed.cutPoints?.recency).toEqual([90, 60, 30, 7]);
     expect(() => segmentCustomers(input, { rfmThresholds: { recency: [1, 2] } })).toThrow(
       expect.objectContaining({ code: 'BAD_ARGUMENT' }),
     );
