@@ -134,12 +134,16 @@ export function lifecycleOf(
   const start = history.start ?? 0;
   const end = history.end ?? history.days.length;
   let first = Infinity;
+  let occasions = 0;
   for (let index = start; index < end; index++) {
-    if ((history.amounts[index] as number) >= 0) {
-      first = history.days[index] as number;
-      break;
+    if ((history.amounts[index] as number) >= 0 && (history.days[index] as number) <= asOf) {
+      if (occasions === 0) first = history.days[index] as number;
+      occasions += 1;
     }
   }
+  const ending = stage === 'decline' || stage === 'lost';
+  // With fewer occasions than minOccasions every earlier stage is exploration or lost: skip re-evaluating.
+  if (occasions < options.minOccasions) return { stage, pattern: ending ? 'earlyAbort' : 'ongoing' };
   const periods = Math.floor((asOf - first) / options.periodDays) + 1;
   let sawFormation = stage === 'formation';
   let sawStability = stage === 'stability';
@@ -148,7 +152,6 @@ export function lifecycleOf(
     if (earlier === 'formation') sawFormation = true;
     else if (earlier === 'stability') sawStability = true;
   }
-  const ending = stage === 'decline' || stage === 'lost';
   let pattern: LifecyclePatternKey = 'ongoing';
   if (sawStability && (stage === 'stability' || stage === 'formation')) pattern = 'longTermRetention';
   else if (sawStability && ending) pattern = 'earlyExit';

@@ -126,34 +126,36 @@ export function summarizeCustomers(
     kept0 += 1;
   }
   const used = kept0;
-  const groupKey: ArrayLike<number> = order ?? wholeDay;
+  // One concrete array type on the hot path (a union of typed arrays makes every read megamorphic).
+  const groupKey: Float64Array = order === null ? wholeDay : Float64Array.from(order);
+  const customerOf = transactions.customer;
   const byKey = sortRowsByKey(usable.subarray(0, used), groupKey);
   const slotStart = new Int32Array(customerCount + 1);
   for (let index = 0; index < used; index++) {
-    const slot = (rank[transactions.customer[usable[index] as number] as number] as number) + 1;
+    const slot = (rank[customerOf[usable[index] as number] as number] as number) + 1;
     slotStart[slot] = (slotStart[slot] as number) + 1;
   }
   for (let position = 0; position < customerCount; position++) {
     slotStart[position + 1] = (slotStart[position + 1] as number) + (slotStart[position] as number);
   }
-  // Scatter into customer order, gathering the columns so the per-customer pass below reads memory in order.
+  // Scatter into customer order, gathering (day, amount) pairs into one interleaved array: this pass is
+  // bound by random writes, so one cache line per row instead of one per column.
   const cursor = slotStart.slice(0, customerCount);
-  const lineKey = new Float64Array(used);
-  const lineDay = new Float64Array(used);
-  const lineAmount = new Float64Array(used);
+  const lines = new Float64Array(2 * used);
+  const lineKey = order === null ? null : new Float64Array(used);
   const lineProfit = profit === null ? null : new Float64Array(used);
-  const lineRow = new Int32Array(used);
   for (let index = 0; index < used; index++) {
     const row = byKey[index] as number;
-    const position = rank[transactions.customer[row] as number] as number;
+    const position = rank[customerOf[row] as number] as number;
     const target = cursor[position] as number;
     cursor[position] = target + 1;
-    lineKey[target] = groupKey[row] as number;
-    lineDay[target] = day[row] as number;
-    lineAmount[target] = amount[row] as number;
+    lines[2 * target] = day[row] as number;
+    lines[2 * target + 1] = amount[row] as number;
+    if (lineKey !== null) lineKey[target] = groupKey[row] as number;
     if (lineProfit !== null && profit !== null) lineProfit[target] = profit[row] as number;
-    lineRow[target] = rowNumber[row] as number;
   }
+  const returnsOnly = new Uint8Array(customerCount);
+  let returnsOnlyCount = 0;
 
   const first = new Float64Array(customerCount);
   const last = new Float64Array(customerCount);
@@ -184,16 +186,20 @@ export function summarizeCustomers(
     // Build the groups: consecutive rows with one key; dated by their earliest day.
     let profitSum = 0;
     for (let index = sliceStart; index < sliceEnd;) {
-      const key = lineKey[index] as number;
+      const key = lineKey === null ? Math.floor(lines[2 * index] as number) : (lineKey[index] as number);
       let groupEnd = index + 1;
-      while (groupEnd < sliceEnd && lineKey[groupEnd] === key) groupEnd += 1;
+      if (lineKey === null) {
+        while (groupEnd < sliceEnd && Math.floor(lines[2 * groupEnd] as number) === key) groupEnd += 1;
+      } else {
+        while (groupEnd < sliceEnd && lineKey[groupEnd] === key) groupEnd += 1;
+      }
       // Lines of a group by exact time then amount: sums run in a canonical order whatever the row order.
-      sortPairs(lineDay, lineAmount, index, groupEnd);
-      const groupFirstDay = Math.floor(lineDay[index] as number);
+      sortInterleaved(lines, index, groupEnd);
+      const groupFirstDay = Math.floor(lines[2 * index] as number);
       let sum = 0;
       let compensation = 0;
       for (; index < groupEnd; index++) {
-        const value = lineAmount[index] as number;
+        const value = lines[2 * index + 1] as number;
         // Neumaier summation: money totals do not drift with many small lines.
         const total = sum + value;
         compensation += Math.abs(sum) >= Math.abs(value) ? sum - total + value : value - total + sum;
@@ -232,9 +238,9 @@ export function summarizeCustomers(
       if (groupDate !== firstDay) repeatValue += value;
     }
     if (occasions === 0) {
-      for (let index = sliceStart; index < sliceEnd; index++) {
-        recordSkip(skipped, 'returnsOnly', lineRow[index] as number);
-      }
+      // Reported after the loop, in row order, from the original rows.
+      returnsOnly[position] = 1;
+      returnsOnlyCount += 1;
       groups = customerGroupStart;
       continue;
     }
@@ -256,6 +262,13 @@ export function summarizeCustomers(
     groupStart[kept] = customerGroupStart;
     kept += 1;
     groupStart[kept] = groups;
+  }
+  if (returnsOnlyCount > 0) {
+    for (let row = 0; row < rows; row++) {
+      if ((day[row] as number) < lastWholeDay && returnsOnly[rank[customerOf[row] as number] as number] === 1) {
+        recordSkip(skipped, 'returnsOnly', rowNumber[row] as number);
+      }
+    }
   }
   return {
     count: kept,
@@ -344,7 +357,7 @@ function canonicalRanks(ids: readonly string[]): { rank: Int32Array; order: numb
  * Stable sort of row indices by an integer key: a counting sort when the key range is at most a few times
  * the row count (calendar days, order numbers), else a comparison sort.
  */
-function sortRowsByKey(rows: Int32Array, key: ArrayLike<number>): Int32Array {
+function sortRowsByKey(rows: Int32Array, key: Float64Array): Int32Array {
   const count = rows.length;
   if (count === 0) return rows;
   let lowest = Infinity;
@@ -374,6 +387,45 @@ function sortRowsByKey(rows: Int32Array, key: ArrayLike<number>): Int32Array {
     start[slot] = (start[slot] as number) + 1;
   }
   return sorted;
+}
+
+/**
+ * Sorts records i in [start, end) of an interleaved array (day at 2i, amount at 2i + 1) by day then amount,
+ * in place: insertion sort for short runs, else through {@link sortPairs}.
+ */
+function sortInterleaved(lines: Float64Array, start: number, end: number): void {
+  const length = end - start;
+  if (length < 2) return;
+  if (length > 32) {
+    const days = new Float64Array(length);
+    const amounts = new Float64Array(length);
+    for (let offset = 0; offset < length; offset++) {
+      days[offset] = lines[2 * (start + offset)] as number;
+      amounts[offset] = lines[2 * (start + offset) + 1] as number;
+    }
+    sortPairs(days, amounts, 0, length);
+    for (let offset = 0; offset < length; offset++) {
+      lines[2 * (start + offset)] = days[offset] as number;
+      lines[2 * (start + offset) + 1] = amounts[offset] as number;
+    }
+    return;
+  }
+  for (let index = start + 1; index < end; index++) {
+    const dayValue = lines[2 * index] as number;
+    const amountValue = lines[2 * index + 1] as number;
+    let hole = index - 1;
+    while (
+      hole >= start &&
+      ((lines[2 * hole] as number) > dayValue ||
+        ((lines[2 * hole] as number) === dayValue && (lines[2 * hole + 1] as number) > amountValue))
+    ) {
+      lines[2 * hole + 2] = lines[2 * hole] as number;
+      lines[2 * hole + 3] = lines[2 * hole + 1] as number;
+      hole -= 1;
+    }
+    lines[2 * hole + 2] = dayValue;
+    lines[2 * hole + 3] = amountValue;
+  }
 }
 
 /**

@@ -164,9 +164,12 @@ export function parseTransactions(input: TransactionInput, asOf?: number): Trans
   const rowNumber = new Int32Array(rows);
   const skipped: SkippedRows = { total: 0, reasons: {} };
   let used = 0;
+  const customerColumn = input.customer;
+  const dateColumn = input.date;
+  const orderColumn = input.order;
   for (let row = 0; row < rows; row++) {
     const sourceRow = firstRow + row;
-    const rawCustomer = input.customer[row];
+    const rawCustomer = customerColumn[row];
     // Numeric ids are looked up by number first: String() runs once per distinct number, not per row.
     let index = typeof rawCustomer === 'number' ? numberIndex.get(rawCustomer) : undefined;
     let id: string | null = null;
@@ -177,7 +180,11 @@ export function parseTransactions(input: TransactionInput, asOf?: number): Trans
         continue;
       }
     }
-    const rowDay = parseDate(input.date[row], dateSystem);
+    const rawDate = dateColumn[row];
+    const rowDay =
+      typeof rawDate === 'number' && dateSystem === '1900' && rawDate >= 61 && rawDate < 2_958_466
+        ? rawDate - 25_569 // the common case inlined: a 1900-system serial after the fictitious leap day
+        : parseDate(rawDate, dateSystem);
     if (rowDay === null) {
       recordSkip(skipped, 'badDate', sourceRow);
       continue;
@@ -213,7 +220,7 @@ export function parseTransactions(input: TransactionInput, asOf?: number): Trans
     amount[used] = rowAmount;
     rowNumber[used] = sourceRow;
     if (order !== null && orderIndex !== null) {
-      const orderId = customerKey(input.order?.[row]) ?? `\u0000row${sourceRow}`;
+      const orderId = customerKey(orderColumn?.[row]) ?? `\u0000row${sourceRow}`;
       let orderNumber = orderIndex.get(orderId);
       if (orderNumber === undefined) {
         orderNumber = orderIndex.size;
