@@ -188,7 +188,9 @@ function totalsBy(
  *
  * CLV methods: 'historic' = the customer's historic value; 'retention' = the seed formula with the customer's
  * yearly profit (historic value per year of tenure, at least one year) as RP, periods in years;
- * 'probabilistic' = BG/NBD (or MBG/NBD, Pareto/NBD) + Gamma–Gamma predicted CLV.
+ * 'probabilistic' = BG/NBD (or MBG/NBD, Pareto/NBD) + Gamma–Gamma predicted CLV. The value tiers use that CLV
+ * column as their value measure (so historic value unless a forward-looking method is chosen); the value
+ * matrix crosses historic value (current) with it (potential).
  *
  * Cost O(n log n) for n rows (O(n) when rows are in date order per customer) plus O(K × groups) for
  * lifecycle patterns; the probabilistic fit adds the model's cost.
