@@ -52,9 +52,16 @@ function barePass(input: TransactionInput): { grouped: number; readOnly: number 
   const readOnly = performance.now() - readStart;
   const groupStart = performance.now();
   const totals = new Map<unknown, number>();
+  const quantities = input.quantity ?? [];
+  const prices = input.unitPrice ?? [];
+  const hasAmount = input.amount !== undefined;
   for (let row = 0; row < rows; row++) {
     const amount = amounts[row];
-    const value = typeof amount === 'number' ? amount : Number(amount);
+    const value = hasAmount
+      ? typeof amount === 'number'
+        ? amount
+        : Number(amount)
+      : Number(quantities[row]) * Number(prices[row]);
     const customer = input.customer[row];
     totals.set(customer, (totals.get(customer) ?? 0) + value);
   }

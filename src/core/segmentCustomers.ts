@@ -301,6 +301,15 @@ export function segmentCustomers(
   const lifecycleOptions = resolveLifecycleOptions(resolved.lifecycle);
   // User rules are on the run's own bins; the built-in grid is on 5 levels and is rescaled for other bins.
   const gridRules = resolved.segmentRules ?? (bins === 5 ? RFM_PACKAGE_GRID : scaledGrid(bins));
+  const segmentLabels = new Map<string, string>();
+  const labelOfSegment = (key: string): string => {
+    let label = segmentLabels.get(key);
+    if (label === undefined) {
+      label = segmentLabel(key, language, gridRules);
+      segmentLabels.set(key, label);
+    }
+    return label;
+  };
   const customers: CustomerResult[] = new Array<CustomerResult>(count);
   let negativeValue = 0;
   let revenueTotal = 0;
@@ -345,7 +354,7 @@ export function segmentCustomers(
       mScore: monetaryScore,
       rfmCode: rfmCode(recencyScore, frequencyScore, monetaryScore),
       segmentKey,
-      segment: segmentLabel(segmentKey, language, gridRules),
+      segment: labelOfSegment(segmentKey),
       lifecycleStageKey: stage,
       lifecycleStage: labelIn(STAGE_LABELS[stage], language),
       lifecyclePatternKey: pattern,
