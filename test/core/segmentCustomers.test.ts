@@ -59,6 +59,28 @@ describe('segmentCustomers — properties (fast-check, seed 20261122)', () => {
     );
   });
 
+  test('shuffling rows with order ids never changes any output either', () => {
+    const orderOf = (row: Row): string => `o${(row.day + row.amount) % 5}`;
+    fc.assert(
+      fc.property(
+        fc
+          .array(rowArbitrary, { minLength: 1, maxLength: 60 })
+          .chain((rows) =>
+            fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length })),
+          ),
+        ([rows, shuffled]) => {
+          const original = trySegment(toInput(rows, rows.map(orderOf)));
+          const reordered = trySegment(toInput(shuffled, shuffled.map(orderOf)));
+          if (original === null || reordered === null) return original === reordered;
+          expect(reordered.customers).toEqual(original.customers);
+          expect(reordered.totals).toEqual(original.totals);
+          return true;
+        },
+      ),
+      RUNS,
+    );
+  });
+
   test('duplicating the whole data set (as new orders) doubles F and M but keeps every score', () => {
     fc.assert(
       fc.property(fc.array(rowArbitrary, { minLength: 1, maxLength: 50 }), (rows) => {
