@@ -18,6 +18,14 @@ function toFiveLevels(score: number, bins: number): number {
   return Math.min(5, Math.max(1, Math.ceil((score * 5) / bins)));
 }
 
+function checkScore(name: string, score: number, bins: number): void {
+  if (!Number.isInteger(score) || score < 1 || score > bins) {
+    throw new AnalyticsError('OUT_OF_RANGE', `The ${name} must be a whole number from 1 to ${bins}, got ${score}.`, {
+      argument: name,
+    });
+  }
+}
+
 /**
  * The segment of a customer by the default R × F map of DOMAIN §7.4. Scores on other than 5 bins are first
  * brought to 5 levels with ceil(score × 5 / bins), so 10 bins map 9–10 → 5, 7–8 → 4 and so on.
@@ -28,16 +36,8 @@ function toFiveLevels(score: number, bins: number): number {
  * defaultSegment(5, 4) // => 'champions'
  */
 export function defaultSegment(recencyScore: number, frequencyScore: number, bins = 5): SegmentKey {
-  for (const [name, score] of [
-    ['recency score', recencyScore],
-    ['frequency score', frequencyScore],
-  ] as const) {
-    if (!Number.isInteger(score) || score < 1 || score > bins) {
-      throw new AnalyticsError('OUT_OF_RANGE', `The ${name} must be a whole number from 1 to ${bins}, got ${score}.`, {
-        argument: name,
-      });
-    }
-  }
+  checkScore('recency score', recencyScore, bins);
+  checkScore('frequency score', frequencyScore, bins);
   const row = DEFAULT_MAP[5 - toFiveLevels(recencyScore, bins)] as readonly SegmentKey[];
   return row[toFiveLevels(frequencyScore, bins) - 1] as SegmentKey;
 }

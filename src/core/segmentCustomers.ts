@@ -301,6 +301,16 @@ export function segmentCustomers(
   const lifecycleOptions = resolveLifecycleOptions(resolved.lifecycle);
   // User rules are on the run's own bins; the built-in grid is on 5 levels and is rescaled for other bins.
   const gridRules = resolved.segmentRules ?? (bins === 5 ? RFM_PACKAGE_GRID : scaledGrid(bins));
+  // Few distinct days and labels, many customers: format each once.
+  const isoDates = new Map<number, string>();
+  const isoOf = (day: number): string => {
+    let iso = isoDates.get(day);
+    if (iso === undefined) {
+      iso = dayToIso(day);
+      isoDates.set(day, iso);
+    }
+    return iso;
+  };
   const segmentLabels = new Map<string, string>();
   const labelOfSegment = (key: string): string => {
     let label = segmentLabels.get(key);
@@ -337,8 +347,8 @@ export function segmentCustomers(
     revenueTotal += monetary;
     const customer: CustomerResult = {
       customerId: summary.customerIds[index] as string,
-      firstPurchase: dayToIso(summary.first[index] as number),
-      lastPurchase: dayToIso(summary.last[index] as number),
+      firstPurchase: isoOf(summary.first[index] as number),
+      lastPurchase: isoOf(summary.last[index] as number),
       recencyDays: summary.recencyDays[index] as number,
       tenureDays: summary.tenureDays[index] as number,
       frequency: summary.frequency[index] as number,
