@@ -119,6 +119,25 @@ function checkLength(name: string, column: readonly unknown[] | undefined, lengt
 }
 
 /**
+ * For large inputs whose numeric customer ids are all small whole numbers (the usual customer numbers), a
+ * direct lookup table id → dictionary index (−1 = not seen) instead of a Map; null otherwise. The table is
+ * at most a few times the row count, so memory stays proportional to the input.
+ */
+function denseIdTable(column: readonly unknown[]): Int32Array | null {
+  const rows = column.length;
+  if (rows < 4096) return null;
+  let largest = -1;
+  for (let row = 0; row < rows; row++) {
+    const value = column[row];
+    if (typeof value !== 'number') continue;
+    if (!(value >= 0 && value <= 16_777_215 && Number.isInteger(value))) return null;
+    if (value > largest) largest = value;
+  }
+  if (largest < 0 || largest > 8 * rows + 65_536) return null;
+  return new Int32Array(largest + 1).fill(-1);
+}
+
+/**
  * Turns raw columns into {@link Transactions}: trims customer ids, converts dates once (UTC), reads
  * amounts, and skips unusable rows counted by reason (blank customer, bad date, non-numeric amount, date
  * after `asOf`). Never throws for a bad row; throws only when the columns themselves are unusable. The
@@ -165,13 +184,23 @@ export function parseTransactions(input: TransactionInput, asOf?: number): Trans
   const skipped: SkippedRows = { total: 0, reasons: {} };
   let used = 0;
   const customerColumn = input.customer;
+  const dense = denseIdTable(customerColumn);
   const dateColumn = input.date;
   const orderColumn = input.order;
   for (let row = 0; row < rows; row++) {
     const sourceRow = firstRow + row;
     const rawCustomer = customerColumn[row];
-    // Numeric ids are looked up by number first: String() runs once per distinct number, not per row.
-    let index = typeof rawCustomer === 'number' ? numberIndex.get(rawCustomer) : undefined;
+    // Numeric ids are looked up by number first (a direct table for small whole numbers, else a Map):
+    // String() runs once per distinct number, not per row.
+    let index: number | undefined;
+    if (typeof rawCustomer === 'number') {
+      if (dense !== null) {
+        const cached = dense[rawCustomer] as number;
+        index = cached >= 0 ? cached : undefined;
+      } else {
+        index = numberIndex.get(rawCustomer);
+      }
+    }
     let id: string | null = null;
     if (index === undefined) {
       id = customerKey(rawCustomer);
@@ -213,7 +242,10 @@ export function parseTransactions(input: TransactionInput, asOf?: number): Trans
         customerIds.push(key);
         customerIndex.set(key, index);
       }
-      if (typeof rawCustomer === 'number') numberIndex.set(rawCustomer, index);
+      if (typeof rawCustomer === 'number') {
+        if (dense !== null) dense[rawCustomer] = index;
+        else numberIndex.set(rawCustomer, index);
+      }
     }
     customer[used] = index;
     day[used] = rowDay;

@@ -33,6 +33,25 @@ describe('parseTransactions(input)', () => {
     expect(parsed.customerIds).toEqual(['17850']);
     expect(Array.from(parsed.customer)).toEqual([0, 0, 0]);
   });
+  test('large inputs (direct id table): numbers and their texts are one customer, other numbers still work', () => {
+    const count = 5000;
+    const customer = Array.from({ length: count }, (_, row) => (row % 2 === 0 ? row % 100 : ` ${row % 100} `));
+    const parsed = parseTransactions({
+      customer,
+      date: new Array(count).fill(45356),
+      amount: new Array(count).fill(1),
+    });
+    expect(parsed.customerIds).toHaveLength(100);
+    for (let row = 0; row < count; row++)
+      expect(parsed.customerIds[parsed.customer[row] as number]).toBe(String(row % 100));
+    const fractional = parseTransactions({
+      customer: [...customer.slice(0, count - 1), 2.5],
+      date: new Array(count).fill(45356),
+      amount: new Array(count).fill(1),
+    });
+    expect(fractional.customerIds).toContain('2.5');
+    expect(fractional.customerIds).toHaveLength(101);
+  });
   test('skips and counts unusable rows by reason with their row numbers', () => {
     const parsed = parseTransactions(
       {
