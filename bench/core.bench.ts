@@ -102,9 +102,10 @@ export async function runCoreBench(): Promise<void> {
   if ((globalThis as { gc?: () => void }).gc === undefined) {
     console.log('(run with --expose-gc for comparable memory figures)');
   }
+  // Warm the JIT so the figures are steady-state (the first call of a cold process is slower).
+  for (let round = 0; round < 3; round++) segmentCustomers(syntheticTransactions(50_000, round + 1));
   for (const count of [10_000, 100_000, 1_000_000]) {
     const input = syntheticTransactions(count, 20_261_122 + count);
-    segmentCustomers(syntheticTransactions(1000, 1)); // warm the JIT
     measure(`synthetic (seed ${20_261_122 + count})`, input);
   }
   const file = path.resolve(__dirname, '../../shared/data/onlineretail.csv');
