@@ -39,8 +39,12 @@ describe('lifecycleStageAt(history, D) — DOMAIN §7.6', () => {
     expect(lifecycleStageAt(history(purchases(359, 90, 30, 100), purchases(89, 0, 10, 100)), D)).toBe('formation');
   });
   test('Formation: baseline ≤ 0 and a positive latest period', () => {
-    // Purchases long ago keep the tenure; the previous three periods are empty.
-    expect(lifecycleStageAt(history(purchases(364, 300, 30, 100), purchases(80, 0, 40, 50)), D)).toBe('formation');
+    // Three purchases 361–364 days ago (period 4) keep the tenure; periods 1–3 are empty, so b = 0.
+    const fromNothing = history([
+      [D - 364, D - 362, D - 361, D - 80, D - 40],
+      [100, 100, 100, 50, 50],
+    ]);
+    expect(lifecycleStageAt(fromNothing, D)).toBe('formation');
   });
   test('the baseline uses only the periods that exist (K − 1 < 3)', () => {
     // Tenure 100 days → K = 2: baseline = v_1 alone.
