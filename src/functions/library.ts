@@ -130,18 +130,19 @@ export const rfmScore = defineFunction(
     recency_days: raw,
     frequency: raw,
     monetary: raw,
-    recency_population: optionalColumn,
-    frequency_population: optionalColumn,
-    monetary_population: optionalColumn,
+    // Passed through unread: the cache of sorted populations keys on the range itself when it can.
+    recency_population: raw,
+    frequency_population: raw,
+    monetary_population: raw,
     part: { kind: 'choice', choices: RFM_PARTS, default: 'RFM' },
     bins,
   },
   (args): (number | string)[][] => {
     const populations = [args.recency_population, args.frequency_population, args.monetary_population];
-    if (populations.every((population) => population === null)) {
+    if (populations.every(isBlank)) {
       return spilledRfm(args.recency_days, args.frequency, args.monetary, args.part, args.bins);
     }
-    if (populations.some((population) => population === null)) {
+    if (populations.some(isBlank)) {
       throw new AnalyticsError(
         'BAD_ARGUMENT',
         'Give all three population columns (recency, frequency, monetary) or none of them.',
