@@ -50,7 +50,9 @@ export async function runFunctionsBench(): Promise<void> {
   const perRowMs = performance.now() - perRowStart;
   const ratio = perRowMs / spilledMs;
   console.log(`  one spilled call:           ${spilledMs.toFixed(1)} ms`);
-  console.log(`  ${ROWS} per-row calls:      ${perRowMs.toFixed(1)} ms (${((perRowMs / ROWS) * 1000).toFixed(2)} µs per call)`);
+  console.log(
+    `  ${ROWS} per-row calls:      ${perRowMs.toFixed(1)} ms (${((perRowMs / ROWS) * 1000).toFixed(2)} µs per call)`,
+  );
   console.log(`  ratio per-row / spilled:    ${ratio.toFixed(2)} × (target ≤ 3 ×) ${ratio <= 3 ? 'OK' : 'MISSED'}`);
   console.log(`  per-row codes that differ from the spilled column: ${mismatches}`);
 
@@ -60,7 +62,16 @@ export async function runFunctionsBench(): Promise<void> {
   const freshStart = performance.now();
   for (let row = 0; row < freshCalls; row++) {
     const copy = (column: number[][]): number[][] => column.map((cell) => [cell[0] as number]);
-    rfmScore([recency[row]], [frequency[row]], [monetary[row]], copy(recency), copy(frequency), copy(monetary), null, null);
+    rfmScore(
+      [recency[row]],
+      [frequency[row]],
+      [monetary[row]],
+      copy(recency),
+      copy(frequency),
+      copy(monetary),
+      null,
+      null,
+    );
   }
   const freshMs = (performance.now() - freshStart) / freshCalls;
   console.log(
