@@ -1,5 +1,9 @@
 import { AnalyticsError, parseAmount, parseDate } from '../core';
 
+// Globals read once: hot loops over ranges should not look them up per cell (slow in vm contexts).
+const isArray = Array.isArray;
+const isFiniteNumber = Number.isFinite;
+
 /** How a cell value is quoted in a message: texts in quotes, booleans as Excel writes them. */
 export function describeCell(value: unknown): string {
   if (typeof value === 'string') return `'${value}'`;
@@ -20,13 +24,13 @@ export function isBlank(value: unknown): boolean {
  * @throws AnalyticsError BAD_ARGUMENT for a range of more than one cell.
  */
 export function scalarOf(value: unknown, name: string): unknown {
-  if (!Array.isArray(value)) return value;
+  if (!isArray(value)) return value;
   const rows = value as unknown[];
   const first = rows[0];
-  if (rows.length === 1 && (!Array.isArray(first) || first.length === 1)) {
-    return Array.isArray(first) ? first[0] : first;
+  if (rows.length === 1 && (!isArray(first) || first.length === 1)) {
+    return isArray(first) ? first[0] : first;
   }
-  const columns = Array.isArray(first) ? first.length : 1;
+  const columns = isArray(first) ? first.length : 1;
   throw new AnalyticsError(
     'BAD_ARGUMENT',
     `${name} must be a single value, got a range of ${rows.length} × ${columns} cells.`,
@@ -44,7 +48,7 @@ export function scalarOf(value: unknown, name: string): unknown {
  */
 export function cellNumber(value: unknown, name: string): number | null {
   if (isBlank(value)) return null;
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'number' && isFiniteNumber(value)) return value;
   if (typeof value === 'string') {
     const text = value.trim();
     const percent = text.endsWith('%');
@@ -60,10 +64,10 @@ export function cellNumber(value: unknown, name: string): number | null {
  * Cost O(cells).
  */
 export function cellsOf(value: unknown): unknown[] {
-  if (!Array.isArray(value)) return [value];
+  if (!isArray(value)) return [value];
   const cells: unknown[] = [];
   for (const row of value as unknown[]) {
-    if (Array.isArray(row)) for (const cell of row as unknown[]) cells.push(cell);
+    if (isArray(row)) for (const cell of row as unknown[]) cells.push(cell);
     else cells.push(row);
   }
   return cells;
@@ -71,9 +75,9 @@ export function cellsOf(value: unknown): unknown[] {
 
 /** The width of a range (1 for a single value), for messages that name a cell by row and column. */
 export function widthOf(value: unknown): number {
-  if (!Array.isArray(value)) return 1;
+  if (!isArray(value)) return 1;
   const first = (value as unknown[])[0];
-  return Array.isArray(first) ? Math.max(1, first.length) : 1;
+  return isArray(first) ? Math.max(1, first.length) : 1;
 }
 
 /**

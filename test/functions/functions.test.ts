@@ -347,3 +347,30 @@ describe('CRM.RFM_TABLE', () => {
     for (const row of table) for (const cell of row) expect(cell).not.toBeNull();
   });
 });
+
+describe('the worked examples of docs/functions.md return the values printed there', () => {
+  // These keep the reference in step with the code; correctness is checked independently above.
+  const params = [[0.2426], [4.4136], [0.7929], [2.4259]];
+  const gg = [[6.25], [3.74], [15.44]];
+
+  it('RFM_SCORE of the first of 8 customers is 555', () => {
+    const recency = col([5, 30, 30, 90, 200, 365, 12, 45]);
+    const frequency = col([10, 4, 4, 2, 1, 1, 7, 3]);
+    const monetary = col([900, 250.5, 250.5, 80, 20, 15, 600, 120]);
+    expect(rfmScore([[5]], [[10]], [[900]], recency, frequency, monetary)).toEqual([[555]]);
+  });
+
+  it('labels in Chinese', () => {
+    expect(valueTier(col([100, 50, 20, 10, 0]), NO_RANGE, null, 'zh')).toEqual(
+      col(['白金', '黄金', '黄金', '铁质', '铅质']),
+    );
+    expect(valueMatrix([[5]], [[50]], 10, 20, 'zh')).toEqual([['黄金']]);
+  });
+
+  it('probabilistic examples with the CDNOW parameters', () => {
+    expect(pAlive(params, 2, 30.43, 38.86)).toBeCloseTo(0.7266, 4);
+    expect(expectedPurchases(params, 39)).toBeCloseTo(1.195, 4);
+    expect(expectedPurchases(params, 39, 2, 30.43, 38.86)).toBeCloseTo(1.2259, 4);
+    expect(predictedClv(params, gg, 2, 30.43, 38.86, 40, 'weeks')).toBeCloseTo(57.62, 2);
+  });
+});
