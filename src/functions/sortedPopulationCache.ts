@@ -7,56 +7,48 @@ export interface SortedPopulation {
   sorted: Float64Array;
 }
 
+interface Entry {
+  /** The cells exactly as Excel passed them (row-major), the key an equal range is recognised by. */
+  cells: unknown[];
+  round: boolean;
+  population: SortedPopulation;
+}
+
 const LIMIT = 16;
 /** Entries by the identity of the range object, for runtimes that pass the same array to every call. */
-let byIdentity = new WeakMap<object, SortedPopulation>();
-/** Entries by content, most recently used last; at most {@link LIMIT}. */
-const byContent = new Map<string, SortedPopulation>();
+let byIdentity = new WeakMap<object, Entry>();
+/** Entries by content, most recently used first; at most {@link LIMIT}. */
+let entries: Entry[] = [];
 
 // Globals read once: in a vm context (the bundle test and benchmark) every global lookup is slow.
-const imul = Math.imul;
-
-function hashOf(values: Float64Array): string {
-  // FNV-1a over the 8 bytes of each double: exact content, so an edited cell always gives a new key.
-  const bytes = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
-  let low = 0x811c9dc5;
-  let high = 0x01000193;
-  for (let index = 0; index < bytes.length; index++) {
-    low = imul(low ^ (bytes[index] as number), 0x01000193);
-    high = imul(high ^ low, 0x5bd1e995);
-  }
-  return `${values.length}:${(low >>> 0).toString(36)}:${(high >>> 0).toString(36)}`;
-}
-
-function sameValues(left: Float64Array, right: Float64Array): boolean {
-  if (left.length !== right.length) return false;
-  for (let index = 0; index < left.length; index++) {
-    const a = left[index] as number;
-    const b = right[index] as number;
-    if (a !== b && !(a !== a && b !== b)) return false;
-  }
-  return true;
-}
+const isArray = Array.isArray;
 
 /**
- * Reads a population column (a range, blanks skipped, money rounded to 6 decimals as DOMAIN §7.3 asks) and
- * returns it sorted, from a bounded cache: a formula filled down 20,000 rows against the same column sorts
- * it once, and every call then answers by binary search. Keys are the range object itself when the runtime
- * reuses it, else a hash of the exact values (checked value by value, so a collision cannot give a wrong
- * score); at most 16 populations are kept, least recently used dropped first.
+ * True when `range` holds exactly `cells`, cell for cell, compared as Excel passed them (so `"20"` and `20`
+ * differ, and an edited cell anywhere is a mismatch). Stops at the first difference.
  *
- * Cost O(1) on an identity hit; O(N) to read and hash otherwise; O(N log N) on a miss.
- * @throws AnalyticsError BAD_NUMBER naming the argument and row of a cell that is not a number; EMPTY_INPUT
- *   for a column without numbers.
+ * Cost O(cells) at worst: one strict comparison per cell and no allocation, the least a content key can cost.
  */
-export function sortedPopulation(range: unknown, name: string, round: boolean): SortedPopulation {
-  const identity = typeof range === 'object' && range !== null ? range : null;
-  if (identity !== null) {
-    const hit = byIdentity.get(identity);
-    if (hit !== undefined) return hit;
+function holdsCells(range: unknown, cells: readonly unknown[]): boolean {
+  if (!isArray(range)) return cells.length === 1 && cells[0] === range;
+  let index = 0;
+  const rows = range as readonly unknown[];
+  for (let row = 0; row < rows.length; row++) {
+    const line = rows[row];
+    if (isArray(line)) {
+      const width = (line as readonly unknown[]).length;
+      if (index + width > cells.length) return false;
+      for (let column = 0; column < width; column++) {
+        if ((line as readonly unknown[])[column] !== cells[index++]) return false;
+      }
+    } else if (index >= cells.length || line !== cells[index++]) {
+      return false;
+    }
   }
-  const cells = cellsOf(range);
-  const width = widthOf(range);
+  return index === cells.length;
+}
+
+function readPopulation(cells: readonly unknown[], width: number, name: string, round: boolean): SortedPopulation {
   const read: number[] = [];
   for (let index = 0; index < cells.length; index++) {
     const number = numberAt(cells, index, width, name);
@@ -66,24 +58,50 @@ export function sortedPopulation(range: unknown, name: string, round: boolean): 
     throw new AnalyticsError('EMPTY_INPUT', `${name} has no numbers to score against.`, { argument: name });
   }
   const values = Float64Array.from(read);
-  const key = hashOf(values);
-  let entry = byContent.get(key);
-  if (entry !== undefined && sameValues(entry.values, values)) {
-    byContent.delete(key);
-  } else {
-    entry = { values, sorted: Float64Array.from(values).sort() };
+  return { values, sorted: Float64Array.from(values).sort() };
+}
+
+/**
+ * Reads a population column (a range, blanks skipped, money rounded to 6 decimals as DOMAIN §7.3 asks) and
+ * returns it sorted, from a bounded cache: a formula filled down 20,000 rows against the same column sorts
+ * it once, and every call then answers by binary search.
+ *
+ * Excel deserialises every call's arguments afresh, so a hit is found by content: the cells are compared
+ * with each cached population's cells one by one (exact, so an edited cell can never give a stale score).
+ * The range object itself is tried first, for runtimes that reuse it. At most 16 populations are kept, least
+ * recently used dropped first.
+ *
+ * Cost O(1) on an identity hit; O(cells) comparisons on a content hit; O(N log N) on a miss.
+ * @throws AnalyticsError BAD_NUMBER naming the argument and row of a cell that is not a number; EMPTY_INPUT
+ *   for a column without numbers.
+ */
+export function sortedPopulation(range: unknown, name: string, round: boolean): SortedPopulation {
+  const identity = typeof range === 'object' && range !== null ? range : null;
+  if (identity !== null) {
+    const hit = byIdentity.get(identity);
+    if (hit !== undefined && hit.round === round) return hit.population;
   }
-  byContent.set(key, entry);
-  if (byContent.size > LIMIT) {
-    const oldest = byContent.keys().next();
-    if (oldest.done !== true) byContent.delete(oldest.value);
+  let entry: Entry | undefined;
+  for (let index = 0; index < entries.length; index++) {
+    const candidate = entries[index] as Entry;
+    if (candidate.round === round && holdsCells(range, candidate.cells)) {
+      entry = candidate;
+      entries.splice(index, 1);
+      break;
+    }
   }
+  if (entry === undefined) {
+    const cells = cellsOf(range);
+    entry = { cells, round, population: readPopulation(cells, widthOf(range), name, round) };
+  }
+  entries.unshift(entry);
+  if (entries.length > LIMIT) entries.length = LIMIT;
   if (identity !== null) byIdentity.set(identity, entry);
-  return entry;
+  return entry.population;
 }
 
 /** Empties the cache (for tests and benchmarks that must measure a cold start). */
 export function clearSortedPopulations(): void {
-  byContent.clear();
-  byIdentity = new WeakMap<object, SortedPopulation>();
+  entries = [];
+  byIdentity = new WeakMap<object, Entry>();
 }

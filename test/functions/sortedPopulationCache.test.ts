@@ -21,6 +21,21 @@ describe('sortedPopulation(range)', () => {
     expect(Array.from(edited.sorted)).toEqual([1, 2, 4]);
   });
 
+  it('a copy with one more row, or a number typed as text, is a different population', () => {
+    const entry = sortedPopulation(column([1, 2, 3]), 'population', false);
+    expect(sortedPopulation(column([1, 2, 3, 3]), 'population', false)).not.toBe(entry);
+    expect(sortedPopulation(column([1, 2]), 'population', false)).not.toBe(entry);
+    expect(sortedPopulation(column([1, '2', 3]), 'population', false)).not.toBe(entry);
+    expect(sortedPopulation(column([1, 2, 3]), 'population', false)).toBe(entry);
+  });
+
+  it('rounded and unrounded reads of the same cells never share an entry', () => {
+    const cells = column([0.1 + 0.2, 1]);
+    expect(Array.from(sortedPopulation(cells, 'recency', false).sorted)).toEqual([0.1 + 0.2, 1]);
+    expect(Array.from(sortedPopulation(cells, 'monetary', true).sorted)).toEqual([0.3, 1]);
+    expect(Array.from(sortedPopulation(column([0.1 + 0.2, 1]), 'recency', false).sorted)).toEqual([0.1 + 0.2, 1]);
+  });
+
   it('keeps at most 16 populations, dropping the least recently used', () => {
     const first = sortedPopulation(column([0, 1]), 'population', false);
     for (let index = 1; index <= 16; index++) sortedPopulation(column([index, index + 1]), 'population', false);
