@@ -1,6 +1,5 @@
 import betaln from '@stdlib/math-base-special-betaln';
 import gammaln from '@stdlib/math-base-special-gammaln';
-// eslint-disable-next-line no-restricted-imports -- btyd is inside core; the rule is meant for imports leaving src/core
 import { AnalyticsError } from '../errors';
 import { horizonInUnits } from './horizonInUnits';
 import { logHypergeometric2F1 } from './hypergeometric2F1';

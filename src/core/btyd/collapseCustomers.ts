@@ -1,4 +1,3 @@
-// eslint-disable-next-line no-restricted-imports -- btyd is inside core; the rule is meant for imports leaving src/core
 import { AnalyticsError } from '../errors';
 import type { BtydCustomer } from './types';
 

@@ -1,8 +1,5 @@
-// eslint-disable-next-line no-restricted-imports -- btyd is inside core; the rule is meant for imports leaving src/core
 import { DAYS_PER_UNIT } from '../dates';
-// eslint-disable-next-line no-restricted-imports -- btyd is inside core; the rule is meant for imports leaving src/core
 import type { TimeUnit } from '../dates';
-// eslint-disable-next-line no-restricted-imports -- btyd is inside core; the rule is meant for imports leaving src/core
 import { AnalyticsError } from '../errors';
 import type { Horizon } from './types';
 

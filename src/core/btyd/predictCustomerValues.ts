@@ -1,6 +1,4 @@
-// eslint-disable-next-line no-restricted-imports -- btyd is inside core; the rule is meant for imports leaving src/core
 import type { TimeUnit } from '../dates';
-// eslint-disable-next-line no-restricted-imports -- btyd is inside core; the rule is meant for imports leaving src/core
 import { AnalyticsError } from '../errors';
 import { conditionalExpectedPurchases, probabilityAlive } from './conditionalExpectedPurchases';
 import { fitBgNbd } from './fitBgNbd';

@@ -1,4 +1,3 @@
-// eslint-disable-next-line no-restricted-imports -- btyd is inside core; the rule is meant for imports leaving src/core
 import type { TimeUnit } from '../dates';
 
 /**
