@@ -1,11 +1,12 @@
 import type { BgNbdModel, BtydCustomer, GammaGammaModel, ParetoNbdModel, TimeUnit } from '../core';
 import {
   AnalyticsError,
+  btydCustomersOf,
+  calibrationHoldout,
   fitBgNbd,
   fitGammaGamma,
   fitParetoNbd,
   frequencyHistogram,
-  holdoutDiagnostics,
   parseTransactions,
   requireDate,
   summarizeCustomers,
@@ -196,36 +197,40 @@ export async function runFitCommand(argv: readonly string[], io: CommandIo = PRO
   const csv = await readTransactionsCsv(file, columns);
   const transactions = parseTransactions(csv.input);
   const timeUnit: TimeUnit = unit;
-  const calibration = summarizeCustomers(transactions, { asOf, unit: timeUnit });
-  const customers = Array.from({ length: calibration.count }, (_, i) => ({
-    x: calibration.repeatPurchases[i] as number,
-    tx: calibration.recencyInUnit[i] as number,
-    T: calibration.ageInUnit[i] as number,
-    meanSpend: calibration.monetaryRepeatAvg[i] as number,
-  }));
+  // With --holdout-end, core's calibration/holdout split fits the chosen model on the calibration period.
+  const split =
+    holdoutEnd === undefined
+      ? undefined
+      : calibrationHoldout(transactions, {
+          calibrationEnd: asOf,
+          holdoutEnd,
+          unit: timeUnit,
+          model: modelName,
+          penalty,
+        });
+  const customers = split?.customers ?? btydCustomersOf(summarizeCustomers(transactions, { asOf, unit: timeUnit }));
   io.stderr(`Read ${transactions.rowsRead} rows; ${customers.length} customers with purchases up to the as-of date.\n`);
 
-  const bgnbd = fitBgNbd(customers, { unit: timeUnit, penalty, modified: modelName === 'mbgnbd' });
-  const pareto = modelName === 'pareto' ? fitParetoNbd(customers, { unit: timeUnit, penalty }) : undefined;
+  const fitted = split?.model;
+  const bgnbd =
+    fitted !== undefined && fitted.kind !== 'pareto'
+      ? fitted
+      : fitBgNbd(customers, { unit: timeUnit, penalty, modified: modelName === 'mbgnbd' });
+  const pareto =
+    modelName !== 'pareto'
+      ? undefined
+      : fitted?.kind === 'pareto'
+        ? fitted
+        : fitParetoNbd(customers, { unit: timeUnit, penalty });
   const gammaGamma = fitGammaGamma(customers, { penalty });
-  const chosen = pareto ?? bgnbd;
 
   let diagnostics: object;
-  if (holdoutEnd === undefined) {
+  if (split === undefined) {
     diagnostics = { frequencyHistogram: roundedHistogram(bgnbd, customers) };
   } else {
-    // Holdout repeat purchases = purchase days in (as-of, holdout-end] = x at holdout-end − x at as-of.
-    const full = summarizeCustomers(transactions, { asOf: holdoutEnd, unit: timeUnit });
-    const position = new Map(full.customerIds.map((id, i) => [id, i]));
-    const withHoldout = customers.map((customer, i) => {
-      const at = position.get(calibration.customerIds[i] as string);
-      const later = at === undefined ? customer.x : (full.repeatPurchases[at] as number);
-      return { ...customer, holdoutPurchases: Math.max(0, later - customer.x) };
-    });
-    const length = { value: (holdoutEnd - asOf) / (timeUnit === 'weeks' ? 7 : 1), unit: timeUnit };
-    const holdout = holdoutDiagnostics(chosen, withHoldout, length);
+    const holdout = split.diagnostics;
     diagnostics = {
-      holdoutLength: round(length.value),
+      holdoutLength: round(split.holdoutLength.value),
       byCalibrationFrequency: holdout.byCalibrationFrequency.map((row) => ({
         ...row,
         actual: round(row.actual),
