@@ -13,5 +13,6 @@ export * from './valueTiers';
 export * from './experienceGap';
 export * from './segmentTypes';
 export * from './segmentCustomers';
+export * from './holdoutCheck';
 export * from './outputTable';
 export * from './btyd';

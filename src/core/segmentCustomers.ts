@@ -1,15 +1,23 @@
-import { predictCustomerValues } from './btyd';
+import { btydCustomersOf, predictCustomerValues } from './btyd';
 import { clvSeed } from './clv';
 import type { TimeUnit } from './dates';
 import { dayToIso, requireDate } from './dates';
 import { AnalyticsError } from './errors';
+import { defaultHoldoutWeeks, holdoutCheck } from './holdoutCheck';
 import type { Label } from './labels';
 import { labelIn, PATTERN_LABELS, SEGMENT_LABELS, STAGE_LABELS, TIER_LABELS } from './labels';
 import { lifecycleOf, resolveLifecycleOptions } from './lifecycle';
 import { checkBins, fixedThresholdScore, rfmCode, rfmScores, roundMoney } from './rfmScore';
 import { defaultSegment, gridSegment, RFM_PACKAGE_GRID, segmentLabel } from './rfmSegment';
 import type { ScoreDirection } from './rfmScore';
-import type { ClvOptions, CustomerResult, GroupTotal, SegmentationResult, SegmentOptions } from './segmentTypes';
+import type {
+  ClvOptions,
+  CustomerResult,
+  GroupTotal,
+  HoldoutCheck,
+  SegmentationResult,
+  SegmentOptions,
+} from './segmentTypes';
 import { summarizeCustomers } from './summarizeCustomers';
 import type { SkippedRows, TransactionInput } from './transactions';
 import { parseTransactions } from './transactions';
@@ -47,12 +55,25 @@ function resolveClv(clv: ClvOptions | undefined): ClvOptions {
     };
   }
   if (clv.method === 'probabilistic') {
+    const holdoutWeeks = clv.holdoutWeeks;
+    if (
+      holdoutWeeks !== undefined &&
+      holdoutWeeks !== 'auto' &&
+      !(Number.isInteger(holdoutWeeks) && holdoutWeeks >= 1)
+    ) {
+      throw new AnalyticsError(
+        'OUT_OF_RANGE',
+        `The holdout period must be a whole number of weeks ≥ 1 (or 'auto'), got ${String(holdoutWeeks)}.`,
+        { argument: 'clv.holdoutWeeks' },
+      );
+    }
     return {
       method: 'probabilistic',
       horizonMonths: clv.horizonMonths ?? 12,
       monthlyDiscount: clv.monthlyDiscount ?? 0.01,
       margin: clv.margin ?? 1,
       model: clv.model ?? 'bgnbd',
+      ...(holdoutWeeks === undefined ? {} : { holdoutWeeks }),
     };
   }
   throw new AnalyticsError('BAD_ARGUMENT', `Unknown CLV method: ${String((clv as { method: unknown }).method)}.`, {
@@ -221,6 +242,12 @@ export function segmentCustomers(
     );
   }
   const resolved: SegmentOptions = { ...checked, asOf: dayToIso(summary.asOf) };
+  if (resolved.clv?.method === 'probabilistic' && resolved.clv.holdoutWeeks === 'auto') {
+    // Resolved from the data, like the as-of date, so the saved options reproduce the same check.
+    let firstDay = Infinity;
+    for (let index = 0; index < summary.count; index++) firstDay = Math.min(firstDay, summary.first[index] as number);
+    resolved.clv = { ...resolved.clv, holdoutWeeks: defaultHoldoutWeeks(firstDay, summary.asOf) };
+  }
   const bins = resolved.bins ?? 5;
   const language = resolved.language ?? 'en';
   const count = summary.count;
@@ -250,6 +277,7 @@ export function segmentCustomers(
   const clvOptions = resolved.clv ?? { method: 'historic' };
   const clv = new Float64Array(count);
   let predictions: ReturnType<typeof predictCustomerValues> | undefined;
+  let holdout: HoldoutCheck | undefined;
   if (clvOptions.method === 'historic') {
     clv.set(summary.historicValue);
   } else if (clvOptions.method === 'retention') {
@@ -264,13 +292,7 @@ export function segmentCustomers(
       });
     }
   } else {
-    const btydCustomers = Array.from({ length: count }, (_, index) => ({
-      x: summary.repeatPurchases[index] as number,
-      tx: summary.recencyInUnit[index] as number,
-      T: summary.ageInUnit[index] as number,
-      meanSpend: summary.monetaryRepeatAvg[index] as number,
-    }));
-    predictions = predictCustomerValues(btydCustomers, {
+    predictions = predictCustomerValues(btydCustomersOf(summary), {
       unit,
       horizonMonths: clvOptions.horizonMonths ?? 12,
       monthlyDiscount: clvOptions.monthlyDiscount ?? 0.01,
@@ -281,6 +303,15 @@ export function segmentCustomers(
     predictions.perCustomer.forEach((prediction, index) => {
       clv[index] = prediction.predictedClv;
     });
+    if (typeof clvOptions.holdoutWeeks === 'number') {
+      onProgress?.('holdout', 0.6);
+      holdout = holdoutCheck(transactions, {
+        asOf: summary.asOf,
+        holdoutWeeks: clvOptions.holdoutWeeks,
+        unit,
+        model: clvOptions.model ?? 'bgnbd',
+      });
+    }
   }
 
   onProgress?.('tiering', 0.65);
@@ -426,6 +457,7 @@ export function segmentCustomers(
     warnings,
   };
   if (predictions !== undefined) result.model = { purchase: predictions.model, spend: predictions.gammaGamma };
+  if (holdout !== undefined) result.holdout = holdout;
   onProgress?.('done', 1);
   return result;
 }

@@ -1,3 +1,4 @@
+import type { ConditionalExpectationRow, PurchaseModel } from './btyd';
 import type { TimeUnit } from './dates';
 import type { SegmentRule } from './rfmSegment';
 import type { SkippedRows } from './transactions';
@@ -24,6 +25,13 @@ export type ClvOptions =
       monthlyDiscount?: number;
       margin?: number;
       model?: 'bgnbd' | 'mbgnbd' | 'pareto';
+      /**
+       * Also check the model out of sample: refit on the data up to `holdoutWeeks` weeks before the as-of date
+       * and compare predicted with actual purchases in those weeks (`SegmentationResult.holdout`). A whole
+       * number ≥ 1, or 'auto' for a third of the span from the first purchase to the as-of date; omitted: no
+       * check. The per-customer predictions always use all the data.
+       */
+      holdoutWeeks?: number | 'auto';
     };
 
 /** Everything that shapes a segmentation; the resolved copy in the result reproduces it exactly. */
@@ -96,6 +104,31 @@ export interface GroupTotal {
   averageClv: number;
 }
 
+/** Why the holdout check was not done; the pane and the summary sheet say it in words. */
+export type HoldoutSkipReason = 'calibrationEmpty' | 'noRepeatBuyers' | 'notConverged' | 'holdoutEmpty' | 'fitFailed';
+
+/**
+ * The outcome of the holdout check of the probabilistic method: the calibration period ends `holdoutWeeks`
+ * weeks before the as-of date (which ends the holdout). Either the chart rows of `calibrationHoldout`, or the
+ * reason it could not be done, because a diagnostic never fails the segmentation.
+ */
+export type HoldoutCheck = {
+  /** ISO dates, inclusive. */
+  calibrationEnd: string;
+  holdoutEnd: string;
+  holdoutWeeks: number;
+} & (
+  | {
+      status: 'fitted';
+      /** The purchase model fitted on the calibration period only. */
+      model: PurchaseModel;
+      /** Mean actual and predicted holdout purchases by calibration repeat purchases 0, 1, …, 7+. */
+      rows: ConditionalExpectationRow[];
+      totals: { customers: number; actual: number; predicted: number };
+    }
+  | { status: 'skipped'; reason: HoldoutSkipReason; detail: string }
+);
+
 /** What `segmentCustomers` returns. */
 export interface SegmentationResult {
   customers: CustomerResult[];
@@ -117,5 +150,7 @@ export interface SegmentationResult {
   asOf: string;
   options: SegmentOptions;
   model?: unknown;
+  /** Present when `clv.holdoutWeeks` was given with the probabilistic method. */
+  holdout?: HoldoutCheck;
   warnings: string[];
 }

@@ -310,3 +310,84 @@ describe('segmentCustomers with probabilistic CLV on the CDNOW sample', () => {
     expect(result.model).toBeDefined();
   });
 });
+
+describe('segmentCustomers holdout check (clv.holdoutWeeks)', () => {
+  const text = readFileSync(path.resolve(__dirname, '../../../shared/data/CDNOW_sample.txt'), 'utf8');
+  const rows = text
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/));
+  const iso = (yyyymmdd: string): string => `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
+  const cdnow: TransactionInput = {
+    customer: rows.map((row) => row[1]),
+    date: rows.map((row) => iso(row[2] ?? '')),
+    amount: rows.map((row) => Number(row[4])),
+  };
+
+  test('39 weeks before 1998-06-30 is the CDNOW calibration end 1997-09-30: the published holdout means by frequency', () => {
+    const result = segmentCustomers(cdnow, {
+      asOf: '1998-06-30',
+      unit: 'weeks',
+      clv: { method: 'probabilistic', holdoutWeeks: 39 },
+    });
+    const holdout = result.holdout;
+    if (holdout?.status !== 'fitted') throw new Error(`holdout not fitted: ${JSON.stringify(holdout)}`);
+    expect(holdout).toMatchObject({ calibrationEnd: '1997-09-30', holdoutEnd: '1998-06-30', holdoutWeeks: 39 });
+    // Fader, Hardie & Lee (2005): 2,357 customers; actual weeks 40–78 means 0.237 … 6.359 by x = 0 … 7+.
+    expect(holdout.totals.customers).toBe(2357);
+    expect(holdout.rows.map((row) => row.customers)).toEqual([1411, 439, 214, 100, 62, 38, 29, 64]);
+    expect(holdout.rows.map((row) => Number(row.actual.toFixed(3)))).toEqual([
+      0.237, 0.697, 1.393, 1.56, 2.532, 2.947, 3.862, 6.359,
+    ]);
+    expect(holdout.model.params).toMatchObject({ r: expect.closeTo(0.2426, 4), a: expect.closeTo(0.7929, 4) });
+    // The per-customer predictions are still fitted on all the data to the as-of date: a different model.
+    const full = (result.model as { purchase: { customers: number } }).purchase;
+    expect(full.customers).toBe(2357);
+    expect(result.customers.every((customer) => customer.pAlive !== undefined)).toBe(true);
+  });
+
+  test("'auto' is a third of the span from the first purchase, in whole weeks, and is resolved in the options", () => {
+    // 1997-01-01 to 1998-06-30 is 545 days; 545 / 3 / 7 = 25.95 → 26 weeks.
+    const result = segmentCustomers(cdnow, {
+      asOf: '1998-06-30',
+      clv: { method: 'probabilistic', holdoutWeeks: 'auto' },
+    });
+    expect(result.options.clv).toMatchObject({ method: 'probabilistic', holdoutWeeks: 26 });
+    expect(result.holdout).toMatchObject({ holdoutWeeks: 26, calibrationEnd: '1997-12-30', status: 'fitted' });
+    // Passing the resolved options back reproduces the check exactly.
+    expect(segmentCustomers(cdnow, result.options).holdout).toEqual(result.holdout);
+  });
+
+  test('without holdoutWeeks there is no check and the options stay as they were', () => {
+    const result = segmentCustomers(cdnow, { asOf: '1997-09-30', clv: { method: 'probabilistic' } });
+    expect(result.holdout).toBeUndefined();
+    expect(result.options.clv).not.toHaveProperty('holdoutWeeks');
+  });
+
+  test('a check that cannot be done is reported with its reason and the segmentation still succeeds', () => {
+    const asOf = '1998-06-30';
+    const probabilistic = (holdoutWeeks: number) =>
+      segmentCustomers(cdnow, { asOf, clv: { method: 'probabilistic', holdoutWeeks } });
+    // 100 weeks before 1998-06-30 is before the first purchase.
+    const tooLong = probabilistic(100);
+    expect(tooLong.customers).toHaveLength(2357);
+    expect(tooLong.holdout).toMatchObject({ status: 'skipped', reason: 'calibrationEmpty' });
+    // 77 weeks back is 1997-01-07: nobody has bought twice within the first week.
+    expect(probabilistic(77).holdout).toMatchObject({ status: 'skipped', reason: 'noRepeatBuyers' });
+    // An as-of date 30 weeks after the last purchase with a 10-week holdout: nobody bought in it.
+    const late = segmentCustomers(cdnow, {
+      asOf: '1999-01-26',
+      clv: { method: 'probabilistic', holdoutWeeks: 10 },
+    });
+    expect(late.holdout).toMatchObject({ status: 'skipped', reason: 'holdoutEmpty' });
+    expect(late.customers).toHaveLength(2357);
+  });
+
+  test('a holdout period that is not a whole number of weeks ≥ 1 is OUT_OF_RANGE', () => {
+    for (const holdoutWeeks of [0, 2.5, -1, Number.NaN]) {
+      expect(() => segmentCustomers(cdnow, { clv: { method: 'probabilistic', holdoutWeeks } })).toThrow(
+        expect.objectContaining({ code: 'OUT_OF_RANGE' }),
+      );
+    }
+  });
+});
