@@ -1,4 +1,4 @@
-import type { SkipReason } from '../core';
+import type { HoldoutSkipReason, SkipReason } from '../core';
 
 /**
  * The words written into the output sheets, supplied by the pane in the user's language.
@@ -37,4 +37,15 @@ export interface OutputLabels {
   repeatPurchases: string;
   actualCustomers: string;
   modelCustomers: string;
+  /** The holdout check of the probabilistic method: block headers, chart title, run-information lines. */
+  holdoutChart: string;
+  holdoutRepeatPurchases: string;
+  holdoutActual: string;
+  holdoutPredicted: string;
+  calibrationEnd: string;
+  holdoutWeeks: string;
+  holdoutCheck: string;
+  holdoutDone: string;
+  /** Full sentences: why the check was not done. */
+  holdoutReasons: Record<HoldoutSkipReason, string>;
 }

@@ -35,7 +35,9 @@ export interface WriteOutcome {
 /**
  * Writes core's segmentation into two new sheets: "Customer Segments" (an Excel table, one row per
  * customer, formats, frozen header, autofit, tier fills with the tier name in text) and "Segment Summary"
- * (totals per tier, segment and stage, native charts, run information).
+ * (totals per tier, segment and stage, native charts, run information; for the probabilistic method also the
+ * model-fit histogram and, when core did the holdout check, its actual-vs-predicted block and chart, or in the
+ * run information why the check was not done).
  *
  * Why so careful: it never overwrites (names get " (2)"), never touches the source, and on any failure
  * or cancel deletes everything it created before rethrowing. Rows are written in blocks under 5 MB
@@ -141,7 +143,7 @@ async function writeAll(
   await sync();
   checkCancelled();
 
-  // 4. The summary sheet: three blocks, two charts, run information.
+  // 4. The summary sheet: three blocks, their charts, the model checks of the probabilistic method, run information.
   writeSummary(summary, result, options);
   context.application.suspendApiCalculationUntilNextSync();
   await sync();
@@ -256,6 +258,29 @@ function writeSummary(sheet: Excel.Worksheet, result: SegmentationResult, option
     row += values.length + 2;
   }
 
+  // The holdout check of the probabilistic method: mean actual vs predicted purchases in the holdout weeks by
+  // calibration repeat purchases. Columns in chart order (label, actual, predicted) so the chart's source is
+  // one contiguous range; the customer count per group follows.
+  const holdout = result.holdout;
+  if (holdout?.status === 'fitted') {
+    const values: CellValue[][] = [
+      [labels.holdoutRepeatPurchases, labels.holdoutActual, labels.holdoutPredicted, labels.customers],
+      ...holdout.rows.map((entry): CellValue[] => [entry.label, entry.actual, entry.predicted, entry.customers]),
+    ];
+    const range = sheet.getRangeByIndexes(row, 0, values.length, 4);
+    range.numberFormat = values.map((_, index) =>
+      index === 0 ? ['@', '@', '@', '@'] : ['@', '0.00', '0.00', '#,##0'],
+    );
+    range.values = values;
+    sheet.getRangeByIndexes(row, 0, 1, 4).format.font.bold = true;
+    const source = sheet.getRangeByIndexes(row, 0, values.length, 3);
+    const chart = sheet.charts.add('LineMarkers' as Excel.ChartType, source, 'Columns' as Excel.ChartSeriesBy);
+    chart.title.text = labels.holdoutChart;
+    chart.setPosition(`L${chartTop + 1}`, `R${chartTop + 15}`);
+    chartTop += 17;
+    row += values.length + 2;
+  }
+
   // For the probabilistic method: actual vs model customers by repeat purchases, so the fit can be judged.
   const fit = modelFitRows(result.model, result.customers);
   if (fit) {
@@ -270,6 +295,7 @@ function writeSummary(sheet: Excel.Worksheet, result: SegmentationResult, option
     const chart = sheet.charts.add('ColumnClustered' as Excel.ChartType, range, 'Columns' as Excel.ChartSeriesBy);
     chart.title.text = labels.modelFitChart;
     chart.setPosition(`L${chartTop + 1}`, `R${chartTop + 15}`);
+    chartTop += 17;
     row += values.length + 2;
   }
 
@@ -286,8 +312,15 @@ function writeSummary(sheet: Excel.Worksheet, result: SegmentationResult, option
     const label = labels.skipReasons[reason as keyof OutputLabels['skipReasons']] ?? reason;
     info.push([`  ${label}`, `${detail.count} (${labels.firstRows}: ${detail.firstRows.join(', ')})`]);
   }
+  info.push([labels.asOf, result.asOf]);
+  if (holdout) {
+    info.push(
+      [labels.calibrationEnd, holdout.calibrationEnd],
+      [labels.holdoutWeeks, holdout.holdoutWeeks],
+      [labels.holdoutCheck, holdout.status === 'fitted' ? labels.holdoutDone : labels.holdoutReasons[holdout.reason]],
+    );
+  }
   info.push(
-    [labels.asOf, result.asOf],
     [labels.options, JSON.stringify(result.options)],
     [labels.dateSystem, options.dateSystem],
     [labels.addinVersion, options.addinVersion],

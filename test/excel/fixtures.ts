@@ -1,4 +1,4 @@
-import type { CustomerResult, GroupTotal, SegmentationResult } from '../../src/core';
+import type { BgNbdModel, CustomerResult, GroupTotal, HoldoutCheck, SegmentationResult } from '../../src/core';
 import type { OutputLabels } from '../../src/excel';
 
 /** English labels as the pane would pass them (the adapter only writes what it is given). */
@@ -39,6 +39,21 @@ export const LABELS: OutputLabels = {
   repeatPurchases: 'Repeat purchases',
   actualCustomers: 'Customers (actual)',
   modelCustomers: 'Customers (model)',
+  holdoutChart: 'Holdout: actual vs predicted purchases',
+  holdoutRepeatPurchases: 'Repeat purchases in calibration',
+  holdoutActual: 'Holdout purchases per customer (actual)',
+  holdoutPredicted: 'Holdout purchases per customer (predicted)',
+  calibrationEnd: 'Calibration end',
+  holdoutWeeks: 'Holdout period (weeks)',
+  holdoutCheck: 'Holdout check',
+  holdoutDone: 'Done',
+  holdoutReasons: {
+    calibrationEmpty: 'Not done: nobody before the calibration end.',
+    noRepeatBuyers: 'Not done: too few repeat buyers.',
+    notConverged: 'Not done: not converged.',
+    holdoutEmpty: 'Not done: nobody bought in the holdout.',
+    fitFailed: 'Not done: the fit failed.',
+  },
 };
 
 function customer(id: string, tier: string, monetary: number): CustomerResult {
@@ -119,5 +134,49 @@ export function sampleResult(count = 5): SegmentationResult {
     asOf: '1997-04-01',
     options: { bins: 5, tierScheme: 'pyramid', clv: { method: 'historic' }, language: 'en' },
     warnings: [],
+  };
+}
+
+/** A BG/NBD model as core returns it, with the CDNOW estimates of Fader, Hardie & Lee (2005). */
+export const CDNOW_MODEL: BgNbdModel = {
+  kind: 'bgnbd',
+  unit: 'days',
+  params: { r: 0.2426, alpha: 4.4136 * 7, a: 0.7929, b: 2.4259 },
+  logLikelihood: -9582.43,
+  converged: true,
+  iterations: 40,
+  standardErrors: null,
+  customers: 2357,
+  penalty: 0,
+  warnings: [],
+};
+
+/** A fitted holdout check with hand-picked rows: labels 0 … 7+, one figure per group that is easy to spot. */
+export const FITTED_HOLDOUT: HoldoutCheck = {
+  calibrationEnd: '1997-09-30',
+  holdoutEnd: '1998-06-30',
+  holdoutWeeks: 39,
+  status: 'fitted',
+  model: CDNOW_MODEL,
+  rows: ['0', '1', '2', '3', '4', '5', '6', '7+'].map((label, k) => ({
+    label,
+    customers: 100 - k,
+    actual: k + 0.25,
+    predicted: k + 0.5,
+  })),
+  totals: { customers: 772, actual: 1788, predicted: 1900 },
+};
+
+/**
+ * {@link sampleResult} as the probabilistic method returns it: the fitted model (so the model-fit histogram is
+ * written) and the given holdout check.
+ */
+export function probabilisticResult(count: number, holdout: HoldoutCheck): SegmentationResult {
+  const result = sampleResult(count);
+  return {
+    ...result,
+    options: { ...result.options, clv: { method: 'probabilistic', holdoutWeeks: holdout.holdoutWeeks } },
+    model: { purchase: CDNOW_MODEL },
+    holdout,
   };
 }

@@ -2,7 +2,7 @@ import { OUTPUT_COLUMNS } from '../../src/core';
 import { writeResults } from '../../src/excel';
 import type { WriteOptions } from '../../src/excel';
 import { StandinRequestContext, StandinWorkbook, asExcelContext } from '../../src/standin';
-import { LABELS, sampleResult } from './fixtures';
+import { FITTED_HOLDOUT, LABELS, probabilisticResult, sampleResult } from './fixtures';
 
 const SOURCE_ROWS = [
   ['customer_id', 'date', 'amount'],
@@ -95,6 +95,74 @@ describe('writeResults', () => {
     ]);
   });
 
+  test('the probabilistic method writes the holdout block with its line chart, then the model-fit histogram', async () => {
+    const book = workbook();
+    await writeResults(
+      asExcelContext(new StandinRequestContext(book)),
+      probabilisticResult(5, FITTED_HOLDOUT),
+      options(),
+    );
+    const values = book.sheetValues('Segment Summary');
+    const top = values.findIndex((row) => row[0] === 'Repeat purchases in calibration');
+    expect(values[top]?.slice(0, 4)).toEqual([
+      'Repeat purchases in calibration',
+      'Holdout purchases per customer (actual)',
+      'Holdout purchases per customer (predicted)',
+      'Customers',
+    ]);
+    // Label, mean actual, mean predicted, customers: the fixture's rows as given, 0 … 7+.
+    expect(values.slice(top + 1, top + 9).map((row) => row.slice(0, 4))).toEqual(
+      FITTED_HOLDOUT.status === 'fitted'
+        ? FITTED_HOLDOUT.rows.map((row) => [row.label, row.actual, row.predicted, row.customers])
+        : [],
+    );
+    expect(book.charts.map((chart) => [chart.type, chart.title])).toEqual([
+      ['Pie', 'Revenue by value tier'],
+      ['ColumnClustered', 'Customers by lifecycle stage'],
+      ['LineMarkers', 'Holdout: actual vs predicted purchases'],
+      ['ColumnClustered', 'Model fit'],
+    ]);
+    // The chart plots two series (actual, predicted) over the 0 … 7+ labels: header row + 8 rows, 3 columns.
+    expect(book.charts[2]?.source).toEqual({ row: top, column: 0, rowCount: 9, columnCount: 3 });
+    expect(book.charts[2]?.seriesBy).toBe('Columns');
+    const sheet = book.findSheet('Segment Summary');
+    if (!sheet) throw new Error('sheet missing');
+    expect(book.numberFormatAt(sheet, top + 1, 0)).toBe('@');
+    expect(book.numberFormatAt(sheet, top + 1, 1)).toBe('0.00');
+    const info = Object.fromEntries(values.map((row) => [row[8], row[9]]));
+    expect(info).toMatchObject({
+      'Calibration end': '1997-09-30',
+      'Holdout period (weeks)': 39,
+      'Holdout check': 'Done',
+    });
+  });
+
+  test('a holdout check that was not done writes no holdout chart and says why in the run information', async () => {
+    const book = workbook();
+    const skipped = probabilisticResult(5, {
+      calibrationEnd: '1997-01-07',
+      holdoutEnd: '1998-06-30',
+      holdoutWeeks: 77,
+      status: 'skipped',
+      reason: 'noRepeatBuyers',
+      detail: 'No customer bought more than once.',
+    });
+    await writeResults(asExcelContext(new StandinRequestContext(book)), skipped, options());
+    expect(book.charts.map((chart) => chart.title)).toEqual([
+      'Revenue by value tier',
+      'Customers by lifecycle stage',
+      'Model fit',
+    ]);
+    const values = book.sheetValues('Segment Summary');
+    expect(values.some((row) => row[0] === 'Repeat purchases in calibration')).toBe(false);
+    const info = Object.fromEntries(values.map((row) => [row[8], row[9]]));
+    expect(info).toMatchObject({
+      'Calibration end': '1997-01-07',
+      'Holdout period (weeks)': 77,
+      'Holdout check': 'Not done: too few repeat buyers.',
+    });
+  });
+
   test('writeResults never overwrites: taken names get " (2)", ignoring case', async () => {
     const book = workbook();
     book.addSheet('customer segments', [['mine']]);
@@ -118,21 +186,44 @@ describe('writeResults', () => {
     expect(book.sheetValues('Customer Segments')[1]?.[1]).toBe(35431 - 1462);
   });
 
-  test('a failure injected at every write step leaves nothing behind and the source unchanged', async () => {
-    const clean = workbook();
-    const before = state(clean);
-    await writeResults(asExcelContext(new StandinRequestContext(clean)), sampleResult(4), options());
-    const totalWrites = clean.writeCount;
-    expect(totalWrites).toBeGreaterThan(20);
-    for (let step = 1; step <= totalWrites; step++) {
-      const book = workbook();
-      book.failAtWrite = step;
-      await expect(
-        writeResults(asExcelContext(new StandinRequestContext(book)), sampleResult(4), options()),
-      ).rejects.toMatchObject({ code: 'GeneralException' });
-      expect({ step, state: state(book) }).toEqual({ step, state: before });
-    }
-  });
+  test.each([
+    ['historic', () => sampleResult(4), ['ChartCollection.add(Pie)', 'ChartCollection.add(ColumnClustered)']],
+    [
+      'probabilistic with the holdout check',
+      () => probabilisticResult(4, FITTED_HOLDOUT),
+      [
+        'ChartCollection.add(Pie)',
+        'ChartCollection.add(ColumnClustered)',
+        'ChartCollection.add(LineMarkers)',
+        'ChartCollection.add(ColumnClustered)',
+      ],
+    ],
+  ])(
+    'a failure injected at every write step (%s) leaves nothing behind and the source unchanged',
+    async (_, make, charts) => {
+      const clean = workbook();
+      const before = state(clean);
+      await writeResults(asExcelContext(new StandinRequestContext(clean)), make(), options());
+      const totalWrites = clean.writeCount;
+      expect(totalWrites).toBeGreaterThan(20);
+      const operations = clean.log.filter((entry) => entry.kind === 'write').map((entry) => entry.operation);
+      expect(operations).toHaveLength(totalWrites);
+      // The steps covered include every chart (add, then title and position) of this kind of result.
+      expect(operations.filter((operation) => operation.startsWith('ChartCollection.add'))).toEqual(charts);
+      for (let step = 1; step <= totalWrites; step++) {
+        const book = workbook();
+        book.failAtWrite = step;
+        await expect(
+          writeResults(asExcelContext(new StandinRequestContext(book)), make(), options()),
+        ).rejects.toMatchObject({ code: 'GeneralException' });
+        expect({ step, operation: operations[step - 1], state: state(book) }).toEqual({
+          step,
+          operation: operations[step - 1],
+          state: before,
+        });
+      }
+    },
+  );
 
   test('a cancel during writing removes what was created', async () => {
     const book = workbook();

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { segmentCustomers } from '../../src/core';
+import { loadRunSettings } from '../../src/excel';
 import { StandinRequestContext, asExcelContext } from '../../src/standin';
 import { sampleWorkbook } from '../../src/demo/sampleWorkbook';
 import type { Compute } from '../../src/taskpane/run/compute';
@@ -8,7 +9,9 @@ import type { ExcelRun } from '../../src/taskpane/run/excelHost';
 import { runSegmentation } from '../../src/taskpane/run/runSegmentation';
 import { DEFAULT_FORM_OPTIONS } from '../../src/taskpane/state/formOptions';
 import type { FormOptions } from '../../src/taskpane/state/formOptions';
+import { paneReducer } from '../../src/taskpane/state/paneReducer';
 import type { PaneEvent } from '../../src/taskpane/state/paneReducer';
+import { initialPaneState } from '../../src/taskpane/state/paneState';
 
 const CSV = readFileSync(path.resolve('src/demo/cdnowSample.csv'), 'utf8');
 const inProcess: Compute = async (input, options, onProgress) =>
@@ -62,14 +65,77 @@ describe('pane run against the stand-in with the real core', () => {
     });
   });
 
-  test('the probabilistic CLV method adds the p_alive and predicted_clv columns and the model-fit chart', async () => {
+  test('the probabilistic CLV method adds the p_alive and predicted_clv columns, the holdout chart and the model-fit chart', async () => {
     const { values, events, charts } = await run(false, { ...DEFAULT_FORM_OPTIONS, clvMethod: 'probabilistic' });
     expect(events.at(-1)?.type).toBe('runFinished');
     expect(values[0]).toEqual(expect.arrayContaining(['p_alive', 'predicted_clv']));
     expect(charts).toEqual([
       'Revenue by value tier',
       'Customers by lifecycle stage',
+      'Holdout: actual vs predicted purchases',
       'Model fit: customers by repeat purchases, actual vs BG/NBD',
     ]);
+  });
+
+  test('the holdout block holds the actual purchases counted from the CSV, and Run again repeats the same check', async () => {
+    const book = sampleWorkbook(CSV);
+    const excelRun: ExcelRun = (batch) => batch(asExcelContext(new StandinRequestContext(book)));
+    const request = {
+      source: { kind: 'selection' as const },
+      mapping: { customer: 0, date: 1, quantity: 2, amount: 3 },
+      addinVersion: 'test',
+    };
+    const events: PaneEvent[] = [];
+    await runSegmentation(
+      { ...request, options: { ...DEFAULT_FORM_OPTIONS, clvMethod: 'probabilistic' } },
+      { excelRun, compute: inProcess },
+      (event) => events.push(event),
+      new AbortController().signal,
+    );
+    expect(events.at(-1)).toMatchObject({
+      type: 'runFinished',
+      summary: { holdout: { status: 'fitted', calibrationEnd: '1997-12-31', weeks: 26 } },
+    });
+
+    // Independently of core: the demo data runs 1997-01-01 … 1998-06-30, so the as-of date is 1998-07-01 and a
+    // third of the 546 days is 26 weeks; the calibration ends 182 days earlier, on 1997-12-31.
+    const calibrationEnd = '1997-12-31';
+    const days = new Map<string, Set<string>>();
+    for (const line of CSV.trim().split('\n').slice(1)) {
+      const [id = '', date = ''] = line.split(',');
+      days.set(id, (days.get(id) ?? new Set()).add(date));
+    }
+    const groups = Array.from({ length: 8 }, () => ({ customers: 0, holdout: 0 }));
+    for (const set of days.values()) {
+      const before = [...set].filter((date) => date <= calibrationEnd).length;
+      if (before === 0) continue;
+      const group = groups[Math.min(before - 1, 7)];
+      if (!group) continue;
+      group.customers += 1;
+      group.holdout += set.size - before;
+    }
+    const summary = book.sheetValues('Segment Summary');
+    const top = summary.findIndex((row) => row[0] === 'Repeat purchases in calibration');
+    const rows = summary.slice(top + 1, top + 9);
+    expect(rows.map((row) => row[0])).toEqual(['0', '1', '2', '3', '4', '5', '6', '7+']);
+    expect(rows.map((row) => row[3])).toEqual(groups.map((group) => group.customers));
+    rows.forEach((row, k) => expect(row[1]).toBeCloseTo((groups[k]?.holdout ?? 0) / (groups[k]?.customers ?? 1), 12));
+    const info = Object.fromEntries(summary.map((row) => [row[8], row[9]]));
+    expect(info).toMatchObject({ 'Calibration end': calibrationEnd, 'Holdout period (weeks)': 26 });
+
+    // Run again from the saved settings, as a colleague opening the workbook would.
+    const saved = await excelRun((context) => loadRunSettings(context));
+    if (!saved) throw new Error('no saved settings');
+    const restored = paneReducer(initialPaneState('en'), { type: 'savedRunLoaded', ...saved });
+    expect(restored.options.holdoutWeeks).toBe('26');
+    await runSegmentation(
+      { ...request, options: restored.options },
+      { excelRun, compute: inProcess },
+      () => undefined,
+      new AbortController().signal,
+    );
+    const again = book.sheetValues('Segment Summary (2)');
+    const againTop = again.findIndex((row) => row[0] === 'Repeat purchases in calibration');
+    expect(again.slice(againTop, againTop + 9)).toEqual(summary.slice(top, top + 9));
   });
 });

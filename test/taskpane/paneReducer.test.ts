@@ -113,4 +113,35 @@ describe('paneReducer', () => {
       outputLanguage: 'zh',
     });
   });
+
+  test('the holdout period is an option like the others: edited as text, frozen while running', () => {
+    const edited = paneReducer(loaded(), {
+      type: 'optionsChanged',
+      patch: { clvMethod: 'probabilistic', holdoutWeeks: '13' },
+    });
+    expect(edited.options).toMatchObject({ clvMethod: 'probabilistic', holdoutWeeks: '13' });
+    const running = paneReducer(paneReducer(edited, { type: 'runStarted' }), {
+      type: 'optionsChanged',
+      patch: { holdoutWeeks: '52' },
+    });
+    expect(running.options.holdoutWeeks).toBe('13');
+  });
+
+  test('a saved probabilistic run restores the resolved holdout period, so Run again repeats the same check', () => {
+    const next = paneReducer(initialPaneState('en'), {
+      type: 'savedRunLoaded',
+      source: { kind: 'selection' },
+      mapping: { customer: 0, date: 1, amount: 3 },
+      options: { clv: { method: 'probabilistic', horizonMonths: 24, holdoutWeeks: 26 } },
+    });
+    expect(next.options).toMatchObject({ clvMethod: 'probabilistic', horizonMonths: 24, holdoutWeeks: '26' });
+    // An older saved run without the option keeps the default (blank: core's third of the history).
+    const older = paneReducer(initialPaneState('en'), {
+      type: 'savedRunLoaded',
+      source: { kind: 'selection' },
+      mapping: {},
+      options: { clv: { method: 'probabilistic' } },
+    });
+    expect(older.options.holdoutWeeks).toBe('');
+  });
 });

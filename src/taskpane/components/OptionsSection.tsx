@@ -95,6 +95,20 @@ export function OptionsSection(props: {
         {options.clvMethod === 'probabilistic' && numberField('horizonMonths', '1')}
         {options.clvMethod === 'probabilistic' && numberField('monthlyDiscount', '0.001')}
         {options.clvMethod === 'probabilistic' && numberField('margin', '0.01')}
+        {options.clvMethod === 'probabilistic' && (
+          <Field label={t('option.holdoutWeeks')}>
+            <Input
+              className={sections.control}
+              type="number"
+              min={1}
+              step="1"
+              disabled={disabled}
+              data-testid="option-holdoutWeeks"
+              value={options.holdoutWeeks}
+              onChange={(_, data) => change({ holdoutWeeks: data.value })}
+            />
+          </Field>
+        )}
         <Field label={t('option.outputLanguage')}>
           <Select
             className={sections.control}

@@ -61,6 +61,18 @@ export function ResultSection(props: {
           </div>
         ))}
       </figure>
+      {summary.holdout && (
+        <Text data-testid="result-holdout">
+          {summary.holdout.status === 'fitted'
+            ? t('result.holdoutFitted', {
+                calibrationEnd: summary.holdout.calibrationEnd,
+                weeks: summary.holdout.weeks,
+                actual: number.format(summary.holdout.actual),
+                predicted: number.format(summary.holdout.predicted),
+              })
+            : t('result.holdoutSkipped', { reason: t(`holdout.${summary.holdout.reason}`) })}
+        </Text>
+      )}
       <div className={styles.buttons}>
         <Button data-testid="open-segments" onClick={() => open(summary.segmentsSheet)}>
           {t('result.openSegments', { sheet: summary.segmentsSheet })}

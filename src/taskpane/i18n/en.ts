@@ -53,6 +53,7 @@ export const en = {
   'option.horizonMonths': 'Horizon (months)',
   'option.monthlyDiscount': 'Monthly discount rate',
   'option.margin': 'Margin',
+  'option.holdoutWeeks': 'Holdout check in weeks (blank: a third of the history)',
   'option.outputLanguage': 'Output language',
   'outputLanguage.en': 'English',
   'outputLanguage.zh': 'Chinese',
@@ -71,6 +72,9 @@ export const en = {
   'result.tiers': 'Revenue share by value tier',
   'result.openSegments': 'Open "{sheet}"',
   'result.openSummary': 'Open "{sheet}"',
+  'result.holdoutFitted':
+    'Holdout check: fitted to {calibrationEnd}, then {weeks} weeks with {actual} repeat purchases actual, {predicted} predicted.',
+  'result.holdoutSkipped': 'Holdout check: {reason}',
   'result.skipped': 'Skipped rows',
   'result.noneSkipped': 'No rows were skipped.',
   'result.skipLine': '{reason}: {count} (first at rows {rows})',
@@ -108,6 +112,21 @@ export const en = {
   'out.repeatPurchases': 'Repeat purchases',
   'out.actualCustomers': 'Customers (actual)',
   'out.modelCustomers': 'Customers (model)',
+  'out.holdoutChart': 'Holdout: actual vs predicted purchases',
+  'out.holdoutRepeatPurchases': 'Repeat purchases in calibration',
+  'out.holdoutActual': 'Holdout purchases per customer (actual)',
+  'out.holdoutPredicted': 'Holdout purchases per customer (predicted)',
+  'out.calibrationEnd': 'Calibration end',
+  'out.holdoutWeeks': 'Holdout period (weeks)',
+  'out.holdoutCheck': 'Holdout check',
+  'out.holdoutDone': 'Done: actual and predicted purchases in the holdout are charted on this sheet.',
+  'holdout.calibrationEmpty': 'Not done: nobody bought before the calibration end. Choose a shorter holdout period.',
+  'holdout.noRepeatBuyers':
+    'Not done: too few customers bought more than once before the calibration end. Choose a shorter holdout period.',
+  'holdout.notConverged': 'Not done: the model fitted to the calibration period did not converge.',
+  'holdout.holdoutEmpty':
+    'Not done: no customer bought in the holdout period. Check the as-of date or choose a longer holdout period.',
+  'holdout.fitFailed': 'Not done: the model could not be fitted to the calibration period.',
 } as const;
 
 /** Every message key; the Chinese table must have exactly these. */

@@ -40,5 +40,20 @@ export function outputLabels(t: Translate): OutputLabels {
     repeatPurchases: t('out.repeatPurchases'),
     actualCustomers: t('out.actualCustomers'),
     modelCustomers: t('out.modelCustomers'),
+    holdoutChart: t('out.holdoutChart'),
+    holdoutRepeatPurchases: t('out.holdoutRepeatPurchases'),
+    holdoutActual: t('out.holdoutActual'),
+    holdoutPredicted: t('out.holdoutPredicted'),
+    calibrationEnd: t('out.calibrationEnd'),
+    holdoutWeeks: t('out.holdoutWeeks'),
+    holdoutCheck: t('out.holdoutCheck'),
+    holdoutDone: t('out.holdoutDone'),
+    holdoutReasons: {
+      calibrationEmpty: t('holdout.calibrationEmpty'),
+      noRepeatBuyers: t('holdout.noRepeatBuyers'),
+      notConverged: t('holdout.notConverged'),
+      holdoutEmpty: t('holdout.holdoutEmpty'),
+      fitFailed: t('holdout.fitFailed'),
+    },
   };
 }

@@ -15,6 +15,8 @@ export interface FormOptions {
   horizonMonths: number;
   monthlyDiscount: number;
   margin: number;
+  /** Weeks of the probabilistic method's holdout check as typed; '' for core's default (a third of the history). */
+  holdoutWeeks: string;
   outputLanguage: Language;
 }
 
@@ -32,5 +34,6 @@ export const DEFAULT_FORM_OPTIONS: FormOptions = {
   horizonMonths: 12,
   monthlyDiscount: 0.01,
   margin: 1,
+  holdoutWeeks: '',
   outputLanguage: 'en',
 };

@@ -1,4 +1,4 @@
-import type { SegmentationResult, SkipReason } from '../../core';
+import type { HoldoutSkipReason, SegmentationResult, SkipReason } from '../../core';
 
 /** What the pane shows after a run: figures taken from core's result as they are, no arithmetic. */
 export interface RunSummary {
@@ -10,6 +10,10 @@ export interface RunSummary {
   tiers: { label: string; customers: number; revenue: number; revenueShare: number }[];
   skipped: { reason: SkipReason; count: number; firstRows: number[] }[];
   warnings: string[];
+  /** The probabilistic method's holdout check: its totals, or why it was not done. */
+  holdout?:
+    | { status: 'fitted'; calibrationEnd: string; weeks: number; actual: number; predicted: number }
+    | { status: 'skipped'; calibrationEnd: string; weeks: number; reason: HoldoutSkipReason };
   segmentsSheet: string;
   summarySheet: string;
 }
@@ -35,6 +39,18 @@ export function runSummary(
       detail ? [{ reason: reason as SkipReason, count: detail.count, firstRows: detail.firstRows }] : [],
     ),
     warnings: result.warnings,
+    ...holdoutSummary(result.holdout),
     ...sheets,
+  };
+}
+
+function holdoutSummary(holdout: SegmentationResult['holdout']): Pick<RunSummary, 'holdout'> {
+  if (!holdout) return {};
+  const period = { calibrationEnd: holdout.calibrationEnd, weeks: holdout.holdoutWeeks };
+  return {
+    holdout:
+      holdout.status === 'fitted'
+        ? { status: 'fitted', ...period, actual: holdout.totals.actual, predicted: holdout.totals.predicted }
+        : { status: 'skipped', ...period, reason: holdout.reason },
   };
 }

@@ -18,6 +18,8 @@ export function toSegmentOptions(form: FormOptions): SegmentOptions {
             horizonMonths: form.horizonMonths,
             monthlyDiscount: form.monthlyDiscount,
             margin: form.margin,
+            // The holdout check always runs with this method; core resolves 'auto' from the data.
+            holdoutWeeks: form.holdoutWeeks.trim() === '' ? 'auto' : Number(form.holdoutWeeks),
           };
   return {
     ...(form.asOf.trim() === '' ? {} : { asOf: form.asOf.trim() }),
@@ -51,6 +53,10 @@ export function fromSegmentOptions(options: SegmentOptions, defaults: FormOption
     monthlyDiscount:
       clv?.method === 'probabilistic' ? (clv.monthlyDiscount ?? defaults.monthlyDiscount) : defaults.monthlyDiscount,
     margin: clv?.method === 'probabilistic' ? (clv.margin ?? defaults.margin) : defaults.margin,
+    holdoutWeeks:
+      clv?.method === 'probabilistic' && typeof clv.holdoutWeeks === 'number'
+        ? String(clv.holdoutWeeks)
+        : defaults.holdoutWeeks,
     outputLanguage: options.language ?? defaults.outputLanguage,
   };
 }
