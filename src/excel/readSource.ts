@@ -1,10 +1,13 @@
 import { blockRows, jsonBytes } from './blockRows';
 import { queueDateSystemProbe } from './detectDateSystem';
 import { ExcelReadError } from './excelReadError';
-import type { CellValue, ReadProgress, SourceChoice, SourceData } from './sourceData';
+import type { DateSystem } from '../core';
+import type { CellValue, ReadProgress, SourceChoice, SourceData, SourcePreview } from './sourceData';
 
-/** Rows read first to measure row size and show detected columns quickly. */
+/** Rows read first to measure row size. */
 const SAMPLE_ROWS = 200;
+/** Rows the preview reads for column detection (core's detectColumns looks at the first 50). */
+const PREVIEW_ROWS = 50;
 
 /** Options for {@link readSource}. */
 export interface ReadOptions {
@@ -29,20 +32,11 @@ export async function readSource(
   choice: SourceChoice,
   options: ReadOptions = {},
 ): Promise<SourceData> {
-  const picked = pickRange(context, choice);
-  const used = picked.getUsedRangeOrNullObject(true);
-  used.load('address,rowIndex,columnIndex,rowCount,columnCount');
-  const dateSystem = queueDateSystemProbe(context);
-  await context.sync();
+  const located = await locateSource(context, choice);
   let syncs = 1;
-  if (used.isNullObject) throw new ExcelReadError('EMPTY_SOURCE', 'The chosen range has no values.');
-  const { rowIndex, columnIndex, rowCount, columnCount } = used;
-  const sheetName = sheetOfAddress(used.address);
-  const sheet = context.workbook.worksheets.getItem(sheetName);
-  if (rowCount < 2) throw new ExcelReadError('NO_DATA_ROWS', `${used.address} has a header row but no data rows.`);
+  const { rowIndex, columnIndex, rowCount: total, columnCount, sheet } = located;
 
   const rows: CellValue[][] = [];
-  const total = rowCount;
   let next = 0;
   let size = Math.min(SAMPLE_ROWS, total);
   options.onProgress?.(0, total - 1);
@@ -72,13 +66,85 @@ export async function readSource(
   }
   const [headers = [], ...dataRows] = rows;
   return {
-    sheetName,
-    address: used.address,
+    sheetName: located.sheetName,
+    address: located.address,
     headers,
     rows: dataRows,
     firstRowNumber: rowIndex + 2,
-    dateSystem: dateSystem(),
+    dateSystem: located.dateSystem,
     syncs,
+  };
+}
+
+/** Where the chosen data is: its used range, sheet and the workbook's date system. */
+interface LocatedSource {
+  sheet: Excel.Worksheet;
+  sheetName: string;
+  address: string;
+  rowIndex: number;
+  columnIndex: number;
+  /** Rows including the header row. */
+  rowCount: number;
+  columnCount: number;
+  dateSystem: DateSystem;
+}
+
+/**
+ * Finds the used part of the chosen range, in one sync that also probes the date system.
+ * @throws ExcelReadError EMPTY_SOURCE (no values), NO_DATA_ROWS (header only)
+ */
+async function locateSource(context: Excel.RequestContext, choice: SourceChoice): Promise<LocatedSource> {
+  const picked = pickRange(context, choice);
+  const used = picked.getUsedRangeOrNullObject(true);
+  used.load('address,rowIndex,columnIndex,rowCount,columnCount');
+  const dateSystem = queueDateSystemProbe(context);
+  await context.sync();
+  if (used.isNullObject) throw new ExcelReadError('EMPTY_SOURCE', 'The chosen range has no values.');
+  const { address, rowIndex, columnIndex, rowCount, columnCount } = used;
+  if (rowCount < 2) throw new ExcelReadError('NO_DATA_ROWS', `${address} has a header row but no data rows.`);
+  const sheetName = sheetOfAddress(address);
+  return {
+    sheet: context.workbook.worksheets.getItem(sheetName),
+    sheetName,
+    address,
+    rowIndex,
+    columnIndex,
+    rowCount,
+    columnCount,
+    dateSystem: dateSystem(),
+  };
+}
+
+/**
+ * The header and the first rows of the chosen data, with its size: what the pane shows and detects columns
+ * from when the user picks the data.
+ *
+ * Why not {@link readSource}: picking must not read a million rows that the run will read again; the run
+ * reads the whole range once, in blocks. Cost: two syncs, at most `sampleRows + 1` rows moved.
+ * @throws ExcelReadError EMPTY_SOURCE, NO_DATA_ROWS
+ * @example
+ * const preview = await previewSource(context, { kind: 'selection' });
+ * preview.rowCount // => 6919 (data rows, header excluded)
+ */
+export async function previewSource(
+  context: Excel.RequestContext,
+  choice: SourceChoice,
+  sampleRows = PREVIEW_ROWS,
+): Promise<SourcePreview> {
+  const located = await locateSource(context, choice);
+  const size = Math.min(located.rowCount, sampleRows + 1);
+  const block = located.sheet.getRangeByIndexes(located.rowIndex, located.columnIndex, size, located.columnCount);
+  block.load('values');
+  await context.sync();
+  const [headers = [], ...rows] = block.values as CellValue[][];
+  return {
+    sheetName: located.sheetName,
+    address: located.address,
+    headers,
+    sampleRows: rows,
+    rowCount: located.rowCount - 1,
+    dateSystem: located.dateSystem,
+    syncs: 2,
   };
 }
 

@@ -22,5 +22,18 @@ export interface SourceData {
   syncs: number;
 }
 
+/** The header, the first rows and the size of the chosen data, read without reading all of it. */
+export interface SourcePreview {
+  sheetName: string;
+  address: string;
+  headers: CellValue[];
+  /** The first data rows (at most the preview size), for column detection. */
+  sampleRows: CellValue[][];
+  /** Data rows in the range, header excluded. */
+  rowCount: number;
+  dateSystem: DateSystem;
+  syncs: number;
+}
+
 /** Reported while reading: rows read so far out of the total. */
 export type ReadProgress = (rowsRead: number, totalRows: number) => void;

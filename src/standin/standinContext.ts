@@ -221,11 +221,14 @@ export class RangeProxy extends ClientObject {
     const { sheet, rect } = this.target();
     const book = this.context.book;
     const cells = rect.rowCount * rect.columnCount;
-    if (['values', 'valueTypes', 'numberFormat', 'text'].includes(property) && cells > READ_CELL_LIMIT) {
-      throw new StandinError(
-        'ResponsePayloadSizeLimitExceeded',
-        `Reading ${property} of ${cells} cells exceeds Excel's limit of ${READ_CELL_LIMIT} cells.`,
-      );
+    if (['values', 'valueTypes', 'numberFormat', 'text'].includes(property)) {
+      if (cells > READ_CELL_LIMIT) {
+        throw new StandinError(
+          'ResponsePayloadSizeLimitExceeded',
+          `Reading ${property} of ${cells} cells exceeds Excel's limit of ${READ_CELL_LIMIT} cells.`,
+        );
+      }
+      book.cellsRead += cells;
     }
     switch (property) {
       case 'address':

@@ -75,6 +75,8 @@ export class StandinWorkbook {
   activeSheet: SheetModel | null = null;
   syncCount = 0;
   writeCount = 0;
+  /** Cells whose values, texts, types or formats loads asked for (a retried block counts again). */
+  cellsRead = 0;
   /** When set, the write operation with this 1-based ordinal (across syncs) fails once. */
   failAtWrite: number | null = null;
   private nextId = 1;

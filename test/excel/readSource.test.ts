@@ -1,4 +1,4 @@
-import { readSource, sheetOfAddress } from '../../src/excel/readSource';
+import { previewSource, readSource, sheetOfAddress } from '../../src/excel/readSource';
 import { ExcelReadError } from '../../src/excel';
 import { PAYLOAD_LIMIT_BYTES, StandinRequestContext, StandinWorkbook, asExcelContext } from '../../src/standin';
 
@@ -110,6 +110,36 @@ describe('readSource', () => {
     await expect(
       readSource(asExcelContext(new StandinRequestContext(book)), { kind: 'selection' }),
     ).rejects.toBeInstanceOf(ExcelReadError);
+  });
+
+  test('previewSource reads the header and 50 rows of a 1,048,575-row selection in two syncs, and counts the rows', async () => {
+    const book = new StandinWorkbook();
+    const rows = transactions(1_048_575);
+    book.addSheet('Big', rows);
+    book.select('Big', { row: 0, column: 0, rowCount: 1_048_576, columnCount: 4 });
+    const preview = await previewSource(asExcelContext(new StandinRequestContext(book)), { kind: 'selection' });
+    expect(preview).toMatchObject({ sheetName: 'Big', address: 'Big!A1:D1048576', rowCount: 1_048_575, syncs: 2 });
+    expect(preview.headers).toEqual(rows[0]);
+    expect(preview.sampleRows).toEqual(rows.slice(1, 51));
+    expect(book.syncCount).toBe(2);
+    expect(book.cellsRead).toBe(51 * 4);
+  });
+
+  test('previewSource of a short range reads all of it; empty and header-only ranges are the same errors as readSource', async () => {
+    const book = new StandinWorkbook();
+    book.addSheet('Data', transactions(3));
+    book.addSheet('Header', [['customer', 'date']]);
+    book.addSheet('Empty');
+    book.select('Data', { row: 0, column: 0, rowCount: 4, columnCount: 4 });
+    const context = (): Excel.RequestContext => asExcelContext(new StandinRequestContext(book));
+    const preview = await previewSource(context(), { kind: 'selection' });
+    expect(preview.sampleRows).toEqual(transactions(3).slice(1));
+    expect(preview.rowCount).toBe(3);
+    expect(preview.dateSystem).toBe('1900');
+    book.select('Header', { row: 0, column: 0, rowCount: 10, columnCount: 2 });
+    await expect(previewSource(context(), { kind: 'selection' })).rejects.toMatchObject({ code: 'NO_DATA_ROWS' });
+    book.select('Empty', { row: 0, column: 0, rowCount: 10, columnCount: 2 });
+    await expect(previewSource(context(), { kind: 'selection' })).rejects.toMatchObject({ code: 'EMPTY_SOURCE' });
   });
 
   test("sheetOfAddress unquotes Excel's quoted sheet names", () => {

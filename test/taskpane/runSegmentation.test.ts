@@ -5,6 +5,8 @@ import type { ExcelRun } from '../../src/taskpane/run/excelHost';
 import { runSegmentation } from '../../src/taskpane/run/runSegmentation';
 import { DEFAULT_FORM_OPTIONS } from '../../src/taskpane/state/formOptions';
 import type { PaneEvent } from '../../src/taskpane/state/paneReducer';
+import { pickData } from '../../src/taskpane/run/pickData';
+import type { TransactionInput } from '../../src/core';
 import { sampleResult } from '../excel/fixtures';
 
 function setup(): { book: StandinWorkbook; excelRun: ExcelRun } {
@@ -127,5 +129,46 @@ describe('runSegmentation', () => {
     expect(events.at(-1)).toMatchObject({ type: 'runFailed', message: 'error.generic' });
     expect(book.sheets.map((sheet) => sheet.name)).toEqual(['Data']);
     expect(book.settings.size).toBe(0);
+  });
+
+  test('picking the data reads a sample; the run then reads the whole range once, in row blocks', async () => {
+    const book = new StandinWorkbook();
+    const rows: (string | number)[][] = [['customer_id', 'date', 'amount']];
+    for (let index = 0; index < 45_000; index++)
+      rows.push([`c${index % 5000}`, 35431 + (index % 500), 10 + (index % 7)]);
+    book.addSheet('Data', rows);
+    book.select('Data', { row: 0, column: 0, rowCount: rows.length, columnCount: 3 });
+    const excelRun: ExcelRun = (batch) => batch(asExcelContext(new StandinRequestContext(book)));
+    const events: PaneEvent[] = [];
+    await pickData({ kind: 'selection' }, excelRun, (event) => events.push(event));
+    expect(events.at(-1)).toMatchObject({ type: 'dataLoaded', data: { rowCount: 45_000 } });
+    // The header and 50 rows for column detection, not the 45,000.
+    expect(book.cellsRead).toBe(51 * 3);
+    const afterPick = { cells: book.cellsRead, syncs: book.syncCount };
+
+    let input: TransactionInput | undefined;
+    await runSegmentation(
+      {
+        source: { kind: 'selection' },
+        mapping: { customer: 0, date: 1, amount: 2 },
+        options: DEFAULT_FORM_OPTIONS,
+        addinVersion: '0.1.0',
+      },
+      {
+        excelRun,
+        compute: async (given) => {
+          input = given;
+          return sampleResult(3);
+        },
+      },
+      (event) => events.push(event),
+      new AbortController().signal,
+    );
+    expect(events.at(-1)?.type).toBe('runFinished');
+    expect(input?.customer).toHaveLength(45_000);
+    // Every cell of the range exactly once, in more than one block (a 200-row sample, then blocks of ≤ 20,000).
+    expect(book.cellsRead - afterPick.cells).toBe(45_001 * 3);
+    const reads = book.log.filter((entry) => entry.sync > afterPick.syncs && entry.operation === 'Range.load(values)');
+    expect(reads.length).toBeGreaterThanOrEqual(1 + Math.ceil(45_000 / 20_000));
   });
 });

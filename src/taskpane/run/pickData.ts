@@ -1,13 +1,13 @@
 import { detectColumns } from '../../core';
-import { readSource } from '../../excel';
+import { previewSource } from '../../excel';
 import type { SourceChoice } from '../../excel';
 import type { PaneEvent } from '../state/paneReducer';
 import type { ExcelRun } from './excelHost';
 import { failureEvent } from './failureEvent';
 
 /**
- * Reads the chosen data once to show its size and headers, and lets core detect the columns from the
- * headers and the first rows.
+ * Reads the header and the first rows of the chosen data to show its size and headers, and lets core
+ * detect the columns from them. Only a sample: the run reads the whole range, once.
  */
 export async function pickData(
   source: SourceChoice,
@@ -16,18 +16,18 @@ export async function pickData(
 ): Promise<void> {
   dispatch({ type: 'dataLoading' });
   try {
-    const data = await excelRun((context) => readSource(context, source));
+    const data = await excelRun((context) => previewSource(context, source));
     const headers = data.headers.map((header) => String(header));
     dispatch({
       type: 'dataLoaded',
       data: {
         sheetName: data.sheetName,
         address: data.address,
-        rowCount: data.rows.length,
+        rowCount: data.rowCount,
         headers,
         dateSystem: data.dateSystem,
       },
-      mapping: detectColumns(data.headers, data.rows.slice(0, 50)),
+      mapping: detectColumns(data.headers, data.sampleRows),
     });
   } catch (error) {
     const failure = failureEvent(error);
