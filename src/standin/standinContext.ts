@@ -56,6 +56,8 @@ export class StandinRequestContext {
   /** Executes every queued operation in order; rejects with an Office error code on the first failure. */
   async sync(): Promise<void> {
     await Promise.resolve();
+    const hold = this.book.beforeSync;
+    if (hold) await hold();
     const operations = this.queue;
     this.queue = [];
     const book = this.book;

@@ -79,6 +79,11 @@ export class StandinWorkbook {
   cellsRead = 0;
   /** When set, the write operation with this 1-based ordinal (across syncs) fails once. */
   failAtWrite: number | null = null;
+  /**
+   * When set, every sync awaits it before running its batch: a test holds a run at a chosen round trip (to
+   * press Cancel mid-write, say) and lets it go on. Real syncs are too quick on a small sample to do that.
+   */
+  beforeSync: (() => Promise<void>) | null = null;
   private nextId = 1;
   private readonly listeners = new Set<() => void>();
 

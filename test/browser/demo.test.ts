@@ -3,7 +3,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { dayToExcelSerial, parseDate, segmentCustomers } from '../../src/core';
-import type { SegmentationResult } from '../../src/core';
+import type { SegmentationResult, SegmentOptions } from '../../src/core';
 import { serveFolder } from './staticServer';
 
 // The production build (npm run build); DIST_DIR lets a partial local build be tested too.
@@ -35,7 +35,10 @@ afterAll(async () => {
 });
 
 /** Core's result for the demo data, computed here in Node from the CSV, independently of the page. */
-function expectedResult(language: 'en' | 'zh'): SegmentationResult {
+function expectedResult(
+  language: 'en' | 'zh',
+  clv: SegmentOptions['clv'] = { method: 'historic' },
+): SegmentationResult {
   const lines = CSV.trim().split('\n').slice(1);
   const cells = lines.map((line) => line.split(','));
   return segmentCustomers(
@@ -51,7 +54,7 @@ function expectedResult(language: 'en' | 'zh'): SegmentationResult {
       segmentMap: 'default',
       bins: 5,
       lifecycle: { periodDays: 90, churnDays: 365 },
-      clv: { method: 'historic' },
+      clv,
       language,
     },
   );
@@ -67,14 +70,34 @@ async function openDemo(query = '', height = 1000): Promise<Page> {
   return page;
 }
 
+/** What the tests reach in the page: the demo's stand-in workbook and the syncs a test is holding. */
+interface DemoWindow {
+  demoWorkbook: {
+    sheetValues: (name: string) => (string | number | boolean)[][];
+    sheets: { name: string }[];
+    tables: { name: string }[];
+    charts: { title: string; type: string; sheet: { name: string } }[];
+    beforeSync: (() => Promise<void>) | null;
+  };
+  heldSyncs: (() => void)[];
+}
+
 async function sheet(page: Page, name: string): Promise<(string | number | boolean)[][]> {
-  return page.evaluate(
-    (sheetName) =>
-      (
-        window as unknown as { demoWorkbook: { sheetValues: (n: string) => (string | number | boolean)[][] } }
-      ).demoWorkbook.sheetValues(sheetName),
-    name,
-  );
+  return page.evaluate((sheetName) => (window as unknown as DemoWindow).demoWorkbook.sheetValues(sheetName), name);
+}
+
+/** Sheets, tables and charts of the demo workbook: what a run may leave behind. */
+async function workbookObjects(
+  page: Page,
+): Promise<{ sheets: string[]; tables: string[]; charts: { title: string; type: string; sheet: string }[] }> {
+  return page.evaluate(() => {
+    const book = (window as unknown as DemoWindow).demoWorkbook;
+    return {
+      sheets: book.sheets.map((entry) => entry.name),
+      tables: book.tables.map((entry) => entry.name),
+      charts: book.charts.map((chart) => ({ title: chart.title, type: chart.type, sheet: chart.sheet.name })),
+    };
+  });
 }
 
 describe('demo page in Chromium', () => {
@@ -153,6 +176,98 @@ describe('demo page in Chromium', () => {
     expect(segments).toHaveLength(expected.customers.length + 1);
     const summary = await sheet(page, '分群汇总');
     expect(summary.find((row) => row[0] === '合计')?.[1]).toBe(expected.totals.all.revenue);
+    await page.close();
+  });
+
+  test('a run with BG/NBD + Gamma–Gamma writes the holdout chart and block on the summary sheet', async () => {
+    const page = await openDemo('?lang=en-US');
+    await page.getByTestId('use-data').click();
+    await page.getByTestId('data-summary').waitFor();
+    await page.getByTestId('option-clvMethod').selectOption('probabilistic');
+    // Blank: core's default, a third of the history.
+    await expect(page.getByTestId('option-holdoutWeeks').inputValue()).resolves.toBe('');
+    await page.getByTestId('run').click();
+    await page.getByTestId('result').waitFor({ timeout: 180_000 });
+
+    const { charts } = await workbookObjects(page);
+    expect(charts).toContainEqual({
+      title: 'Holdout: actual vs predicted purchases',
+      type: 'LineMarkers',
+      sheet: 'Segment Summary',
+    });
+    // The block holds the same figures as core computes in Node from the CSV.
+    const expected = expectedResult('en', {
+      method: 'probabilistic',
+      horizonMonths: 12,
+      monthlyDiscount: 0.01,
+      margin: 1,
+      holdoutWeeks: 'auto',
+    }).holdout;
+    if (expected?.status !== 'fitted') throw new Error('core did not fit the holdout check on the demo data');
+    const summary = await sheet(page, 'Segment Summary');
+    const top = summary.findIndex((row) => row[0] === 'Repeat purchases in calibration');
+    expect(top).toBeGreaterThan(0);
+    const rows = summary.slice(top + 1, top + 9);
+    expect(rows.map((row) => [row[0], row[1], row[3]])).toEqual(
+      expected.rows.map((row) => [row.label, row.actual, row.customers]),
+    );
+    rows.forEach((row, k) => expect(row[2]).toBeCloseTo(expected.rows[k]?.predicted ?? NaN, 9));
+    const info = Object.fromEntries(summary.map((row) => [row[8], row[9]]));
+    expect(info).toMatchObject({ 'Calibration end': expected.calibrationEnd, 'Holdout period (weeks)': 26 });
+    await expect(page.getByTestId('result-holdout').textContent()).resolves.toContain(
+      `Holdout check: fitted to ${expected.calibrationEnd}, then 26 weeks`,
+    );
+    await page.close();
+  });
+
+  test('Cancel while the output is being written removes it; the source is unchanged and the pane says so', async () => {
+    const page = await openDemo('?lang=en-US');
+    await page.getByTestId('use-data').click();
+    await page.getByTestId('data-summary').waitFor();
+    const source = await sheet(page, 'Transactions');
+    const before = await workbookObjects(page);
+    expect(before).toEqual({ sheets: ['Transactions'], tables: [], charts: [] });
+
+    // A run on the 3,316-row demo takes a moment, too short to press Cancel at a known point. The stand-in
+    // can hold each sync until the test lets it go, so the run is stopped exactly mid-write.
+    await page.evaluate(() => {
+      const demo = window as unknown as DemoWindow;
+      demo.heldSyncs = [];
+      demo.demoWorkbook.beforeSync = () => new Promise<void>((resolve) => demo.heldSyncs.push(resolve));
+    });
+    const nextHeldSync = async (): Promise<void> => {
+      await page.waitForFunction(() => (window as unknown as DemoWindow).heldSyncs.length > 0, undefined, {
+        timeout: 120_000,
+      });
+    };
+    await page.getByTestId('run').click();
+    // Let syncs through one at a time until the output sheets exist (the writer adds both in one sync).
+    for (let released = 0; !(await workbookObjects(page)).sheets.includes('Customer Segments'); released++) {
+      if (released > 20) throw new Error('the run never created its output sheets');
+      await nextHeldSync();
+      await page.evaluate(() => (window as unknown as DemoWindow).heldSyncs.shift()?.());
+    }
+    // The writer is now waiting on its next round trip (the customer rows), with both sheets in the workbook.
+    await nextHeldSync();
+    expect((await workbookObjects(page)).sheets).toEqual(['Transactions', 'Customer Segments', 'Segment Summary']);
+    await expect(page.getByTestId('run-status').textContent()).resolves.toBe('Writing');
+
+    // Cancel by keyboard, as a keyboard user would; then let the held and later syncs run freely.
+    await page.getByTestId('cancel').press('Enter');
+    await expect(page.getByTestId('run-status').textContent()).resolves.toBe('Cancelling…');
+    await page.evaluate(() => {
+      const demo = window as unknown as DemoWindow;
+      demo.demoWorkbook.beforeSync = null;
+      for (const release of demo.heldSyncs.splice(0)) release();
+    });
+
+    await page.getByTestId('run-failed').waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('run-failed').textContent()).resolves.toBe(
+      'Cancelled. Nothing was changed in the workbook.',
+    );
+    expect(await workbookObjects(page)).toEqual(before);
+    expect(await sheet(page, 'Transactions')).toEqual(source);
+    await expect(page.getByTestId('result').count()).resolves.toBe(0);
     await page.close();
   });
 });

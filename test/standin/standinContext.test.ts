@@ -176,4 +176,29 @@ describe('StandinRequestContext', () => {
     await context.sync();
     expect(range.valueTypes).toEqual([['String', 'Empty', 'Double', 'Boolean']]);
   });
+
+  test('beforeSync holds a sync: its batch runs only when the hold is released', async () => {
+    const book = bookWithData();
+    let release: () => void = () => undefined;
+    book.beforeSync = () => new Promise<void>((resolve) => (release = resolve));
+    const context = new StandinRequestContext(book);
+    context.workbook.worksheets.getItem('Data').getRange('C1').values = [['held']];
+    let done = false;
+    const syncing = context.sync().then(() => (done = true));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(done).toBe(false);
+    expect(book.sheetValues('Data')[0]).toEqual(['customer', 'amount']);
+    release();
+    await syncing;
+    expect(book.sheetValues('Data')[0]).toEqual(['customer', 'amount', 'held']);
+  });
+
+  test('cellsRead counts the cells that loads of values ask for', async () => {
+    const book = bookWithData();
+    const context = new StandinRequestContext(book);
+    context.workbook.worksheets.getItem('Data').getRange('A1:B3').load('values');
+    context.workbook.worksheets.getItem('Data').getRange('A1:B1').load('address');
+    await context.sync();
+    expect(book.cellsRead).toBe(6);
+  });
 });
