@@ -39,6 +39,66 @@ class ChineseMetadataPlugin {
   }
 }
 
+/**
+ * Publishes the function reference that Excel's "Help on this function" links open: docs/functions*.md as
+ * dist/docs/functions*.html (heading ids as GitHub makes them, so `#crmclv` works in both places), and points
+ * every helpUrl of the generated metadata at the deployment URL.
+ */
+class FunctionDocsPlugin {
+  constructor(publicUrl) {
+    this.publicUrl = publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('FunctionDocsPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'FunctionDocsPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        () => {
+          const { Marked } = require('marked');
+          const { gfmHeadingId } = require('marked-gfm-heading-id');
+          const pages = [
+            { file: 'functions.md', lang: 'en', title: 'CRM functions reference' },
+            { file: 'functions.zh-CN.md', lang: 'zh-CN', title: 'CRM 函数参考' },
+          ];
+          for (const page of pages) {
+            const markdown = fs.readFileSync(path.resolve(__dirname, 'docs', page.file), 'utf8');
+            const marked = new Marked(gfmHeadingId(), {
+              // Links between the two reference pages follow them to their HTML copies.
+              walkTokens(token) {
+                if (token.type === 'link' && /^[\w.-]+\.md(#.*)?$/.test(token.href)) {
+                  token.href = token.href.replace(/\.md(#|$)/, '.html$1');
+                }
+              },
+            });
+            const html = [
+              '<!doctype html>',
+              `<html lang="${page.lang}">`,
+              '<head>',
+              '<meta charset="utf-8" />',
+              '<meta name="viewport" content="width=device-width, initial-scale=1" />',
+              `<title>${page.title}</title>`,
+              '<style>body{font-family:"Segoe UI","Microsoft YaHei",system-ui,sans-serif;max-width:60rem;margin:2rem auto;' +
+                'padding:0 1rem;line-height:1.5;color:#1b1b1b}code{background:#f3f3f3;padding:0 .2em}' +
+                'table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}</style>',
+              '</head>',
+              '<body>',
+              marked.parse(markdown),
+              '</body>',
+              '</html>',
+            ].join('\n');
+            compilation.emitAsset(`docs/${page.file.replace(/\.md$/, '.html')}`, new webpack.sources.RawSource(html));
+          }
+          for (const name of ['functions.json', 'functions.zh-CN.json']) {
+            const asset = compilation.getAsset(name);
+            if (!asset) continue;
+            const text = asset.source.source().toString().split(`"${DEV_URL}docs/`).join(`"${this.publicUrl}docs/`);
+            compilation.updateAsset(name, new webpack.sources.RawSource(text));
+          }
+        },
+      );
+    });
+  }
+}
+
 /** Writes manifest.xml (namespace CRM) and manifest.dev.xml (namespace CRMDEV) with the deployment URL. */
 class ManifestPlugin {
   constructor(publicUrl) {
@@ -97,6 +157,7 @@ function browserConfig() {
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
       new ChineseMetadataPlugin(),
       new ManifestPlugin(publicUrl),
+      new FunctionDocsPlugin(publicUrl),
       new webpack.DefinePlugin({ __ADDIN_VERSION__: JSON.stringify(packageJson.version) }),
       // The task pane page is also the shared runtime: it loads the functions and commands code too.
       new HtmlWebpackPlugin({
