@@ -2,7 +2,7 @@ import { AnalyticsError } from '../core';
 import { runFitCommand } from './fitCommand';
 import { parseArguments } from './parseArguments';
 import type { CommandIo } from './segmentCommand';
-import { runSegmentCommand, SEGMENT_USAGE } from './segmentCommand';
+import { runSegmentCommand, SEGMENT_FLAGS, SEGMENT_USAGE } from './segmentCommand';
 
 const USAGE = `crm-analytics: customer analytics on transaction CSV files
 
@@ -37,7 +37,7 @@ export async function main(argv: readonly string[], io: CommandIo = PROCESS_IO):
       io.stdout(`${USAGE}\n`);
       return command === undefined ? 2 : 0;
     }
-    if (command === 'segment') return await runSegmentCommand(parseArguments(rest), io);
+    if (command === 'segment') return await runSegmentCommand(parseArguments(rest, SEGMENT_FLAGS), io);
     if (command === 'fit') return await runFitCommand(rest, io);
     io.stderr(`crm-analytics: unknown command "${command}". Run crm-analytics --help.\n`);
     return 2;

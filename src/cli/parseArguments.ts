@@ -6,12 +6,16 @@ export interface ParsedArguments {
 
 /**
  * Splits argv into positionals and options; `--name=value` and `--name value` both work, a `--name` followed
- * by another option or nothing is a flag (`true`).
+ * by another option or nothing is a flag (`true`). Names in `flags` never take a value, so
+ * `--predict data.csv` keeps data.csv as a positional.
  *
  * @example
  * parseArguments(['data.csv', '--bins', '4', '--help']).options.get('bins') // => '4'
  */
-export function parseArguments(argv: readonly string[]): ParsedArguments {
+export function parseArguments(
+  argv: readonly string[],
+  flags: ReadonlySet<string> = new Set(['help']),
+): ParsedArguments {
   const positionals: string[] = [];
   const options = new Map<string, string | true>();
   for (let index = 0; index < argv.length; index++) {
@@ -25,7 +29,7 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
         continue;
       }
       const next = argv[index + 1];
-      if (next !== undefined && !next.startsWith('--')) {
+      if (next !== undefined && !next.startsWith('--') && !flags.has(argument.slice(2))) {
         options.set(argument.slice(2), next);
         index += 1;
       } else {

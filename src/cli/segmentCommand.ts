@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import type { SegmentOptions, TimeUnit } from '../core';
-import { AnalyticsError, describeSkipped, OUTPUT_COLUMNS, segmentCustomers, toOutputRows } from '../core';
+import type { ClvOptions, SegmentOptions, TimeUnit } from '../core';
+import { AnalyticsError, describeSkipped, segmentCustomers, toOutputRows } from '../core';
 import type { ParsedArguments } from './parseArguments';
 import type { ColumnOptions } from './readTransactionsCsv';
 import { readTransactionsCsv } from './readTransactionsCsv';
@@ -25,6 +25,14 @@ Options:
   --as-of yyyy-mm-dd analysis date        (default: the day after the latest transaction)
   --unit U           days | weeks | months, the unit of x, t_x and T (default days)
   --bins N           RFM levels, 2 to 10 (default 5)
+  --predict          also fit BG/NBD + Gamma–Gamma on the data up to the as-of date (inclusive) and add
+                     p_alive, expected_purchases, expected_avg_value, predicted_clv; value tiers then use
+                     predicted_clv. With --predict:
+    --model M          bgnbd | mbgnbd | pareto, the purchase model (default bgnbd)
+    --horizon N        expected_purchases over N units of --unit (default: the CLV horizon)
+    --months M         predicted_clv over M months of 30.4375 days (default 12)
+    --monthly-discount D  discount rate per month, e.g. 0.01 (default 0.01)
+    --margin F         profit margin applied to spend, 0 to 1 (default 1)
   --format F         csv | json (default csv)
   --out FILE         write to FILE instead of standard output
   --help             show this help
@@ -32,7 +40,14 @@ Options:
 Comma, semicolon and tab delimiters and UTF-8 with or without BOM are recognised. Skipped rows are
 reported on standard error.`;
 
+/** Options that never take a value. */
+export const SEGMENT_FLAGS: ReadonlySet<string> = new Set(['help', 'predict']);
+
+const PREDICT_OPTIONS = ['model', 'horizon', 'months', 'monthly-discount', 'margin'] as const;
+
 const KNOWN_OPTIONS = new Set([
+  'predict',
+  ...PREDICT_OPTIONS,
   'customer',
   'date',
   'amount',
@@ -51,6 +66,61 @@ function textOption(parsed: ParsedArguments, name: string): string | undefined {
     throw new AnalyticsError('BAD_ARGUMENT', `--${name} needs a value.`, { argument: name });
   }
   return value;
+}
+
+/** A numeric option: a finite number within [min, max] (an exclusive lower bound when `above` is set). */
+function numberOption(
+  parsed: ParsedArguments,
+  name: string,
+  bounds: { min?: number; above?: number; max?: number; integer?: boolean },
+  described: string,
+): number | undefined {
+  const text = textOption(parsed, name);
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  const valid =
+    text.trim() !== '' &&
+    Number.isFinite(value) &&
+    (bounds.min === undefined || value >= bounds.min) &&
+    (bounds.above === undefined || value > bounds.above) &&
+    (bounds.max === undefined || value <= bounds.max) &&
+    (bounds.integer !== true || Number.isInteger(value));
+  if (!valid) {
+    throw new AnalyticsError('OUT_OF_RANGE', `--${name} must be ${described}, got ${text}.`, { argument: name });
+  }
+  return value;
+}
+
+/** The CLV options of `--predict` and its companions; undefined (historic value) without --predict. */
+function predictOptions(parsed: ParsedArguments): ClvOptions | undefined {
+  if (!parsed.options.has('predict')) {
+    const stray = PREDICT_OPTIONS.find((name) => parsed.options.has(name));
+    if (stray !== undefined) {
+      throw new AnalyticsError('BAD_ARGUMENT', `--${stray} only applies with --predict.`, { argument: stray });
+    }
+    return undefined;
+  }
+  if (parsed.options.get('predict') !== true) {
+    throw new AnalyticsError('BAD_ARGUMENT', '--predict takes no value.', { argument: 'predict' });
+  }
+  const model = textOption(parsed, 'model') ?? 'bgnbd';
+  if (model !== 'bgnbd' && model !== 'mbgnbd' && model !== 'pareto') {
+    throw new AnalyticsError('BAD_ARGUMENT', `--model must be bgnbd, mbgnbd or pareto, got ${model}.`, {
+      argument: 'model',
+    });
+  }
+  const horizon = numberOption(parsed, 'horizon', { min: 0 }, 'a number ≥ 0');
+  const months = numberOption(parsed, 'months', { min: 0 }, 'a number of months ≥ 0');
+  const monthlyDiscount = numberOption(parsed, 'monthly-discount', { above: -1 }, 'a rate above −1, e.g. 0.01');
+  const margin = numberOption(parsed, 'margin', { min: 0, max: 1 }, 'a fraction from 0 to 1');
+  return {
+    method: 'probabilistic',
+    model,
+    ...(months === undefined ? {} : { horizonMonths: months }),
+    ...(horizon === undefined ? {} : { purchaseHorizon: horizon }),
+    ...(monthlyDiscount === undefined ? {} : { monthlyDiscount }),
+    ...(margin === undefined ? {} : { margin }),
+  };
 }
 
 /**
@@ -104,9 +174,10 @@ export async function runSegmentCommand(parsed: ParsedArguments, io: CommandIo):
     if (name !== undefined) columns[role] = name;
   }
   const out = textOption(parsed, 'out');
+  const clv = predictOptions(parsed);
 
   const csv = await readTransactionsCsv(file, columns);
-  const options: SegmentOptions = { unit: unit as TimeUnit, bins };
+  const options: SegmentOptions = { unit: unit as TimeUnit, bins, ...(clv === undefined ? {} : { clv }) };
   if (asOf !== undefined) options.asOf = asOf;
   const result = segmentCustomers(csv.input, options);
   const used = Object.entries(csv.mapping)
@@ -116,13 +187,14 @@ export async function runSegmentCommand(parsed: ParsedArguments, io: CommandIo):
   if (result.skipped.total > 0) io.stderr(`${describeSkipped(result.skipped)}\n`);
   for (const warning of result.warnings) io.stderr(`Warning: ${warning}\n`);
 
+  // CSV and JSON carry the same columns: the core's output table (probabilistic columns when predicted).
+  const table = toOutputRows(result);
   let text: string;
   if (format === 'csv') {
-    text = toCsv(toOutputRows(result));
+    text = toCsv(table);
   } else {
-    const rows = result.customers.map((customer) =>
-      Object.fromEntries(OUTPUT_COLUMNS.map((column) => [column.header, customer[column.key]])),
-    );
+    const [header = [], ...body] = table;
+    const rows = body.map((row) => Object.fromEntries(header.map((name, index) => [name, row[index]])));
     text = `${JSON.stringify(rows, null, 2)}\n`;
   }
   if (out === undefined) io.stdout(text);

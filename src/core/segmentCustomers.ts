@@ -73,6 +73,7 @@ function resolveClv(clv: ClvOptions | undefined): ClvOptions {
       monthlyDiscount: clv.monthlyDiscount ?? 0.01,
       margin: clv.margin ?? 1,
       model: clv.model ?? 'bgnbd',
+      ...(clv.purchaseHorizon === undefined ? {} : { purchaseHorizon: clv.purchaseHorizon }),
       ...(holdoutWeeks === undefined ? {} : { holdoutWeeks }),
     };
   }
@@ -295,6 +296,9 @@ export function segmentCustomers(
     predictions = predictCustomerValues(btydCustomersOf(summary), {
       unit,
       horizonMonths: clvOptions.horizonMonths ?? 12,
+      ...(clvOptions.purchaseHorizon === undefined
+        ? {}
+        : { purchaseHorizon: { value: clvOptions.purchaseHorizon, unit } }),
       monthlyDiscount: clvOptions.monthlyDiscount ?? 0.01,
       margin: clvOptions.margin ?? 1,
       model: clvOptions.model ?? 'bgnbd',

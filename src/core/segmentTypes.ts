@@ -21,7 +21,13 @@ export type ClvOptions =
   | { method: 'retention'; retention: number; discount: number; periods?: number; acquisitionCost?: number }
   | {
       method: 'probabilistic';
+      /** Horizon of the predicted CLV in months of 30.4375 days; default 12. */
       horizonMonths?: number;
+      /**
+       * Horizon of `expected_purchases` in the run's unit (`SegmentOptions.unit`); default the CLV horizon.
+       * P(alive) and the CLV do not depend on it.
+       */
+      purchaseHorizon?: number;
       monthlyDiscount?: number;
       margin?: number;
       model?: 'bgnbd' | 'mbgnbd' | 'pareto';

@@ -1,25 +1,17 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runFitCommand } from '../../src/cli/fitCommand';
 import { AnalyticsError } from '../../src/core';
-import { CDNOW_SAMPLE_PATH } from '../core/btyd/cdnowSample';
+import { writeCdnowCsv } from './cdnowCsv';
 
 let directory: string;
 let csvPath: string;
 
-/** The CDNOW sample as a transaction CSV (customer = sample id, ISO dates), written independently of core. */
 beforeAll(() => {
   directory = mkdtempSync(path.join(tmpdir(), 'fit-command-'));
   csvPath = path.join(directory, 'cdnow.csv');
-  const lines = ['customer,date,cds,amount'];
-  for (const line of readFileSync(CDNOW_SAMPLE_PATH, 'utf8').split('\n')) {
-    const fields = line.trim().split(/\s+/);
-    if (fields.length < 5) continue;
-    const [, id, date, cds, value] = fields as [string, string, string, string, string];
-    lines.push(`${id},${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)},${cds},${value}`);
-  }
-  writeFileSync(csvPath, `${lines.join('\n')}\n`);
+  writeCdnowCsv(csvPath);
 });
 
 afterAll(() => {

@@ -5,12 +5,14 @@ import { fitBgNbd } from './fitBgNbd';
 import { fitGammaGamma, gammaGammaExpectedSpend } from './fitGammaGamma';
 import { fitParetoNbd } from './fitParetoNbd';
 import { checkClvOptions, discountedExpectedPurchases } from './predictedClv';
-import type { BtydCustomer, GammaGammaModel, PurchaseModel } from './types';
+import type { BtydCustomer, GammaGammaModel, Horizon, PurchaseModel } from './types';
 
 /** Options of {@link predictCustomerValues}. */
 export interface PredictCustomerValuesOptions {
   unit: TimeUnit;
   horizonMonths: number;
+  /** Horizon of `expectedPurchases`, in any unit; default the CLV horizon, `horizonMonths` months. */
+  purchaseHorizon?: Horizon;
   monthlyDiscount: number;
   margin: number;
   /** Purchase model; default 'bgnbd'. */
@@ -22,7 +24,7 @@ export interface PredictCustomerValuesOptions {
 /** Per-customer predictions, in input order. */
 export interface CustomerPrediction {
   pAlive: number;
-  /** Conditional expected purchases over the horizon. */
+  /** Conditional expected purchases over the purchase horizon. */
   expectedPurchases: number;
   /** Gamma–Gamma expected average purchase value. */
   expectedAvgValue: number;
@@ -107,7 +109,7 @@ export function predictCustomerValues(
       : fitBgNbd(customers, { unit: options.unit, penalty, modified: kind === 'mbgnbd' });
   const fallbackWarnings: string[] = [];
   const gammaGamma = fitSpendModel(customers, penalty, fallbackWarnings);
-  const horizon = { value: options.horizonMonths, unit: 'months' as const };
+  const horizon: Horizon = options.purchaseHorizon ?? { value: options.horizonMonths, unit: 'months' };
   // Customers with the same (x, t_x, T) share P(alive) and the purchase forecasts; CLV is linear in spend.
   const shared = new Map<string, { pAlive: number; expectedPurchases: number; discounted: number }>();
   const perCustomer = customers.map((customer) => {

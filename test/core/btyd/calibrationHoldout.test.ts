@@ -3,6 +3,7 @@ import { calibrationHoldout } from '../../../src/core/btyd/calibrationHoldout';
 import { AnalyticsError } from '../../../src/core/errors';
 import { parseTransactions } from '../../../src/core/transactions';
 import type { TransactionInput } from '../../../src/core/transactions';
+import { conditionalExpectation } from './bgnbdReference';
 import { CALIBRATION_END, CDNOW_SAMPLE_PATH, HOLDOUT_END, readCdnowSample } from './cdnowSample';
 
 /** The CDNOW sample as raw columns, as the CLI or the task pane would pass them (customer = second column). */
@@ -24,35 +25,6 @@ function cdnowInput(extra: { customer: string; date: string; amount: number }[] 
     amount.push(row.amount);
   }
   return { customer, date, amount };
-}
-
-/**
- * Gauss's hypergeometric 2F1(a, b; c; z) by its power series, written here independently of core's
- * implementation; |z| < 0.6 in these checks, so plain summation converges quickly.
- */
-function seriesHypergeometric(a: number, b: number, c: number, z: number): number {
-  let term = 1;
-  let sum = 1;
-  for (let n = 0; n < 10_000 && Math.abs(term) > 1e-16 * Math.abs(sum); n++) {
-    term *= ((a + n) * (b + n) * z) / ((c + n) * (n + 1));
-    sum += term;
-  }
-  return sum;
-}
-
-/** BG/NBD conditional expectation E[Y(t) | x, t_x, T] (Fader, Hardie & Lee 2005, equation 10). */
-function conditionalExpectation(
-  params: { r: number; alpha: number; a: number; b: number },
-  t: number,
-  customer: { x: number; tx: number; T: number },
-): number {
-  const { r, alpha, a, b } = params;
-  const { x, tx, T } = customer;
-  const z = t / (alpha + T + t);
-  const bracket = 1 - ((alpha + T) / (alpha + T + t)) ** (r + x) * seriesHypergeometric(r + x, b + x, a + b + x - 1, z);
-  const numerator = ((a + b + x - 1) / (a - 1)) * bracket;
-  const denominator = 1 + (x > 0 ? (a / (b + x - 1)) * ((alpha + T) / (alpha + tx)) ** (r + x) : 0);
-  return numerator / denominator;
 }
 
 const dayOf = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
