@@ -1,6 +1,7 @@
 // The demo page: a stand-in workbook of CDNOW transactions beside the real task pane, for a browser with no Excel.
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
+import { REQUIRED_EXCEL_API, taskPaneApiSupported } from '../excel';
 import { installStandinGlobals } from '../standin';
 import { ADDIN_VERSION } from '../taskpane/addinVersion';
 import { languageFromOffice } from '../taskpane/i18n/translator';
@@ -17,6 +18,8 @@ const book = sampleWorkbook(csv);
 installStandinGlobals(book, {
   displayLanguage: parameters.get('lang') ?? navigator.language,
   bodyBackgroundColor: parameters.get('theme') === 'dark' ? '#262626' : '#ffffff',
+  // ?excelApi=1.6 simulates an older Excel, to show what the pane says there.
+  ...(parameters.get('excelApi') === null ? {} : { excelApiVersion: parameters.get('excelApi') ?? '' }),
 });
 // Browser tests read the stand-in workbook through this handle.
 Object.assign(window, { demoWorkbook: book });
@@ -36,6 +39,7 @@ if (gridElement && paneElement) {
       initialLanguage: languageFromOffice(Office.context.displayLanguage),
       dark: isDarkBackground(Office.context.officeTheme?.bodyBackgroundColor),
       addinVersion: ADDIN_VERSION,
+      ...(taskPaneApiSupported(Office.context.requirements) ? {} : { unsupportedExcelApi: REQUIRED_EXCEL_API }),
     }),
   );
 }

@@ -14,3 +14,5 @@ export type { CellValue, SourceChoice, SourceData, SourcePreview, ReadProgress }
 export { numberFormatFor } from './outputFormats';
 export { tierFill, TIER_FILLS } from './tierFill';
 export { activateSheet } from './activateSheet';
+export { REQUIRED_EXCEL_API, taskPaneApiSupported } from './requirements';
+export type { RequirementSetSupport } from './requirements';

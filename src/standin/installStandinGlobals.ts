@@ -1,10 +1,23 @@
 import { StandinRequestContext } from './standinContext';
 import type { StandinWorkbook } from './standinWorkbook';
 
-/** What the demo tells the pane about "Office": language and theme. */
+/** What the demo tells the pane about "Office": language, theme and the API levels of the simulated host. */
 export interface StandinOfficeInfo {
   displayLanguage: string;
   bodyBackgroundColor: string;
+  /** The highest ExcelApi requirement set the simulated host supports; default 1.17 (a current Excel). */
+  excelApiVersion?: string;
+}
+
+/** Compares dotted versions numerically ('1.10' is after '1.7'). */
+function versionAtMost(wanted: string, available: string): boolean {
+  const a = wanted.split('.').map(Number);
+  const b = available.split('.').map(Number);
+  for (let index = 0; index < Math.max(a.length, b.length); index++) {
+    const difference = (a[index] ?? 0) - (b[index] ?? 0);
+    if (difference !== 0) return difference < 0;
+  }
+  return true;
 }
 
 /**
@@ -25,6 +38,17 @@ export function installStandinGlobals(book: StandinWorkbook, office: StandinOffi
       return Promise.resolve(info);
     },
     context: {
+      // Office.context.requirements.isSetSupported as Office answers it: by requirement set name and minimum version.
+      requirements: {
+        isSetSupported: (name: string, minVersion = '1.1'): boolean => {
+          const available: Record<string, string> = {
+            ExcelApi: office.excelApiVersion ?? '1.17',
+            SharedRuntime: '1.1',
+          };
+          const version = available[name];
+          return version !== undefined && versionAtMost(minVersion, version);
+        },
+      },
       displayLanguage: office.displayLanguage,
       officeTheme: { bodyBackgroundColor: office.bodyBackgroundColor },
     },

@@ -270,4 +270,23 @@ describe('demo page in Chromium', () => {
     await expect(page.getByTestId('result').count()).resolves.toBe(0);
     await page.close();
   });
+  test('an Excel without ExcelApi 1.7 gets a clear message in its language instead of a pane that would fail', async () => {
+    for (const [query, phrase] of [
+      ['?lang=en-US&excelApi=1.6', 'needs the Excel JavaScript API 1.7'],
+      ['?lang=zh-CN&excelApi=1.6', '需要 Excel JavaScript API 1.7'],
+    ] as const) {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}demo.html${query}`);
+      const message = page.getByTestId('unsupported-excel');
+      await message.waitFor();
+      await expect(message.textContent()).resolves.toContain(phrase);
+      await expect(page.getByTestId('use-data').count()).resolves.toBe(0);
+      await expect(page.getByTestId('run').count()).resolves.toBe(0);
+      await page.close();
+    }
+    // Exactly at the required level the pane is there.
+    const page = await openDemo('?lang=en-US&excelApi=1.7');
+    await expect(page.getByTestId('unsupported-excel').count()).resolves.toBe(0);
+    await page.close();
+  });
 });

@@ -1,4 +1,6 @@
 import {
+  MessageBar,
+  MessageBarBody,
   FluentProvider,
   Select,
   Field,
@@ -31,6 +33,8 @@ export interface AppProps {
   initialLanguage: UiLanguage;
   dark: boolean;
   addinVersion: string;
+  /** Set when the host lacks the Excel API level the pane needs: the pane then says so and cannot run. */
+  unsupportedExcelApi?: string;
 }
 
 const useStyles = makeStyles({
@@ -96,32 +100,45 @@ export function App(props: AppProps): JSX.Element {
             </Select>
           </Field>
         </div>
-        <DataSection
-          state={state}
-          t={t}
-          dispatch={dispatch}
-          onPick={() => void pickData(source, props.excelRun, dispatch)}
-        />
-        {state.data.status === 'loaded' && (
-          <ColumnsSection headers={state.data.data.headers} mapping={state.mapping} t={t} dispatch={dispatch} />
-        )}
-        <OptionsSection options={state.options} disabled={state.run.status === 'running'} t={t} dispatch={dispatch} />
-        <RunSection
-          state={state}
-          t={t}
-          onRun={run}
-          onCancel={() => {
-            dispatch({ type: 'cancelRequested' });
-            abort.current?.abort();
-          }}
-        />
-        {state.run.status === 'done' && (
-          <ResultSection
-            summary={state.run.summary}
-            language={state.language}
-            t={t}
-            onOpenSheet={(sheet) => void props.excelRun((context) => activateSheet(context, sheet))}
-          />
+        {props.unsupportedExcelApi !== undefined ? (
+          <MessageBar intent="error" data-testid="unsupported-excel">
+            <MessageBarBody>{t('error.OLD_EXCEL', { version: props.unsupportedExcelApi })}</MessageBarBody>
+          </MessageBar>
+        ) : (
+          <>
+            <DataSection
+              state={state}
+              t={t}
+              dispatch={dispatch}
+              onPick={() => void pickData(source, props.excelRun, dispatch)}
+            />
+            {state.data.status === 'loaded' && (
+              <ColumnsSection headers={state.data.data.headers} mapping={state.mapping} t={t} dispatch={dispatch} />
+            )}
+            <OptionsSection
+              options={state.options}
+              disabled={state.run.status === 'running'}
+              t={t}
+              dispatch={dispatch}
+            />
+            <RunSection
+              state={state}
+              t={t}
+              onRun={run}
+              onCancel={() => {
+                dispatch({ type: 'cancelRequested' });
+                abort.current?.abort();
+              }}
+            />
+            {state.run.status === 'done' && (
+              <ResultSection
+                summary={state.run.summary}
+                language={state.language}
+                t={t}
+                onOpenSheet={(sheet) => void props.excelRun((context) => activateSheet(context, sheet))}
+              />
+            )}
+          </>
         )}
       </main>
     </FluentProvider>

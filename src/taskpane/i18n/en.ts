@@ -19,6 +19,9 @@ export const en = {
   'error.TOO_MANY_ROWS': 'The range has more rows than Excel allows.',
   'error.CANCELLED': 'Cancelled. Nothing was changed in the workbook.',
   'error.generic': 'Something went wrong: {message}',
+  'error.OLD_EXCEL':
+    'This version of Excel is too old for the task pane: it needs the Excel JavaScript API {version} ' +
+    '(Excel 2019 or later, Microsoft 365, or Excel on the web). The CRM functions still work in cells.',
   'step.columns': '2. Check the columns',
   'column.none': '(none)',
   'role.customer': 'Customer',

@@ -18,6 +18,9 @@ export const zhCN: Record<MessageKey, string> = {
   'error.TOO_MANY_ROWS': '该区域的行数超过了 Excel 的上限。',
   'error.CANCELLED': '已取消。工作簿未做任何更改。',
   'error.generic': '出错了：{message}',
+  'error.OLD_EXCEL':
+    '此 Excel 版本过旧，无法使用任务窗格：需要 Excel JavaScript API {version}' +
+    '（Excel 2019 或更高版本、Microsoft 365 或网页版 Excel）。单元格中的 CRM 函数仍可使用。',
   'step.columns': '2. 核对列',
   'column.none': '（无）',
   'role.customer': '客户',
