@@ -7,21 +7,11 @@ import path from 'node:path';
 import { readTransactionsCsv } from '../src/cli/readTransactionsCsv';
 import type { TransactionInput } from '../src/core';
 import { segmentCustomers } from '../src/core';
-
-/** Mulberry32: a tiny seeded generator so every run benchmarks the same data. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed);
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { mulberry32 } from '../test/seededRandom';
 
 /** n transactions of n/8 customers over two years, as a sheet would give them: numbers and Excel serials. */
 function syntheticTransactions(count: number, seed: number): TransactionInput {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const customers = Math.max(1, Math.floor(count / 8));
   const customer: number[] = new Array<number>(count);
   const date: number[] = new Array<number>(count);

@@ -5,20 +5,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import { loadFunctionsBundle } from '../test/bundle/loadFunctionsBundle';
+import { mulberry32 } from '../test/seededRandom';
 
 const ROWS = 20_000;
-
-/** Mulberry32: a small seeded generator so every run scores the same population. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Times 20,000 per-row RFM_SCORE calls against one spilled call and prints both and their ratio. */
 export async function runFunctionsBench(): Promise<void> {
@@ -26,7 +15,7 @@ export async function runFunctionsBench(): Promise<void> {
   const rfmScore = functions.get('RFM_SCORE');
   if (rfmScore === undefined) throw new Error('RFM_SCORE is not registered by dist/functions.js');
   const seed = 20_240_305;
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const recency: number[][] = [];
   const frequency: number[][] = [];
   const monetary: number[][] = [];

@@ -11,7 +11,7 @@ import {
   requireDate,
   summarizeCustomers,
 } from '../core';
-import { parseArguments } from './parseArguments';
+import { fileArgument, parseArguments, textOption } from './parseArguments';
 import type { ParsedArguments } from './parseArguments';
 import type { ColumnOptions } from './readTransactionsCsv';
 import { readTransactionsCsv } from './readTransactionsCsv';
@@ -55,12 +55,6 @@ const PROCESS_IO: CommandIo = {
     process.stderr.write(text);
   },
 };
-
-function textOption(parsed: ParsedArguments, name: string): string | undefined {
-  const value = parsed.options.get(name);
-  if (value === true) throw new AnalyticsError('BAD_ARGUMENT', `--${name} needs a value.`, { argument: name });
-  return value;
-}
 
 function isoDateOption(parsed: ParsedArguments, name: string): number | undefined {
   const text = textOption(parsed, name);
@@ -144,19 +138,7 @@ export async function runFitCommand(argv: readonly string[], io: CommandIo = PRO
     io.stdout(`${FIT_USAGE}\n`);
     return 0;
   }
-  for (const name of parsed.options.keys()) {
-    if (!KNOWN_OPTIONS.has(name)) {
-      throw new AnalyticsError('BAD_ARGUMENT', `Unknown option --${name}. Run crm-analytics fit --help.`, {
-        argument: name,
-      });
-    }
-  }
-  const [file, ...extra] = parsed.positionals;
-  if (file === undefined || extra.length > 0) {
-    throw new AnalyticsError('BAD_ARGUMENT', 'Give exactly one CSV file: crm-analytics fit <file.csv> [options].', {
-      argument: 'file',
-    });
-  }
+  const file = fileArgument(parsed, 'fit', KNOWN_OPTIONS);
   const unit = textOption(parsed, 'unit');
   if (unit !== 'days' && unit !== 'weeks') {
     throw new AnalyticsError(

@@ -1,3 +1,4 @@
+import { AnalyticsError } from '../core';
 /** Command-line arguments split into positionals and `--name value` / `--flag` options. */
 export interface ParsedArguments {
   positionals: string[];
@@ -40,4 +41,40 @@ export function parseArguments(
     }
   }
   return { positionals, options };
+}
+
+/**
+ * The value of `--name`, or undefined when absent.
+ *
+ * @throws AnalyticsError BAD_ARGUMENT when the option is given without a value.
+ */
+export function textOption(parsed: ParsedArguments, name: string): string | undefined {
+  const value = parsed.options.get(name);
+  if (value === true) throw new AnalyticsError('BAD_ARGUMENT', `--${name} needs a value.`, { argument: name });
+  return value;
+}
+
+/**
+ * Checks a `crm-analytics <command> <file.csv> [options]` call: every option known, exactly one file.
+ * Returns the file.
+ *
+ * @throws AnalyticsError BAD_ARGUMENT naming the unknown option, or asking for exactly one file.
+ */
+export function fileArgument(parsed: ParsedArguments, command: string, known: ReadonlySet<string>): string {
+  for (const name of parsed.options.keys()) {
+    if (!known.has(name)) {
+      throw new AnalyticsError('BAD_ARGUMENT', `Unknown option --${name}. Run crm-analytics ${command} --help.`, {
+        argument: name,
+      });
+    }
+  }
+  const [file, ...extra] = parsed.positionals;
+  if (file === undefined || extra.length > 0) {
+    throw new AnalyticsError(
+      'BAD_ARGUMENT',
+      `Give exactly one CSV file: crm-analytics ${command} <file.csv> [options].`,
+      { argument: 'file' },
+    );
+  }
+  return file;
 }

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { ClvOptions, SegmentOptions, TimeUnit } from '../core';
 import { AnalyticsError, describeSkipped, segmentCustomers, toOutputRows } from '../core';
 import type { ParsedArguments } from './parseArguments';
+import { fileArgument, textOption } from './parseArguments';
 import type { ColumnOptions } from './readTransactionsCsv';
 import { readTransactionsCsv } from './readTransactionsCsv';
 import { toCsv } from './toCsv';
@@ -59,14 +60,6 @@ const KNOWN_OPTIONS = new Set([
   'out',
   'help',
 ]);
-
-function textOption(parsed: ParsedArguments, name: string): string | undefined {
-  const value = parsed.options.get(name);
-  if (value === true) {
-    throw new AnalyticsError('BAD_ARGUMENT', `--${name} needs a value.`, { argument: name });
-  }
-  return value;
-}
 
 /** A numeric option: a finite number within [min, max] (an exclusive lower bound when `above` is set). */
 function numberOption(
@@ -134,19 +127,7 @@ export async function runSegmentCommand(parsed: ParsedArguments, io: CommandIo):
     io.stdout(`${SEGMENT_USAGE}\n`);
     return 0;
   }
-  for (const name of parsed.options.keys()) {
-    if (!KNOWN_OPTIONS.has(name)) {
-      throw new AnalyticsError('BAD_ARGUMENT', `Unknown option --${name}. Run crm-analytics segment --help.`, {
-        argument: name,
-      });
-    }
-  }
-  const [file, ...extra] = parsed.positionals;
-  if (file === undefined || extra.length > 0) {
-    throw new AnalyticsError('BAD_ARGUMENT', 'Give exactly one CSV file: crm-analytics segment <file.csv> [options].', {
-      argument: 'file',
-    });
-  }
+  const file = fileArgument(parsed, 'segment', KNOWN_OPTIONS);
   const unit = textOption(parsed, 'unit') ?? 'days';
   if (unit !== 'days' && unit !== 'weeks' && unit !== 'months') {
     throw new AnalyticsError('BAD_ARGUMENT', `--unit must be days, weeks or months, got ${unit}.`, {

@@ -1,14 +1,8 @@
 // The demo page: a stand-in workbook of CDNOW transactions beside the real task pane, for a browser with no Excel.
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
-import { REQUIRED_EXCEL_API, taskPaneApiSupported } from '../excel';
 import { installStandinGlobals } from '../standin';
-import { ADDIN_VERSION } from '../taskpane/addinVersion';
-import { languageFromOffice } from '../taskpane/i18n/translator';
-import { mountPane } from '../taskpane/mountPane';
-import { isDarkBackground } from '../taskpane/officeTheme';
-import { computeInWorker } from '../taskpane/run/computeInWorker';
-import { officeExcelRun } from '../taskpane/run/excelHost';
+import { mountOfficePane } from '../taskpane/mountPane';
 import csv from './cdnowSample.csv';
 import { DemoGrid } from './DemoGrid';
 import { SAMPLE_ATTRIBUTION, sampleWorkbook } from './sampleWorkbook';
@@ -32,14 +26,5 @@ if (gridElement && paneElement) {
       <DemoGrid book={book} attribution={SAMPLE_ATTRIBUTION} />
     </FluentProvider>,
   );
-  void Office.onReady(() =>
-    mountPane(paneElement, {
-      excelRun: officeExcelRun,
-      compute: computeInWorker,
-      initialLanguage: languageFromOffice(Office.context.displayLanguage),
-      dark: isDarkBackground(Office.context.officeTheme?.bodyBackgroundColor),
-      addinVersion: ADDIN_VERSION,
-      ...(taskPaneApiSupported(Office.context.requirements) ? {} : { unsupportedExcelApi: REQUIRED_EXCEL_API }),
-    }),
-  );
+  void Office.onReady(() => mountOfficePane(paneElement));
 }

@@ -1,34 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { runFitCommand } from '../../src/cli/fitCommand';
 import { AnalyticsError } from '../../src/core';
-import { writeCdnowCsv } from './cdnowCsv';
+import { capture, cdnowCsvForTests } from './cdnowCsv';
 
-let directory: string;
-let csvPath: string;
-
-beforeAll(() => {
-  directory = mkdtempSync(path.join(tmpdir(), 'fit-command-'));
-  csvPath = path.join(directory, 'cdnow.csv');
-  writeCdnowCsv(csvPath);
-});
-
-afterAll(() => {
-  rmSync(directory, { recursive: true, force: true });
-});
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t) }, out, err };
-}
+const cdnowCsv = cdnowCsvForTests();
 
 describe('runFitCommand', () => {
   test('fit cdnow.csv --as-of 1997-09-30 --unit weeks reproduces Fader, Hardie & Lee (2005) and Fader & Hardie (2013)', async () => {
     const { io, out } = capture();
     const code = await runFitCommand(
-      [csvPath, '--as-of', '1997-09-30', '--unit', 'weeks', '--holdout-end', '1998-06-30', '--model', 'pareto'],
+      [cdnowCsv.path(), '--as-of', '1997-09-30', '--unit', 'weeks', '--holdout-end', '1998-06-30', '--model', 'pareto'],
       io,
     );
     expect(code).toBe(0);
@@ -65,13 +45,17 @@ describe('runFitCommand', () => {
 
   test('a missing --unit or --as-of, or an unknown option, is a BAD_ARGUMENT that says what to give', async () => {
     const { io } = capture();
-    await expect(runFitCommand([csvPath, '--as-of', '1997-09-30'], io)).rejects.toThrow(/--unit must be days or weeks/);
-    await expect(runFitCommand([csvPath, '--unit', 'weeks'], io)).rejects.toThrow(/--as-of yyyy-mm-dd is required/);
+    await expect(runFitCommand([cdnowCsv.path(), '--as-of', '1997-09-30'], io)).rejects.toThrow(
+      /--unit must be days or weeks/,
+    );
+    await expect(runFitCommand([cdnowCsv.path(), '--unit', 'weeks'], io)).rejects.toThrow(
+      /--as-of yyyy-mm-dd is required/,
+    );
     await expect(
-      runFitCommand([csvPath, '--unit', 'weeks', '--as-of', '1997-09-30', '--bins', '3'], io),
+      runFitCommand([cdnowCsv.path(), '--unit', 'weeks', '--as-of', '1997-09-30', '--bins', '3'], io),
     ).rejects.toThrow(AnalyticsError);
     await expect(
-      runFitCommand([csvPath, '--unit', 'weeks', '--as-of', '1997-09-30', '--holdout-end', '1997-01-01'], io),
+      runFitCommand([cdnowCsv.path(), '--unit', 'weeks', '--as-of', '1997-09-30', '--holdout-end', '1997-01-01'], io),
     ).rejects.toThrow(/after --as-of/);
   });
 });

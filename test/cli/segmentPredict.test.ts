@@ -1,30 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { runFitCommand } from '../../src/cli/fitCommand';
 import { main } from '../../src/cli/main';
 import { conditionalExpectation, probabilityAlive } from '../core/btyd/bgnbdReference';
 import type { BgNbdParameters } from '../core/btyd/bgnbdReference';
-import { writeCdnowCsv } from './cdnowCsv';
+import { capture, cdnowCsvForTests } from './cdnowCsv';
 
-let directory: string;
-let csvPath: string;
-
-beforeAll(() => {
-  directory = mkdtempSync(path.join(tmpdir(), 'segment-predict-'));
-  csvPath = path.join(directory, 'cdnow.csv');
-  writeCdnowCsv(csvPath);
-});
-
-afterAll(() => {
-  rmSync(directory, { recursive: true, force: true });
-});
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t) }, out, err };
-}
+const cdnowCsv = cdnowCsvForTests();
 
 interface PredictedRow {
   customer_id: string;
@@ -40,13 +20,23 @@ interface PredictedRow {
 describe('crm-analytics segment --predict', () => {
   test('on the CDNOW sample to 1997-09-30 in weeks, p_alive and expected_purchases over --horizon 39 equal Fader, Hardie & Lee (2005) eq. 10 and P(alive) at the fitted BG/NBD parameters', async () => {
     const fit = capture();
-    expect(await runFitCommand([csvPath, '--as-of', '1997-09-30', '--unit', 'weeks'], fit.io)).toBe(0);
+    expect(await runFitCommand([cdnowCsv.path(), '--as-of', '1997-09-30', '--unit', 'weeks'], fit.io)).toBe(0);
     const params = (JSON.parse(fit.out.join('')) as { bgnbd: BgNbdParameters }).bgnbd;
     // The published estimates (r 0.2426, α 4.4136, a 0.7929, b 2.4259), so the check below is at the MLE.
     expect(params.r).toBeCloseTo(0.2426, 4);
 
     const run = capture();
-    const argv = ['segment', csvPath, '--as-of', '1997-09-30', '--unit', 'weeks', '--predict', '--horizon', '39'];
+    const argv = [
+      'segment',
+      cdnowCsv.path(),
+      '--as-of',
+      '1997-09-30',
+      '--unit',
+      'weeks',
+      '--predict',
+      '--horizon',
+      '39',
+    ];
     expect(await main([...argv, '--format', 'json'], run.io)).toBe(0);
     const rows = JSON.parse(run.out.join('')) as PredictedRow[];
     expect(rows).toHaveLength(2357);
@@ -68,7 +58,10 @@ describe('crm-analytics segment --predict', () => {
   test('CSV output adds p_alive, expected_purchases, expected_avg_value and predicted_clv after the segment columns', async () => {
     const run = capture();
     expect(
-      await main(['segment', csvPath, '--predict', '--unit', 'weeks', '--months', '6', '--margin', '0.3'], run.io),
+      await main(
+        ['segment', cdnowCsv.path(), '--predict', '--unit', 'weeks', '--months', '6', '--margin', '0.3'],
+        run.io,
+      ),
     ).toBe(0);
     const header = run.out.join('').split('\n')[0]?.split(',') ?? [];
     expect(header.slice(-4)).toEqual(['p_alive', 'expected_purchases', 'expected_avg_value', 'predicted_clv']);
@@ -85,14 +78,14 @@ describe('crm-analytics segment --predict', () => {
     ];
     for (const [options, message] of cases) {
       const run = capture();
-      expect(await main(['segment', csvPath, ...options], run.io)).not.toBe(0);
+      expect(await main(['segment', cdnowCsv.path(), ...options], run.io)).not.toBe(0);
       expect(run.err.join('')).toMatch(message);
     }
   });
 
   test('--predict before the file name is a flag, so the file is still read', async () => {
     const run = capture();
-    expect(await main(['segment', '--predict', csvPath, '--unit', 'weeks'], run.io)).toBe(0);
+    expect(await main(['segment', '--predict', cdnowCsv.path(), '--unit', 'weeks'], run.io)).toBe(0);
     expect(run.out.join('')).toMatch(/predicted_clv/);
   }, 60_000);
 });
