@@ -12,6 +12,10 @@ export interface MaximumLikelihoodFit {
   iterations: number;
   /** Natural-scale standard errors, or `null` when the Hessian is not positive definite. */
   standardErrors: number[] | null;
+  /** Calls of the objective by the optimiser, over all starts (the Hessian's are not counted). */
+  evaluations: number;
+  /** True when the optimiser stopped at `maxEvaluations`. */
+  exhausted: boolean;
 }
 
 /** Settings for {@link fitByMaximumLikelihood}. */
@@ -27,6 +31,13 @@ export interface MaximumLikelihoodProblem {
   /** L2 penalty on the natural-scale parameters, as lifetimes' `penalizer_coef`. */
   penalty: number;
   maxIterations?: number;
+  /** Most objective calls over all starts: a bound on the work of the fit whatever the data. Default unbounded. */
+  maxEvaluations?: number;
+  /**
+   * Model-specific advice for FLAT_LIKELIHOOD when parameter `name` runs to ∞ (`upward`) or 0; `undefined` keeps
+   * the generic advice.
+   */
+  runawayAdvice?: (name: string, upward: boolean) => string | undefined;
 }
 
 // e^±15 ≈ 3·10^±6: no BTYD parameter is that large or small on real data (α in days stays below ~10⁴), so a
@@ -37,8 +48,9 @@ const LOG_PARAMETER_LIMIT = 15;
  * Maximises a likelihood over positive parameters: log-parameters, BFGS from several starts, and standard
  * errors by the delta method (SE(θ) = θ · SE(log θ)) from the Hessian of the unpenalised log-likelihood.
  *
- * @throws AnalyticsError `NOT_CONVERGED` when no start reaches a finite optimum; `FLAT_LIKELIHOOD` when a
- *   parameter runs off to 0 or ∞ (the data do not pin it down).
+ * @throws AnalyticsError `NOT_CONVERGED` when no start reaches a finite optimum, or the iterations or the
+ *   evaluation budget run out far from one (gradient > 1e-4; nearer, the fit returns with `converged: false`);
+ *   `FLAT_LIKELIHOOD` when a parameter runs off to 0 or ∞ (the data do not pin it down).
  */
 export function fitByMaximumLikelihood(problem: MaximumLikelihoodProblem): MaximumLikelihoodFit {
   const { names, penalty, total } = problem;
@@ -55,16 +67,26 @@ export function fitByMaximumLikelihood(problem: MaximumLikelihoodProblem): Maxim
   };
   let best: ReturnType<typeof minimizeBfgs> | null = null;
   let iterations = 0;
+  let evaluations = 0;
+  let exhausted = false;
+  const maxEvaluations = problem.maxEvaluations ?? Number.POSITIVE_INFINITY;
   let agreeing = 0;
   for (const start of problem.starts) {
     // Two converged starts that reach the same optimum are enough evidence that it is the global one.
     if (agreeing >= 2) break;
+    if (evaluations >= maxEvaluations) break;
     const result = minimizeBfgs(
       penalised,
       start.map((v) => Math.log(v)),
-      { maxIterations: problem.maxIterations ?? 400, gradientTolerance: 1e-8 },
+      {
+        maxIterations: problem.maxIterations ?? 400,
+        gradientTolerance: 1e-8,
+        ...(problem.maxEvaluations === undefined ? {} : { maxEvaluations: maxEvaluations - evaluations }),
+      },
     );
     iterations += result.iterations;
+    evaluations += result.evaluations;
+    exhausted ||= result.exhausted;
     if (!Number.isFinite(result.value)) continue;
     if (
       result.converged &&
@@ -95,9 +117,11 @@ export function fitByMaximumLikelihood(problem: MaximumLikelihoodProblem): Maxim
   if (runaway >= 0) {
     const upward = (best.point[runaway] ?? 0) > 0;
     // An L2 penalty on the natural scale holds a parameter back from ∞ but not from 0, so advise accordingly.
-    const advice = upward
-      ? 'Add a penalty (e.g. 0.001), or use more customers or a longer calibration period.'
-      : 'Use more customers, more repeat buyers or a longer calibration period.';
+    const advice =
+      problem.runawayAdvice?.(names[runaway] ?? '', upward) ??
+      (upward
+        ? 'Add a penalty (e.g. 0.001), or use more customers or a longer calibration period.'
+        : 'Use more customers, more repeat buyers or a longer calibration period.');
     throw new AnalyticsError(
       'FLAT_LIKELIHOOD',
       `The ${problem.model} likelihood keeps rising as ${names[runaway]} runs to ${upward ? '∞' : '0'}: the data do ` +
@@ -105,9 +129,10 @@ export function fitByMaximumLikelihood(problem: MaximumLikelihoodProblem): Maxim
     );
   }
   if (!best.converged && best.gradientNorm > 1e-4) {
+    const budget = exhausted ? ` (its budget of ${maxEvaluations} likelihood evaluations)` : '';
     throw new AnalyticsError(
       'NOT_CONVERGED',
-      `The ${problem.model} fit stopped after ${iterations} iterations without converging (gradient ${best.gradientNorm.toExponential(2)}). ` +
+      `The ${problem.model} fit stopped after ${iterations} iterations${budget} without converging (gradient ${best.gradientNorm.toExponential(2)}). ` +
         'Try a longer calibration period, weeks instead of days, or a small penalty (e.g. 0.001).',
     );
   }
@@ -118,5 +143,5 @@ export function fitByMaximumLikelihood(problem: MaximumLikelihoodProblem): Maxim
   const covariance = invertPositiveDefinite(hessian);
   const standardErrors =
     covariance === null ? null : params.map((theta, i) => theta * Math.sqrt(Math.max(0, covariance[i]?.[i] ?? NaN)));
-  return { params, logLikelihood, converged: best.converged, iterations, standardErrors };
+  return { params, logLikelihood, converged: best.converged, iterations, standardErrors, evaluations, exhausted };
 }

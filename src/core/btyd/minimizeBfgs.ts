@@ -8,6 +8,10 @@ export interface MinimizeResult {
   iterations: number;
   converged: boolean;
   gradientNorm: number;
+  /** Calls of the objective. */
+  evaluations: number;
+  /** True when the run stopped because `maxEvaluations` was reached. */
+  exhausted: boolean;
 }
 
 /** Options of {@link minimizeBfgs}. */
@@ -17,6 +21,11 @@ export interface MinimizeOptions {
   gradientTolerance?: number;
   /** Largest step length (in the parameters' units; log-parameters here) so exp() never overflows. */
   maxStep?: number;
+  /**
+   * Most calls of the objective (each gives a value and a gradient), a bound on the work that does not depend on
+   * how the iterations go: line searches that keep halving cost evaluations, not iterations. Default unbounded.
+   */
+  maxEvaluations?: number;
 }
 
 function dot(u: readonly number[], v: readonly number[]): number {
@@ -38,8 +47,8 @@ function maxAbs(v: readonly number[]): number {
  * gradients: BFGS needs a few dozen gradient evaluations where Nelder–Mead needs hundreds of function
  * evaluations and stops short of 4-significant-digit agreement with the published estimates. Non-finite
  * values are treated as "step too long", so the search never leaves the region where the likelihood exists,
- * and the iteration count is bounded, so it never hangs. Nocedal & Wright (2006), Numerical Optimization,
- * algorithm 6.1.
+ * and the iteration count is bounded, so it never hangs; `maxEvaluations` also bounds the objective calls, which
+ * long line searches can multiply. Nocedal & Wright (2006), Numerical Optimization, algorithm 6.1.
  *
  * Cost: O(iterations · (evaluations + d²)).
  * @example
@@ -53,21 +62,39 @@ export function minimizeBfgs(
   const maxIterations = options.maxIterations ?? 500;
   const tolerance = options.gradientTolerance ?? 1e-9;
   const maxStep = options.maxStep ?? 2;
+  const maxEvaluations = options.maxEvaluations ?? Number.POSITIVE_INFINITY;
   const d = start.length;
   let point = start.slice();
   let gradient = new Array<number>(d).fill(0);
   let value = objective(point, gradient);
+  let evaluations = 1;
   if (!Number.isFinite(value) || !gradient.every(Number.isFinite)) {
-    return { point, value: Number.POSITIVE_INFINITY, iterations: 0, converged: false, gradientNorm: Infinity };
+    return {
+      point,
+      value: Number.POSITIVE_INFINITY,
+      iterations: 0,
+      converged: false,
+      gradientNorm: Infinity,
+      evaluations,
+      exhausted: false,
+    };
   }
   // Inverse Hessian approximation, starting from the identity.
   let inverse: number[][] = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i === j ? 1 : 0)));
   let iterations = 0;
   let stalled = 0;
+  const stop = (converged: boolean, exhausted = false): MinimizeResult => ({
+    point,
+    value,
+    iterations,
+    converged,
+    gradientNorm: maxAbs(gradient),
+    evaluations,
+    exhausted,
+  });
   for (; iterations < maxIterations; iterations++) {
-    if (maxAbs(gradient) < tolerance) {
-      return { point, value, iterations, converged: true, gradientNorm: maxAbs(gradient) };
-    }
+    if (maxAbs(gradient) < tolerance) return stop(true);
+    if (evaluations >= maxEvaluations) return stop(false, true);
     let direction = inverse.map((row) => -dot(row, gradient));
     let slope = dot(direction, gradient);
     if (!(slope < 0)) {
@@ -82,9 +109,10 @@ export function minimizeBfgs(
     let nextPoint = point;
     let nextValue = Number.POSITIVE_INFINITY;
     let accepted = false;
-    for (let halving = 0; halving < 40; halving++) {
+    for (let halving = 0; halving < 40 && evaluations < maxEvaluations; halving++) {
       nextPoint = point.map((p, i) => p + step * (direction[i] ?? 0));
       nextValue = objective(nextPoint, nextGradient);
+      evaluations++;
       if (
         Number.isFinite(nextValue) &&
         nextGradient.every(Number.isFinite) &&
@@ -96,9 +124,9 @@ export function minimizeBfgs(
       step /= 2;
     }
     if (!accepted) {
+      if (evaluations >= maxEvaluations) return stop(false, true);
       // No decrease is possible along the direction: we are at the optimum to rounding precision.
-      const norm = maxAbs(gradient);
-      return { point, value, iterations, converged: norm < Math.sqrt(tolerance), gradientNorm: norm };
+      return stop(maxAbs(gradient) < Math.sqrt(tolerance));
     }
     const s = nextPoint.map((p, i) => p - (point[i] ?? 0));
     const y = nextGradient.map((g, i) => g - (gradient[i] ?? 0));
@@ -124,12 +152,11 @@ export function minimizeBfgs(
     value = nextValue;
     gradient = nextGradient;
     if (stalled >= 5) {
-      const norm = maxAbs(gradient);
-      return { point, value, iterations: iterations + 1, converged: norm < Math.sqrt(tolerance), gradientNorm: norm };
+      iterations++;
+      return stop(maxAbs(gradient) < Math.sqrt(tolerance));
     }
   }
-  const norm = maxAbs(gradient);
-  return { point, value, iterations, converged: norm < tolerance, gradientNorm: norm };
+  return stop(maxAbs(gradient) < tolerance);
 }
 
 /**
