@@ -34,10 +34,10 @@ export interface MaximumLikelihoodProblem {
   /** Most objective calls over all starts: a bound on the work of the fit whatever the data. Default unbounded. */
   maxEvaluations?: number;
   /**
-   * Model-specific advice for FLAT_LIKELIHOOD when parameter `name` runs to ∞ (`upward`) or 0; `undefined` keeps
-   * the generic advice.
+   * Model-specific advice for FLAT_LIKELIHOOD when parameter `name` runs to ∞ (`upward`) or 0, given where the
+   * fit stopped (natural scale); `undefined` keeps the generic advice.
    */
-  runawayAdvice?: (name: string, upward: boolean) => string | undefined;
+  runawayAdvice?: (name: string, upward: boolean, params: readonly number[]) => string | undefined;
 }
 
 // e^±15 ≈ 3·10^±6: no BTYD parameter is that large or small on real data (α in days stays below ~10⁴), so a
@@ -118,7 +118,11 @@ export function fitByMaximumLikelihood(problem: MaximumLikelihoodProblem): Maxim
     const upward = (best.point[runaway] ?? 0) > 0;
     // An L2 penalty on the natural scale holds a parameter back from ∞ but not from 0, so advise accordingly.
     const advice =
-      problem.runawayAdvice?.(names[runaway] ?? '', upward) ??
+      problem.runawayAdvice?.(
+        names[runaway] ?? '',
+        upward,
+        best.point.map((lp) => Math.exp(lp)),
+      ) ??
       (upward
         ? 'Add a penalty (e.g. 0.001), or use more customers or a longer calibration period.'
         : 'Use more customers, more repeat buyers or a longer calibration period.');

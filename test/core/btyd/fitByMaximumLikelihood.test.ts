@@ -62,10 +62,13 @@ describe('fitByMaximumLikelihood', () => {
     };
     const problem = { ...base, meanNegativeLogLikelihood: runaway, starts: [[1]] };
     const advised = errorOf(() =>
-      fitByMaximumLikelihood({ ...problem, runawayAdvice: (name, upward) => `advice for ${name} ${upward}` }),
+      fitByMaximumLikelihood({
+        ...problem,
+        runawayAdvice: (name, upward, params) => `advice for ${name} ${upward} ${params[0]! > Math.exp(15)}`,
+      }),
     );
     expect(advised.code).toBe('FLAT_LIKELIHOOD');
-    expect(advised.message).toMatch(/lambda runs to ∞.*advice for lambda true$/);
+    expect(advised.message).toMatch(/lambda runs to ∞.*advice for lambda true true$/);
     const generic = errorOf(() => fitByMaximumLikelihood(problem));
     expect(generic.message).toMatch(/Add a penalty/);
   });

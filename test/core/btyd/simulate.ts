@@ -71,3 +71,35 @@ export function simulateBgNbd(
   }
   return out;
 }
+
+/**
+ * Customers from the Pareto/NBD story (Schmittlein, Morrison & Colombo 1987): Poisson(λ) purchases while alive,
+ * λ ~ Gamma(r, α), an exponential lifetime with rate μ ~ Gamma(s, β), observed for T ~ Uniform(minT, maxT).
+ * `s: 0` means nobody ever drops out (μ = 0): the plain NBD.
+ */
+export function simulateParetoNbd(
+  random: Random,
+  count: number,
+  params: { r: number; alpha: number; s: number; beta: number },
+  minT: number,
+  maxT: number,
+): BtydCustomer[] {
+  const out: BtydCustomer[] = [];
+  for (let i = 0; i < count; i++) {
+    const lambda = sampleGamma(random, params.r, params.alpha);
+    const mu = params.s === 0 ? 0 : sampleGamma(random, params.s, params.beta);
+    const T = minT + (maxT - minT) * random();
+    const end = Math.min(T, mu === 0 ? Infinity : -Math.log(1 - random()) / mu);
+    let time = 0;
+    let x = 0;
+    let tx = 0;
+    for (;;) {
+      time += -Math.log(1 - random()) / lambda;
+      if (time > end) break;
+      x++;
+      tx = time;
+    }
+    out.push({ x, tx, T });
+  }
+  return out;
+}
