@@ -19,7 +19,7 @@ function checkCustomer(customer: BtydCustomer): void {
  * 1 / (1 + s/(r+s+x) · (α+T)^(r+x) (β+T)^s · A₀) (Fader & Hardie 2005 note, eq. 23), in log space.
  * Unlike the BG/NBD, one-time buyers get P(alive) < 1.
  *
- * Cost: O(series terms).
+ * Cost: O(1): one quadrature of a few 12-point panels (see `paretoDropoutIntegral`), whatever α and β.
  * @example
  * paretoPAlive(cdnowPareto, { x: 0, tx: 0, T: 38.86 }); // => about 0.3 for a one-time buyer of January
  */
@@ -46,7 +46,7 @@ function lifetimeFactor(s: number, base: number, t: number): number {
  * The expected number of purchases in the next t time units of a customer with summary (x, t_x, T):
  * (r+x)(β+T)/(α+T) · [1 − ((β+T)/(β+T+t))^(s−1)] / (s−1) · P(alive) (Schmittlein et al. 1987, eq. 22).
  *
- * Cost: O(series terms).
+ * Cost: O(1): one quadrature of a few 12-point panels (see `paretoDropoutIntegral`), whatever α and β.
  * @example
  * paretoConditionalExpected(cdnowPareto, { value: 39, unit: 'weeks' }, { x: 2, tx: 30, T: 35 });
  */

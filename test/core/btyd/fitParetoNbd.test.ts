@@ -7,6 +7,7 @@ import {
   paretoExpectedPurchases,
   paretoPAlive,
 } from '../../../src/core/btyd/paretoPredictions';
+import type { ParetoNbdModel } from '../../../src/core/btyd/types';
 import { AnalyticsError } from '../../../src/core/errors';
 import { readCdnowSample } from './cdnowSample';
 import { mulberry32, simulateParetoNbd } from './simulate';
@@ -156,6 +157,54 @@ describe('fitParetoNbd', () => {
       paretoExpectedPurchases(model, t),
       10,
     );
+  });
+});
+
+describe('Pareto/NBD predictions at the degenerate Online Retail optimum (s ≈ 8e-7, β ≈ 17,709)', () => {
+  // What the old fit returned, after 8 minutes, for Online Retail through 2011-06-30 in weeks. There the
+  // ₂F₁ argument is 0.9995 and each prediction summed thousands of series terms.
+  const degenerate: ParetoNbdModel = {
+    kind: 'pareto',
+    unit: 'weeks',
+    params: { r: 0.7444261391, alpha: 9.048052443, s: 8.295861384e-7, beta: 17708.91683 },
+    logLikelihood: -15328.30648,
+    converged: true,
+    iterations: 109,
+    standardErrors: null,
+    customers: 2960,
+    penalty: 0,
+    warnings: [],
+  };
+  const customers = [
+    { x: 0, tx: 0, T: 30.14 },
+    { x: 1, tx: 0.14, T: 30 },
+    { x: 5, tx: 12, T: 30 },
+    { x: 59, tx: 29, T: 30.14 },
+  ];
+
+  test('P(alive) is finite and within 1e-6 of 1: almost nobody drops out', () => {
+    for (const customer of customers) {
+      const alive = paretoPAlive(degenerate, customer);
+      expect(alive).toBeLessThanOrEqual(1);
+      expect(alive).toBeGreaterThan(1 - 1e-6);
+    }
+  });
+
+  test('conditional expectations tend to the NBD (r+x) t / (α+T), as s/β → 0 they must', () => {
+    const { r, alpha } = degenerate.params;
+    for (const customer of customers) {
+      const nbd = ((r + customer.x) * 26) / (alpha + customer.T);
+      const expected = paretoConditionalExpected(degenerate, { value: 26, unit: 'weeks' }, customer);
+      expect(Math.abs(expected - nbd) / nbd).toBeLessThan(1e-5);
+    }
+  });
+
+  test('10,000 predictions take well under a second', () => {
+    const start = performance.now();
+    for (let i = 0; i < 2500; i++) {
+      for (const customer of customers) paretoConditionalExpected(degenerate, { value: 26, unit: 'weeks' }, customer);
+    }
+    expect(performance.now() - start).toBeLessThan(1000);
   });
 });
 
