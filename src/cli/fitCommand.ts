@@ -29,7 +29,8 @@ Options:
   --order COL               order / invoice id (default: detected)
   --as-of yyyy-mm-dd        end of the calibration period, inclusive (required)
   --unit days|weeks         time unit of the model (required); every parameter is in this unit
-  --model bgnbd|mbgnbd|pareto   purchase model (default bgnbd); pareto adds a Pareto/NBD fit
+  --model bgnbd|mbgnbd|pareto   purchase model (default bgnbd); pareto adds a Pareto/NBD fit, or, where
+                            the data cannot determine it, "pareto": { "error": … } saying why
   --holdout-end yyyy-mm-dd  also compare predictions with the actual purchases after --as-of up to this date
   --penalty P               L2 penalty on the parameters (lifetimes' penalizer_coef; default 0)
   --help                    show this help`;
@@ -179,17 +180,29 @@ export async function runFitCommand(argv: readonly string[], io: CommandIo = PRO
   const csv = await readTransactionsCsv(file, columns);
   const transactions = parseTransactions(csv.input);
   const timeUnit: TimeUnit = unit;
+  // The Pareto/NBD likelihood has no maximum on data where nobody seems to drop out: then the command still
+  // prints BG/NBD and Gamma–Gamma (and BG/NBD holdout diagnostics) and says why Pareto/NBD is missing.
+  let paretoFailure: AnalyticsError | undefined;
+  const unlessParetoFails = <T>(fit: () => T, fallback: () => T): T => {
+    try {
+      return fit();
+    } catch (error) {
+      const modelFailure =
+        error instanceof AnalyticsError && (error.code === 'FLAT_LIKELIHOOD' || error.code === 'NOT_CONVERGED');
+      if (modelName !== 'pareto' || !modelFailure) throw error;
+      paretoFailure = error;
+      return fallback();
+    }
+  };
   // With --holdout-end, core's calibration/holdout split fits the chosen model on the calibration period.
-  const split =
+  const splitWith = (model: 'bgnbd' | 'mbgnbd' | 'pareto') =>
     holdoutEnd === undefined
       ? undefined
-      : calibrationHoldout(transactions, {
-          calibrationEnd: asOf,
-          holdoutEnd,
-          unit: timeUnit,
-          model: modelName,
-          penalty,
-        });
+      : calibrationHoldout(transactions, { calibrationEnd: asOf, holdoutEnd, unit: timeUnit, model, penalty });
+  const split = unlessParetoFails(
+    () => splitWith(modelName),
+    () => splitWith('bgnbd'),
+  );
   const customers = split?.customers ?? btydCustomersOf(summarizeCustomers(transactions, { asOf, unit: timeUnit }));
   io.stderr(`Read ${transactions.rowsRead} rows; ${customers.length} customers with purchases up to the as-of date.\n`);
 
@@ -199,11 +212,14 @@ export async function runFitCommand(argv: readonly string[], io: CommandIo = PRO
       ? fitted
       : fitBgNbd(customers, { unit: timeUnit, penalty, modified: modelName === 'mbgnbd' });
   const pareto =
-    modelName !== 'pareto'
+    modelName !== 'pareto' || paretoFailure !== undefined
       ? undefined
       : fitted?.kind === 'pareto'
         ? fitted
-        : fitParetoNbd(customers, { unit: timeUnit, penalty });
+        : unlessParetoFails<ParetoNbdModel | undefined>(
+            () => fitParetoNbd(customers, { unit: timeUnit, penalty }),
+            () => undefined,
+          );
   const gammaGamma = fitGammaGamma(customers, { penalty });
 
   let diagnostics: object;
@@ -223,6 +239,12 @@ export async function runFitCommand(argv: readonly string[], io: CommandIo = PRO
     };
   }
   const warnings = [...bgnbd.warnings, ...(pareto?.warnings ?? []), ...gammaGamma.warnings];
+  if (paretoFailure !== undefined) {
+    warnings.push(
+      `Pareto/NBD could not be fitted (${paretoFailure.code}): ${paretoFailure.message}` +
+        (split === undefined ? '' : ' The holdout diagnostics use BG/NBD instead.'),
+    );
+  }
   for (const warning of warnings) io.stderr(`Warning: ${warning}\n`);
   const output = {
     unit: timeUnit,
@@ -230,6 +252,9 @@ export async function runFitCommand(argv: readonly string[], io: CommandIo = PRO
     customers: customers.length,
     bgnbd: describeBgNbd(bgnbd),
     ...(pareto === undefined ? {} : { pareto: describePareto(pareto) }),
+    ...(paretoFailure === undefined
+      ? {}
+      : { pareto: { error: { code: paretoFailure.code, message: paretoFailure.message } } }),
     gammaGamma: describeGammaGamma(gammaGamma),
     diagnostics,
     warnings,

@@ -1,5 +1,10 @@
 import { runFitCommand } from '../../src/cli/fitCommand';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { AnalyticsError } from '../../src/core';
+import { sampleGamma } from '../core/btyd/simulate';
+import { mulberry32 } from '../seededRandom';
 import { capture, cdnowCsvForTests } from './cdnowCsv';
 
 const cdnowCsv = cdnowCsvForTests();
@@ -58,4 +63,40 @@ describe('runFitCommand', () => {
       runFitCommand([cdnowCsv.path(), '--unit', 'weeks', '--as-of', '1997-09-30', '--holdout-end', '1997-01-01'], io),
     ).rejects.toThrow(/after --as-of/);
   });
+  test('--model pareto on data where nobody drops out: BG/NBD and Gamma–Gamma still printed, pareto.error says why, exit 0', async () => {
+    // 1,500 customers who buy at Poisson rates (gamma-distributed) and never stop, over 40 weeks of 2024;
+    // spend drawn as the Gamma–Gamma model assumes.
+    const random = mulberry32(7);
+    const lines = ['customer,date,amount'];
+    const start = Date.UTC(2024, 0, 1);
+    for (let customer = 1; customer <= 1500; customer++) {
+      const rate = sampleGamma(random, 0.7, 9); // purchases per week
+      const spendRate = sampleGamma(random, 3.7, 15); // Gamma–Gamma spend heterogeneity (p 6, q 3.7, γ 15)
+      const first = Math.floor(random() * 60);
+      for (let week = first / 7; week <= 40; week += -Math.log(1 - random()) / rate) {
+        const day = new Date(start + Math.floor(week * 7) * 86_400_000).toISOString().slice(0, 10);
+        lines.push(`c${customer},${day},${sampleGamma(random, 6, spendRate).toFixed(2)}`);
+      }
+    }
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'nbd-')), 'nbd.csv');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const { io, out, err } = capture();
+    const argv = [file, '--as-of', '2024-10-07', '--unit', 'weeks', '--model', 'pareto', '--holdout-end', '2024-12-31'];
+    expect(await runFitCommand(argv, io)).toBe(0);
+    const json = JSON.parse(out.join('')) as {
+      bgnbd: { r: number };
+      gammaGamma: { p: number };
+      pareto: { error: { code: string; message: string } };
+      diagnostics: { byCalibrationFrequency: unknown[] };
+    };
+    expect(json.pareto.error.code).toBe('FLAT_LIKELIHOOD');
+    expect(json.pareto.error.message).toMatch(/drop out/);
+    expect(json.bgnbd.r).toBeGreaterThan(0);
+    expect(json.gammaGamma.p).toBeGreaterThan(0);
+    expect(json.diagnostics.byCalibrationFrequency).toHaveLength(8);
+    expect(err.join('')).toMatch(
+      /Pareto\/NBD could not be fitted \(FLAT_LIKELIHOOD\).*holdout diagnostics use BG\/NBD/,
+    );
+    rmSync(path.dirname(file), { recursive: true, force: true });
+  }, 60_000);
 });
