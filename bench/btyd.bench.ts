@@ -11,30 +11,7 @@ import { parseDate, parseTransactions, summarizeCustomers } from '../src/core';
 import { btydCustomersOf, fitBgNbd, fitGammaGamma, fitParetoNbd, predictCustomerValues } from '../src/core/btyd';
 import type { BtydCustomer } from '../src/core/btyd';
 import { AnalyticsError } from '../src/core/errors';
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function sampleGamma(random: () => number, shape: number, rate: number): number {
-  if (shape < 1) return sampleGamma(random, shape + 1, rate) * (1 - random()) ** (1 / shape);
-  const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    const u1 = 1 - random();
-    const z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * random());
-    const v = (1 + c * z) ** 3;
-    if (v <= 0) continue;
-    if (Math.log(1 - random()) < 0.5 * z * z + d - d * v + d * Math.log(v)) return (d * v) / rate;
-  }
-}
+import { mulberry32, sampleGamma } from '../test/core/btyd/simulate';
 
 /** 100k customers from BG/NBD (r 0.25, α 4.4, a 0.8, b 2.4, weeks) with Gamma–Gamma spend (p 6, q 3.7, γ 15). */
 export function syntheticCustomers(

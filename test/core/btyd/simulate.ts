@@ -3,20 +3,11 @@
  * so that recovery tests are reproducible. Marsaglia & Tsang (2000) for the gamma distribution.
  */
 import type { BtydCustomer } from '../../../src/core/btyd/types';
+import { mulberry32 } from '../../seededRandom';
 
 export type Random = () => number;
 
-/** mulberry32: a 32-bit seeded uniform generator on [0, 1). */
-export function mulberry32(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 function normal(random: Random): number {
   const u = 1 - random();
