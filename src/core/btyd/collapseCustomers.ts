@@ -10,6 +10,12 @@ export interface CollapsedCustomers {
   /** Index into `distinctX` for each row. */
   xIndex: Int32Array;
   distinctX: number[];
+  /** Index into `distinctT` / `distinctTx` for each row: T and t_x take few values (whole days), so a
+   *  likelihood can compute its ln(α + T) terms once per value instead of once per row. */
+  TIndex: Int32Array;
+  distinctT: Float64Array;
+  txIndex: Int32Array;
+  distinctTx: Float64Array;
   /** Total number of customers (sum of weights). */
   total: number;
 }
@@ -67,6 +73,8 @@ export function collapseCustomers(customers: readonly BtydCustomer[]): Collapsed
   });
   const distinctX = [...new Set(x)].sort((p, q) => p - q);
   const position = new Map(distinctX.map((value, i) => [value, i]));
+  const [distinctT, TIndex] = indexValues(T);
+  const [distinctTx, txIndex] = indexValues(tx);
   return {
     x: Float64Array.from(x),
     tx: Float64Array.from(tx),
@@ -74,6 +82,27 @@ export function collapseCustomers(customers: readonly BtydCustomer[]): Collapsed
     weight: Float64Array.from(weight),
     xIndex: Int32Array.from(x.map((value) => position.get(value) ?? 0)),
     distinctX,
+    TIndex,
+    distinctT,
+    txIndex,
+    distinctTx,
     total: customers.length,
   };
+}
+
+/** The distinct values of a column and, per row, the index of its value among them. */
+function indexValues(values: readonly number[]): [Float64Array, Int32Array] {
+  const where = new Map<number, number>();
+  const distinct: number[] = [];
+  const index = new Int32Array(values.length);
+  values.forEach((value, row) => {
+    let at = where.get(value);
+    if (at === undefined) {
+      at = distinct.length;
+      where.set(value, at);
+      distinct.push(value);
+    }
+    index[row] = at;
+  });
+  return [Float64Array.from(distinct), index];
 }

@@ -9,7 +9,7 @@ import type { ObjectiveWithGradient } from './minimizeBfgs';
 import type { BgNbdModel, BtydCustomer } from './types';
 
 // Module-local copies: hot loops then avoid a global lookup per call (slow in Jest's vm sandbox).
-const { exp, log, max } = Math;
+const { exp, log, log1p } = Math;
 
 /** Options of {@link fitBgNbd}. */
 export interface BgNbdFitOptions {
@@ -43,6 +43,12 @@ export function bgnbdObjective(data: CollapsedCustomers, modified: boolean): Obj
   const psiAB = new Float64Array(k);
   const logBm1 = new Float64Array(k);
   const invBm1 = new Float64Array(k);
+  // ln(α + T), 1/(α + T) and the same at t_x, once per distinct value per evaluation (a few hundred values
+  // against ~10⁵ rows on a large sheet).
+  const logAlphaT = new Float64Array(data.distinctT.length);
+  const invAlphaT = new Float64Array(data.distinctT.length);
+  const logAlphaTx = new Float64Array(data.distinctTx.length);
+  const invAlphaTx = new Float64Array(data.distinctTx.length);
   return (logParams, gradient) => {
     const r = exp(logParams[0] ?? 0);
     const alpha = exp(logParams[1] ?? 0);
@@ -60,6 +66,16 @@ export function bgnbdObjective(data: CollapsedCustomers, modified: boolean): Obj
       logBm1[j] = log(b + m - 1);
       invBm1[j] = 1 / (b + m - 1);
     }
+    for (let v = 0; v < logAlphaT.length; v++) {
+      const at = alpha + (data.distinctT[v] as number);
+      logAlphaT[v] = log(at);
+      invAlphaT[v] = 1 / at;
+    }
+    for (let v = 0; v < logAlphaTx.length; v++) {
+      const at = alpha + (data.distinctTx[v] as number);
+      logAlphaTx[v] = log(at);
+      invAlphaTx[v] = 1 / at;
+    }
     const constant = -gammaln(r) + r * log(alpha) + gammaln(a + b) - gammaln(b);
     const logA = log(a);
     const logAlpha = log(alpha);
@@ -76,27 +92,30 @@ export function bgnbdObjective(data: CollapsedCustomers, modified: boolean): Obj
       const x = data.x[i] as number;
       const w = data.weight[i] as number;
       const j = data.xIndex[i] as number;
+      const tIndex = data.TIndex[i] as number;
       const rx = r + x;
-      const logAlphaT = log(alpha + (data.T[i] as number));
-      const a1 = -rx * logAlphaT;
+      const logT = logAlphaT[tIndex] as number;
+      const a1 = -rx * logT;
       let mix: number;
       let share = 0; // weight of the "died after the last purchase" term
-      let logAlphaTx = 0;
+      let logTx = 0;
+      let txIndex = 0;
       if (modified || x > 0) {
-        logAlphaTx = log(alpha + (data.tx[i] as number));
-        const a2 = logA - (logBm1[j] as number) - rx * logAlphaTx;
-        const top = max(a1, a2);
-        const e1 = exp(a1 - top);
-        const e2 = exp(a2 - top);
-        mix = top + log(e1 + e2);
-        share = e2 / (e1 + e2);
+        txIndex = data.txIndex[i] as number;
+        logTx = logAlphaTx[txIndex] as number;
+        const a2 = logA - (logBm1[j] as number) - rx * logTx;
+        // ln(e^{a1} + e^{a2}) and e^{a2} / (e^{a1} + e^{a2}) with one exp: e = e^{−|a1 − a2|} ≤ 1.
+        const gap = a2 - a1;
+        const e = exp(gap > 0 ? -gap : gap);
+        mix = (gap > 0 ? a2 : a1) + log1p(e);
+        share = gap > 0 ? 1 / (1 + e) : e / (1 + e);
       } else {
         mix = a1;
       }
       sum += w * ((lgR[j] as number) + (lgB[j] as number) - (lgAB[j] as number) + mix);
-      gr += w * ((psiR[j] as number) - (1 - share) * logAlphaT - share * logAlphaTx);
-      gAlpha += (w * (-(1 - share) * rx)) / (alpha + (data.T[i] as number));
-      if (share > 0) gAlpha += (w * -share * rx) / (alpha + (data.tx[i] as number));
+      gr += w * ((psiR[j] as number) - (1 - share) * logT - share * logTx);
+      gAlpha += w * -(1 - share) * rx * (invAlphaT[tIndex] as number);
+      if (share > 0) gAlpha += w * -share * rx * (invAlphaTx[txIndex] as number);
       ga += w * (share / a - (psiAB[j] as number));
       // share = 0 exactly when x = 0 in BG/NBD, where 1/(b+x−1) may be infinite (b = 1): skip, do not multiply.
       gb += w * ((psiB[j] as number) - (psiAB[j] as number) - (share > 0 ? share * (invBm1[j] as number) : 0));
@@ -174,6 +193,12 @@ export function fitBgNbd(customers: readonly BtydCustomer[], options: BgNbdFitOp
     total: data.total,
     starts,
     penalty,
+    // a → 0 or b → ∞ sends every customer's dropout probability to 0: the NBD model, a limit of the
+    // BG/NBD with finite predictions, common when the calibration period is short next to customer lifetimes.
+    acceptedLimits: [
+      { name: 'a', upward: false },
+      { name: 'b', upward: true },
+    ],
     ...(options.maxIterations === undefined ? {} : { maxIterations: options.maxIterations }),
   });
   const [r, alpha, a, b] = fit.params as [number, number, number, number];
@@ -184,6 +209,15 @@ export function fitBgNbd(customers: readonly BtydCustomer[], options: BgNbdFitOp
     warnings.push(
       `${oneTimeBuyers} customers have no repeat purchase; BG/NBD gives them P(alive) = 1 by construction. ` +
         'Use the MBG/NBD (modified) model if that overstates their value.',
+    );
+  }
+  // Reported from the estimate, not from where the optimiser stopped on the flat ridge towards the limit.
+  const meanDropout = a / (a + b);
+  if (fit.limits.length > 0 || meanDropout < 1e-3) {
+    warnings.push(
+      `The data show almost no dropout (mean dropout probability per purchase a/(a+b) = ${meanDropout.toPrecision(2)}` +
+        `${fit.limits.length > 0 ? `; ${fit.limits.join(', ')}` : ''}): the model is at or near its NBD limit, where ` +
+        'every customer stays active, so P(alive) is close to 1 for all. A longer calibration period may reveal dropout.',
     );
   }
   if (se === null)

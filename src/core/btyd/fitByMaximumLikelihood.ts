@@ -16,6 +16,8 @@ export interface MaximumLikelihoodFit {
   evaluations: number;
   /** True when the optimiser stopped at `maxEvaluations`. */
   exhausted: boolean;
+  /** Parameters that ran to one of the problem's `acceptedLimits`, e.g. `['a → 0']`; empty otherwise. */
+  limits: string[];
 }
 
 /** Settings for {@link fitByMaximumLikelihood}. */
@@ -38,6 +40,12 @@ export interface MaximumLikelihoodProblem {
    * fit stopped (natural scale); `undefined` keeps the generic advice.
    */
   runawayAdvice?: (name: string, upward: boolean, params: readonly number[]) => string | undefined;
+  /**
+   * Directions in which a parameter running away is a limit of the model itself rather than a failure (the
+   * BG/NBD's a → 0 or b → ∞ is the NBD model: nobody drops out). The fit then returns where it stopped and
+   * names them in `limits`, instead of throwing FLAT_LIKELIHOOD.
+   */
+  acceptedLimits?: readonly { name: string; upward: boolean }[];
 }
 
 // e^±15 ≈ 3·10^±6: no BTYD parameter is that large or small on real data (α in days stays below ~10⁴), so a
@@ -113,7 +121,12 @@ export function fitByMaximumLikelihood(problem: MaximumLikelihoodProblem): Maxim
         'Check that the time unit suits the data (try weeks instead of days) or add a penalty (e.g. 0.001).',
     );
   }
-  const runaway = best.point.findIndex((lp) => Math.abs(lp) > LOG_PARAMETER_LIMIT);
+  const isAccepted = (lp: number, i: number): boolean =>
+    (problem.acceptedLimits ?? []).some((limit) => limit.name === names[i] && limit.upward === lp > 0);
+  const limits = best.point.flatMap((lp, i) =>
+    Math.abs(lp) > LOG_PARAMETER_LIMIT && isAccepted(lp, i) ? [`${names[i]} → ${lp > 0 ? '∞' : '0'}`] : [],
+  );
+  const runaway = best.point.findIndex((lp, i) => Math.abs(lp) > LOG_PARAMETER_LIMIT && !isAccepted(lp, i));
   if (runaway >= 0) {
     const upward = (best.point[runaway] ?? 0) > 0;
     // An L2 penalty on the natural scale holds a parameter back from ∞ but not from 0, so advise accordingly.
@@ -147,5 +160,14 @@ export function fitByMaximumLikelihood(problem: MaximumLikelihoodProblem): Maxim
   const covariance = invertPositiveDefinite(hessian);
   const standardErrors =
     covariance === null ? null : params.map((theta, i) => theta * Math.sqrt(Math.max(0, covariance[i]?.[i] ?? NaN)));
-  return { params, logLikelihood, converged: best.converged, iterations, standardErrors, evaluations, exhausted };
+  return {
+    params,
+    logLikelihood,
+    converged: best.converged,
+    iterations,
+    standardErrors,
+    evaluations,
+    exhausted,
+    limits,
+  };
 }
