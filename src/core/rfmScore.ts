@@ -56,6 +56,8 @@ function upperBound(sorted: ArrayLike<number>, value: number): number {
  * `1 + floor(bins × L / N)`, L = number of population members strictly worse than the value. Use it when
  * many single values are scored against the same population (a custom function called once per row): sort
  * once, then each call is a binary search. The population must already be rounded the same way as the value.
+ * A value better than every member (L = N, possible only for a value outside the population) scores `bins`:
+ * the rule would give bins + 1, which is not a score.
  *
  * Cost O(log N).
  * @throws AnalyticsError EMPTY_INPUT for an empty population.
@@ -72,7 +74,7 @@ export function scoreAgainstSorted(
   if (count === 0) throw new AnalyticsError('EMPTY_INPUT', 'The population to score against is empty.');
   const worse =
     direction === 'higherIsBetter' ? lowerBound(sortedPopulation, value) : count - upperBound(sortedPopulation, value);
-  return 1 + Math.floor((bins * worse) / count);
+  return Math.min(bins, 1 + Math.floor((bins * worse) / count));
 }
 
 /** Scores of a population and the cut points that produced them. */

@@ -61,15 +61,18 @@ test('roundMoney(value) makes sums in another order tie', () => {
 });
 
 describe('scoreAgainstSorted(value, sorted, bins, direction)', () => {
-  test('agrees with the population scores for members and scores outsiders', () => {
+  test('agrees with the population scores for members; an outsider better than all scores bins', () => {
     const values = [5, 3, 3, 9, 1, 7, 7, 7, 2];
     const sorted = Float64Array.from(values).sort();
     const population = rfmScores(values, 4, 'higherIsBetter').scores;
     values.forEach((value, index) =>
       expect(scoreAgainstSorted(value, sorted, 4, 'higherIsBetter')).toBe(population[index]),
     );
-    expect(scoreAgainstSorted(100, sorted, 4, 'higherIsBetter')).toBe(5);
-    expect(scoreAgainstSorted(0, sorted, 4, 'lowerIsBetter')).toBe(5);
+    // L = N would give 1 + floor(4 × 9 / 9) = 5, beyond the 4 levels: the top score instead.
+    expect(scoreAgainstSorted(100, sorted, 4, 'higherIsBetter')).toBe(4);
+    expect(scoreAgainstSorted(0, sorted, 4, 'lowerIsBetter')).toBe(4);
+    expect(scoreAgainstSorted(9, sorted, 4, 'higherIsBetter')).toBe(4);
+    expect(scoreAgainstSorted(10, Float64Array.of(10), 5, 'lowerIsBetter')).toBe(1);
   });
   test('an empty population is EMPTY_INPUT', () => {
     expect(() => scoreAgainstSorted(1, [], 5, 'higherIsBetter')).toThrow(

@@ -90,11 +90,15 @@ describe('CRM.RFM_SCORE', () => {
   const recency = [5, 30, 30, 90, 200, 365, 12, 45];
   const frequency = [10, 4, 4, 2, 1, 1, 7, 3];
   const monetary = [900, 250.5, 250.5, 80, 20, 15, 600, 120];
-  /** The COUNTIF rule of DOMAIN §7.3, written out. */
+  /** The COUNTIF rule of DOMAIN §7.3, written out; a value better than all (not a member) takes the top score, 5. */
   const countifScore = (value: number, population: readonly number[], lowerIsBetter: boolean): number =>
-    1 +
-    Math.floor(
-      (5 * population.filter((other) => (lowerIsBetter ? other > value : other < value)).length) / population.length,
+    Math.min(
+      5,
+      1 +
+        Math.floor(
+          (5 * population.filter((other) => (lowerIsBetter ? other > value : other < value)).length) /
+            population.length,
+        ),
     );
 
   it('per row: the code 100R + 10F + M by COUNTIF, and one part when asked', () => {
