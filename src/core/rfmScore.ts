@@ -77,12 +77,107 @@ export function scoreAgainstSorted(
   return Math.min(bins, 1 + Math.floor((bins * worse) / count));
 }
 
+/**
+ * The strict cuts that reproduce the COUNTIF rule of DOMAIN §7.3 for any value, in the population or not:
+ * `cuts[k − 2]` for each score k = 2 … bins, such that
+ *
+ * - higher is better (frequency, money): score ≥ k ⟺ value > cuts[k − 2] (cuts ascending);
+ * - lower is better (recency days): score ≥ k ⟺ value < cuts[k − 2] (cuts descending).
+ *
+ * Why it is exact: with N values and m_k = ceil((k − 1)·N / bins), `1 + floor(bins·L/N) ≥ k` ⟺ L ≥ m_k for
+ * a whole L. When higher is better L = #{population < value}, and at least m_k values lie below `value` ⟺
+ * the m_k-th smallest does: value > sorted[m_k − 1]. When lower is better L = #{population > value} ⟺
+ * value < sorted[N − m_k]. Ties need nothing special (a strict comparison with a population value); when
+ * N < bins some cuts repeat and some scores are skipped, as in the rule. 1 ≤ m_k ≤ N, so every cut is a
+ * population value and never missing. Score a value with {@link scoreAgainstCuts}: O(bins) instead of a
+ * search of the population, and the cuts are all a per-row formula needs to carry.
+ *
+ * Example, N = 8, bins = 5: m = 2, 4, 5, 7. Frequencies 1, 1, 2, 3, 4, 4, 7, 10 (sorted) give the cuts
+ * sorted[1, 3, 4, 6] = 1, 3, 4, 7, so frequency 4 scores 1 + #{4 > 1, 4 > 3} = 3, as COUNTIF does:
+ * L = 4 values below 4, 1 + INT(5 × 4 / 8) = 3. Recencies 5, 12, 30, 30, 45, 90, 200, 365 give
+ * sorted[6, 4, 3, 1] = 200, 45, 30, 12: 30 days scores 1 + #{30 < 200, 30 < 45} = 3.
+ *
+ * Cost O(bins); the population must be sorted ascending (and money rounded with {@link roundMoney}).
+ * @throws AnalyticsError OUT_OF_RANGE for bins outside 2 … 10; EMPTY_INPUT for an empty population.
+ * @example
+ * scoreCuts(Float64Array.of(1, 1, 2, 3, 4, 4, 7, 10), 5, 'higherIsBetter') // => [1, 3, 4, 7]
+ */
+export function scoreCuts(sortedPopulation: ArrayLike<number>, bins: number, direction: ScoreDirection): number[] {
+  checkBins(bins);
+  const count = sortedPopulation.length;
+  if (count === 0) throw new AnalyticsError('EMPTY_INPUT', 'The population to cut is empty.');
+  const cuts: number[] = [];
+  for (let score = 2; score <= bins; score++) {
+    // m_k. Exact: a quotient of whole numbers this small cannot round across a whole number before ceil.
+    const worse = Math.ceil(((score - 1) * count) / bins);
+    cuts.push(
+      (direction === 'higherIsBetter' ? sortedPopulation[worse - 1] : sortedPopulation[count - worse]) as number,
+    );
+  }
+  return cuts;
+}
+
+/**
+ * Checks cuts before scoring with them: 1 to 9 finite numbers (bins − 1), ascending when higher is better
+ * and descending when lower is better (equal neighbours allowed: tied cuts skip a score). `label` names them
+ * in the message, e.g. "cuts, frequency column".
+ *
+ * Cost O(cuts).
+ * @throws AnalyticsError BAD_ARGUMENT saying which cut is out of order.
+ */
+export function checkScoreCuts(cuts: readonly number[], direction: ScoreDirection, label = 'cuts'): void {
+  if (cuts.length < 1 || cuts.length > 9) {
+    throw new AnalyticsError('BAD_ARGUMENT', `${label}: give 1 to 9 cuts (bins − 1), got ${cuts.length}.`, {
+      argument: 'cuts',
+    });
+  }
+  for (let index = 0; index < cuts.length; index++) {
+    const cut = cuts[index] as number;
+    if (!Number.isFinite(cut)) {
+      throw new AnalyticsError('BAD_ARGUMENT', `${label}: the cut for score ${index + 2} is not a number.`, {
+        argument: 'cuts',
+      });
+    }
+    const previous = cuts[index - 1];
+    if (previous !== undefined && (direction === 'higherIsBetter' ? cut < previous : cut > previous)) {
+      const order = direction === 'higherIsBetter' ? 'must not decrease' : 'must not increase';
+      throw new AnalyticsError(
+        'BAD_ARGUMENT',
+        `${label}: the cut for score ${index + 2} (${cut}) is out of order after ${previous}; they ${order} from score 2 to ${cuts.length + 1}.`,
+        { argument: 'cuts' },
+      );
+    }
+  }
+}
+
+/**
+ * Scores a value with the strict cuts of {@link scoreCuts}: `1 + #{k : value > cut_k}` when higher is
+ * better, `1 + #{k : value < cut_k}` when lower is better, so bins = cuts + 1. Equal to
+ * {@link scoreAgainstSorted} against the population the cuts came from, for every value. Round money with
+ * {@link roundMoney} first, as the cuts were.
+ *
+ * Cost O(bins).
+ * @throws AnalyticsError BAD_ARGUMENT for cuts that {@link checkScoreCuts} refuses.
+ * @example
+ * scoreAgainstCuts(30, [200, 45, 30, 12], 'lowerIsBetter') // => 3
+ */
+export function scoreAgainstCuts(value: number, cuts: readonly number[], direction: ScoreDirection): number {
+  checkScoreCuts(cuts, direction);
+  let score = 1;
+  for (const cut of cuts) {
+    if (direction === 'higherIsBetter' ? value > cut : value < cut) score += 1;
+  }
+  return score;
+}
+
 /** Scores of a population and the cut points that produced them. */
 export interface ScoreResult {
   scores: Int32Array;
   /**
    * cutPoints[s − 2] = the least favourable value in the data that still scores ≥ s (s = 2 … bins), or null
    * when no customer reaches s. For 'higherIsBetter' the smallest such value, for 'lowerIsBetter' the largest.
+   * These describe the data (the run information shows them); to score values outside it, use the strict
+   * cuts of {@link scoreCuts}, which these are derived from.
    */
   cutPoints: (number | null)[];
 }
@@ -116,26 +211,12 @@ export function rfmScores(values: ArrayLike<number>, bins: number, direction: Sc
   for (let index = 0; index < count; index++) {
     scores[index] = scoreAgainstSorted(values[index] as number, sorted, bins, direction);
   }
-  const cutPoints: (number | null)[] = [];
-  for (let score = 2; score <= bins; score++) {
-    // Smallest L with 1 + floor(bins·L/N) ≥ score is L = ceil((score − 1)·N / bins).
-    const worse = Math.ceil(((score - 1) * count) / bins);
-    if (worse >= count) {
-      cutPoints.push(null);
-      continue;
-    }
-    // The least favourable value with at least `worse` values strictly worse than it.
-    const candidate =
-      direction === 'higherIsBetter' ? (sorted[worse] as number) : (sorted[count - 1 - worse] as number);
-    const reached = scoreAgainstSorted(candidate, sorted, bins, direction) >= score;
-    let cut: number | null = reached ? candidate : null;
-    if (!reached) {
-      // The value sits in a tie that starts below `worse`: the next distinct value reaches the score.
-      const next = direction === 'higherIsBetter' ? upperBound(sorted, candidate) : lowerBound(sorted, candidate) - 1;
-      cut = next >= 0 && next < count ? (sorted[next] as number) : null;
-    }
-    cutPoints.push(cut);
-  }
+  if (count === 0) return { scores, cutPoints: new Array<null>(bins - 1).fill(null) };
+  // The least favourable value in the data beyond each strict cut: the next distinct value past it.
+  const cutPoints = scoreCuts(sorted, bins, direction).map((cut) => {
+    const next = direction === 'higherIsBetter' ? upperBound(sorted, cut) : lowerBound(sorted, cut) - 1;
+    return next >= 0 && next < count ? (sorted[next] as number) : null;
+  });
   return { scores, cutPoints };
 }
 

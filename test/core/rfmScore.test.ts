@@ -1,14 +1,19 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
+  checkScoreCuts,
   fixedThresholdScore,
   parseTransactions,
   rfmCode,
   rfmScores,
   roundMoney,
+  scoreAgainstCuts,
   scoreAgainstSorted,
+  scoreCuts,
   summarizeCustomers,
 } from '../../src/core';
+import type { ScoreDirection } from '../../src/core';
 
 /** The COUNTIF rule written the slow, obvious way: for each value count the strictly worse ones. */
 function bruteForceScores(values: readonly number[], bins: number, lowerIsBetter: boolean): number[] {
@@ -78,6 +83,164 @@ describe('scoreAgainstSorted(value, sorted, bins, direction)', () => {
     expect(() => scoreAgainstSorted(1, [], 5, 'higherIsBetter')).toThrow(
       expect.objectContaining({ code: 'EMPTY_INPUT' }),
     );
+  });
+});
+
+/**
+ * COUNTIF for one value, brute force: L = members strictly worse, 1 + floor(bins × L / N), and the top score
+ * for a value better than every member (L = N, only for an outsider), where the bare rule gives bins + 1.
+ */
+function countifScore(value: number, population: readonly number[], bins: number, direction: ScoreDirection): number {
+  let worse = 0;
+  for (const other of population) if (direction === 'lowerIsBetter' ? other > value : other < value) worse += 1;
+  return Math.min(bins, 1 + Math.floor((bins * worse) / population.length));
+}
+
+const ascending = (values: readonly number[]): Float64Array => Float64Array.from(values).sort();
+
+describe('scoreCuts(sorted, bins, direction) and scoreAgainstCuts(value, cuts, direction)', () => {
+  // The 8 customers of the RFM_SCORE example in docs/functions.md. N = 8, bins = 5: the k-th cut is the
+  // m-th value from the worse end, m = ceil((k − 1)·8/5) = 2, 4, 5, 7 (worked by hand).
+  const recency = [5, 30, 30, 90, 200, 365, 12, 45];
+  const frequency = [10, 4, 4, 2, 1, 1, 7, 3];
+  const monetary = [900, 250.5, 250.5, 80, 20, 15, 600, 120];
+
+  test('the worked example: cuts are the 2nd, 4th, 5th and 7th value from the worse end', () => {
+    // Sorted ascending: frequency 1 1 2 3 4 4 7 10, money 15 20 80 120 250.5 250.5 600 900, recency
+    // 5 12 30 30 45 90 200 365 (recency counts from the large end: 200, 45, 30, 12).
+    expect(scoreCuts(ascending(frequency), 5, 'higherIsBetter')).toEqual([1, 3, 4, 7]);
+    expect(scoreCuts(ascending(monetary), 5, 'higherIsBetter')).toEqual([20, 120, 250.5, 600]);
+    expect(scoreCuts(ascending(recency), 5, 'lowerIsBetter')).toEqual([200, 45, 30, 12]);
+  });
+
+  test('the worked example: every customer scores as COUNTIF does (555 for the first, 333 for the second)', () => {
+    const cuts = {
+      r: scoreCuts(ascending(recency), 5, 'lowerIsBetter'),
+      f: scoreCuts(ascending(frequency), 5, 'higherIsBetter'),
+      m: scoreCuts(ascending(monetary), 5, 'higherIsBetter'),
+    };
+    const codes = recency.map(
+      (_, row) =>
+        100 * scoreAgainstCuts(recency[row] as number, cuts.r, 'lowerIsBetter') +
+        10 * scoreAgainstCuts(frequency[row] as number, cuts.f, 'higherIsBetter') +
+        scoreAgainstCuts(monetary[row] as number, cuts.m, 'higherIsBetter'),
+    );
+    const countif = recency.map(
+      (_, row) =>
+        100 * countifScore(recency[row] as number, recency, 5, 'lowerIsBetter') +
+        10 * countifScore(frequency[row] as number, frequency, 5, 'higherIsBetter') +
+        countifScore(monetary[row] as number, monetary, 5, 'higherIsBetter'),
+    );
+    expect(codes).toEqual(countif);
+    expect(codes.slice(0, 2)).toEqual([555, 333]);
+  });
+
+  test('fewer customers than bins: cuts repeat and scores are skipped, as in the rule', () => {
+    // N = 3, bins = 5: m = ceil(3/5), ceil(6/5), ceil(9/5), ceil(12/5) = 1, 2, 2, 3.
+    const cuts = scoreCuts(ascending([30, 10, 20]), 5, 'higherIsBetter');
+    expect(cuts).toEqual([10, 20, 20, 30]);
+    // 10: L = 0 → 1; 20: L = 1 → 1 + floor(5/3) = 2; 30: L = 2 → 1 + floor(10/3) = 4; 31 better than all → 5.
+    expect([9, 10, 15, 20, 25, 30, 31].map((value) => scoreAgainstCuts(value, cuts, 'higherIsBetter'))).toEqual([
+      1, 1, 2, 2, 4, 4, 5,
+    ]);
+    expect(scoreCuts(Float64Array.of(7), 10, 'lowerIsBetter')).toEqual(Array.from({ length: 9 }, () => 7));
+    expect(scoreAgainstCuts(6, scoreCuts(Float64Array.of(7), 10, 'lowerIsBetter'), 'lowerIsBetter')).toBe(10);
+  });
+
+  const SEED = 20_261_203;
+  test(`property (fast-check, seed ${SEED}): scoreAgainstCuts = scoreAgainstSorted = brute-force COUNTIF`, () => {
+    // Few distinct values (many ties) or many; probes at members, cuts, just around them and outside.
+    const population = fc.oneof(
+      fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 300 }),
+      fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 1, maxLength: 300 }),
+      fc.array(
+        fc.integer({ min: 0, max: 40 }).map((cents) => cents / 4),
+        { minLength: 1, maxLength: 40 },
+      ),
+    );
+    fc.assert(
+      fc.property(
+        population,
+        fc.integer({ min: 2, max: 10 }),
+        fc.constantFrom<ScoreDirection>('higherIsBetter', 'lowerIsBetter'),
+        fc.array(
+          fc.integer({ min: -3000, max: 3000 }).map((tenths) => tenths / 10),
+          { maxLength: 10 },
+        ),
+        (values, bins, direction, extra) => {
+          const sorted = ascending(values);
+          const cuts = scoreCuts(sorted, bins, direction);
+          expect(cuts).toHaveLength(bins - 1);
+          const low = sorted[0] as number;
+          const high = sorted[sorted.length - 1] as number;
+          const probes = [
+            ...values,
+            ...cuts,
+            ...extra,
+            low - 1,
+            high + 1,
+            ...cuts.flatMap((cut) => [cut - 0.5, cut + 0.5]),
+          ];
+          for (const value of probes) {
+            const expected = countifScore(value, values, bins, direction);
+            expect([value, scoreAgainstCuts(value, cuts, direction)]).toEqual([value, expected]);
+            expect([value, scoreAgainstSorted(value, sorted, bins, direction)]).toEqual([value, expected]);
+          }
+        },
+      ),
+      { seed: SEED, numRuns: 300 },
+    );
+  });
+
+  test(`property (seed ${SEED}): rfmScores cut points are the least favourable data values reaching each score`, () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 8 }), { minLength: 1, maxLength: 60 }),
+        fc.integer({ min: 2, max: 10 }),
+        fc.constantFrom<ScoreDirection>('higherIsBetter', 'lowerIsBetter'),
+        (values, bins, direction) => {
+          const expected: (number | null)[] = [];
+          for (let score = 2; score <= bins; score++) {
+            const reaching = values.filter((value) => countifScore(value, values, bins, direction) >= score);
+            const pick = direction === 'higherIsBetter' ? Math.min : Math.max;
+            expected.push(reaching.length === 0 ? null : pick(...reaching));
+          }
+          expect(rfmScores(values, bins, direction).cutPoints).toEqual(expected);
+        },
+      ),
+      { seed: SEED, numRuns: 200 },
+    );
+  });
+
+  test('cuts out of order, too many or too few, or not numbers are BAD_ARGUMENT naming the cut', () => {
+    expect(() => scoreAgainstCuts(1, [3, 2], 'higherIsBetter')).toThrow(
+      'cuts: the cut for score 3 (2) is out of order after 3; they must not decrease from score 2 to 3.',
+    );
+    expect(() => checkScoreCuts([10, 20], 'lowerIsBetter', 'cuts, recency column')).toThrow(
+      expect.objectContaining({ code: 'BAD_ARGUMENT', message: expect.stringMatching(/^cuts, recency column: /) }),
+    );
+    expect(() => scoreAgainstCuts(1, [], 'higherIsBetter')).toThrow(expect.objectContaining({ code: 'BAD_ARGUMENT' }));
+    expect(() => scoreAgainstCuts(1, new Array<number>(10).fill(1), 'higherIsBetter')).toThrow(
+      expect.objectContaining({ code: 'BAD_ARGUMENT' }),
+    );
+    expect(() => scoreAgainstCuts(1, [1, Number.NaN], 'higherIsBetter')).toThrow(
+      expect.objectContaining({ code: 'BAD_ARGUMENT' }),
+    );
+    // Equal neighbouring cuts are allowed: they come from ties.
+    expect(scoreAgainstCuts(2, [1, 1, 1, 1], 'higherIsBetter')).toBe(5);
+  });
+
+  test('an empty population is EMPTY_INPUT; bins outside 2 … 10 are OUT_OF_RANGE', () => {
+    expect(() => scoreCuts([], 5, 'higherIsBetter')).toThrow(expect.objectContaining({ code: 'EMPTY_INPUT' }));
+    expect(() => scoreCuts([1], 11, 'higherIsBetter')).toThrow(expect.objectContaining({ code: 'OUT_OF_RANGE' }));
+  });
+
+  test('the inputs are not mutated', () => {
+    const sorted = Object.freeze([1, 2, 2, 5]);
+    const cuts = Object.freeze(scoreCuts(sorted, 4, 'higherIsBetter'));
+    scoreAgainstCuts(2, cuts, 'higherIsBetter');
+    expect(sorted).toEqual([1, 2, 2, 5]);
+    expect(cuts).toEqual([1, 2, 2]);
   });
 });
 
