@@ -1,5 +1,10 @@
 import { AnalyticsError } from './errors';
 
+// Globals read once: the functions runtime may run this in a vm-like context where each global lookup is slow,
+// and RFM_SCORE_CUTS calls these per row.
+const isFiniteNumber = Number.isFinite;
+const round = Math.round;
+
 /** Which way is better: more (frequency, money) or less (recency in days). */
 export type ScoreDirection = 'higherIsBetter' | 'lowerIsBetter';
 
@@ -10,7 +15,7 @@ export type ScoreDirection = 'higherIsBetter' | 'lowerIsBetter';
  * roundMoney(0.1 + 0.2) // => 0.3
  */
 export function roundMoney(value: number): number {
-  return Math.round(value * 1e6) / 1e6;
+  return round(value * 1e6) / 1e6;
 }
 
 /**
@@ -133,7 +138,7 @@ export function checkScoreCuts(cuts: readonly number[], direction: ScoreDirectio
   }
   for (let index = 0; index < cuts.length; index++) {
     const cut = cuts[index] as number;
-    if (!Number.isFinite(cut)) {
+    if (!isFiniteNumber(cut)) {
       throw new AnalyticsError('BAD_ARGUMENT', `${label}: the cut for score ${index + 2} is not a number.`, {
         argument: 'cuts',
       });

@@ -85,6 +85,46 @@ export function rfmScore(
 }
 
 /**
+ * Score cuts of the RFM rule for the population columns, so that RFM_SCORE_CUTS can score many customers fast: spills a header row and, for each score from 2 to bins, the recency below which and the frequency and money above which a customer scores at least that.
+ * @customfunction RFM_CUTS
+ * @helpurl https://localhost:3000/docs/functions.html#crmrfm_cuts
+ * @param recency_days Days since the last purchase of all customers, a column; blank cells are skipped.
+ * @param frequency Number of purchases of all customers, a column; blank cells are skipped.
+ * @param monetary Money spent by all customers, a column (compared to 6 decimals); blank cells are skipped.
+ * @param [bins] Number of score levels, 2 to 10 (default 5).
+ * @returns A table with a header row and one row per score from 2 to bins.
+ */
+export function rfmCuts(
+  recency_days: unknown[][],
+  frequency: unknown[][],
+  monetary: unknown[][],
+  bins?: unknown,
+): unknown[][] {
+  return library.rfmCuts(recency_days, frequency, monetary, bins);
+}
+
+/**
+ * RFM code such as 545 (or one score) of one customer from the table spilled by RFM_CUTS: the same result as RFM_SCORE against the population columns, but fast when filled down thousands of rows because each call reads only the small table.
+ * @customfunction RFM_SCORE_CUTS
+ * @helpurl https://localhost:3000/docs/functions.html#crmrfm_score_cuts
+ * @param recency_days The customer's days since the last purchase (fewer is better).
+ * @param frequency The customer's number of purchases (more is better).
+ * @param monetary The customer's money spent (more is better, compared to 6 decimals).
+ * @param cuts The table spilled by RFM_CUTS, with or without its header row; the number of score levels is its rows of cuts + 1.
+ * @param [part] "RFM" for the code 100R + 10F + M (default), or "R", "F" or "M" for one score.
+ * @returns The RFM code or score.
+ */
+export function rfmScoreCuts(
+  recency_days: unknown,
+  frequency: unknown,
+  monetary: unknown,
+  cuts: unknown[][],
+  part?: unknown,
+): number {
+  return library.rfmScoreCuts(recency_days, frequency, monetary, cuts, part);
+}
+
+/**
  * RFM segment name from the recency and frequency scores by the default R × F map (Champions, Loyal Customers, …), or from R, F and M scores by the rfm package grid.
  * @customfunction RFM_SEGMENT
  * @helpurl https://localhost:3000/docs/functions.html#crmrfm_segment
@@ -369,6 +409,8 @@ export const FUNCTIONS_BY_ID: Readonly<Record<string, (...args: never[]) => unkn
   CLV: clv,
   RETENTION_CLV: retentionClv,
   RFM_SCORE: rfmScore,
+  RFM_CUTS: rfmCuts,
+  RFM_SCORE_CUTS: rfmScoreCuts,
   RFM_SEGMENT: rfmSegment,
   LIFECYCLE_STAGE: lifecycleStage,
   LIFECYCLE_PATTERN: lifecyclePattern,
@@ -387,6 +429,8 @@ export const FUNCTIONS_BY_ID: Readonly<Record<string, (...args: never[]) => unkn
 CustomFunctions.associate('CLV', clv);
 CustomFunctions.associate('RETENTION_CLV', retentionClv);
 CustomFunctions.associate('RFM_SCORE', rfmScore);
+CustomFunctions.associate('RFM_CUTS', rfmCuts);
+CustomFunctions.associate('RFM_SCORE_CUTS', rfmScoreCuts);
 CustomFunctions.associate('RFM_SEGMENT', rfmSegment);
 CustomFunctions.associate('LIFECYCLE_STAGE', lifecycleStage);
 CustomFunctions.associate('LIFECYCLE_PATTERN', lifecyclePattern);

@@ -9,6 +9,7 @@ import {
   bgnbdConditionalExpected,
   bgnbdExpectedPurchases,
   bgnbdPAlive,
+  checkScoreCuts,
   clvSeed,
   customerKey,
   defaultSegment,
@@ -31,7 +32,9 @@ import {
   rfmCode,
   rfmScores,
   roundMoney,
+  scoreAgainstCuts,
   scoreAgainstSorted,
+  scoreCuts,
   segmentCustomers,
   segmentLabel,
   STAGE_LABELS,
@@ -39,8 +42,8 @@ import {
   toOutputRows,
   valueMatrixTiers,
 } from '../core';
-import type { Language, LifecyclePatternKey, LifecycleStageKey, TierKey } from '../core';
-import { cellNumber, cellsOf, describeCell, isBlank, numbersOf } from './coerce';
+import type { Language, LifecyclePatternKey, LifecycleStageKey, ScoreDirection, TierKey } from '../core';
+import { cellNumber, cellsOf, describeCell, isBlank, numberAt, numbersOf } from './coerce';
 import { bgnbdModelOf, gammaGammaModelOf } from './modelParameters';
 import { defineFunction } from './runner';
 import type { NumberSpec } from './runner';
@@ -123,6 +126,8 @@ export const retentionClvFunction = defineFunction(
 );
 
 const RFM_PARTS = ['RFM', 'R', 'F', 'M'] as const;
+// Read once: RFM_SCORE_CUTS runs per row, and in a vm-like runtime every global lookup is slow.
+const isArray = Array.isArray;
 
 /** CRM.RFM_SCORE: one customer's code (or part) against population columns, or a spilled column of codes. */
 export const rfmScore = defineFunction(
@@ -223,6 +228,107 @@ function spilledRfm(
   });
   return out;
 }
+
+/** The header row of CRM.RFM_CUTS: a customer scores ≥ score when recency is below, F and M above, the cut. */
+const RFM_CUTS_HEADER = ['score', 'recency_days_below', 'frequency_above', 'monetary_above'];
+
+/** CRM.RFM_CUTS: the strict cuts of the three population columns (scoreCuts), one row per score 2 … bins. */
+export const rfmCuts = defineFunction(
+  // Read through the same cache and rules as RFM_SCORE's populations: blanks skipped, money rounded.
+  { recency_days: raw, frequency: raw, monetary: raw, bins },
+  (args): (number | string)[][] => {
+    const cutsOf = (range: unknown, name: string, round: boolean, direction: ScoreDirection): number[] =>
+      scoreCuts(sortedPopulation(range, name, round).sorted, args.bins, direction);
+    const recency = cutsOf(args.recency_days, 'recency_days', false, 'lowerIsBetter');
+    const frequency = cutsOf(args.frequency, 'frequency', false, 'higherIsBetter');
+    const monetary = cutsOf(args.monetary, 'monetary', true, 'higherIsBetter');
+    return [
+      [...RFM_CUTS_HEADER],
+      ...recency.map((cut, index) => [index + 2, cut, frequency[index] as number, monetary[index] as number]),
+    ];
+  },
+);
+
+/** The cuts of R, F and M read from an RFM_CUTS range, score 2 first. */
+interface RfmCuts {
+  recency: number[];
+  frequency: number[];
+  monetary: number[];
+}
+
+function cutsShapeError(detail: string): AnalyticsError {
+  return new AnalyticsError(
+    'BAD_ARGUMENT',
+    `cuts must be the range spilled by CRM.RFM_CUTS (4 columns: ${RFM_CUTS_HEADER.join(', ')}; one row per score from 2), ${detail}.`,
+    { argument: 'cuts' },
+  );
+}
+
+/**
+ * Reads the range spilled by CRM.RFM_CUTS, with or without its header row (a first row that does not start
+ * with a number), checking that it is whole: 4 columns, 1 to 9 rows of numbers, scores 2, 3, … in order and
+ * each column of cuts in its order. Excel passes a fresh copy on every call, so this runs per call: O(cells).
+ *
+ * @throws AnalyticsError BAD_ARGUMENT / BAD_NUMBER naming cuts and the row and column.
+ */
+function readCuts(range: unknown): RfmCuts {
+  const rows: unknown[][] = isArray(range)
+    ? (range as unknown[]).map((row) => (isArray(row) ? (row as unknown[]) : [row]))
+    : [[range]];
+  for (const row of rows) {
+    if (row.length !== RFM_CUTS_HEADER.length) throw cutsShapeError(`got ${row.length} column(s)`);
+  }
+  // Header detection without a throw: an exception per call would cost more than all the reading.
+  const first = rows[0]?.[0];
+  const header = typeof first === 'string' && !isBlank(first) && parseAmount(first) === null ? 1 : 0;
+  const count = rows.length - header;
+  if (count < 1 || count > 9) throw cutsShapeError(`got ${count} row(s) of cuts (RFM_CUTS spills 1 to 9)`);
+  const cells = cellsOf(rows);
+  const width = RFM_CUTS_HEADER.length;
+  const cuts: RfmCuts = { recency: [], frequency: [], monetary: [] };
+  for (let row = header; row < rows.length; row++) {
+    const read = (column: number): number => {
+      const number = numberAt(cells, row * width + column, width, 'cuts');
+      if (number === null) {
+        throw new AnalyticsError('BAD_NUMBER', `cuts: row ${row + 1}, column ${column + 1} is empty.`, {
+          argument: 'cuts',
+          row: row + 1,
+        });
+      }
+      return number;
+    };
+    const score = row - header + 2;
+    if (read(0) !== score) {
+      throw cutsShapeError(`but row ${row + 1} is for score ${read(0)} where score ${score} belongs`);
+    }
+    cuts.recency.push(read(1));
+    cuts.frequency.push(read(2));
+    cuts.monetary.push(roundMoney(read(3)));
+  }
+  checkScoreCuts(cuts.recency, 'lowerIsBetter', 'cuts, recency_days_below column');
+  checkScoreCuts(cuts.frequency, 'higherIsBetter', 'cuts, frequency_above column');
+  checkScoreCuts(cuts.monetary, 'higherIsBetter', 'cuts, monetary_above column');
+  return cuts;
+}
+
+/** CRM.RFM_SCORE_CUTS: one customer's code (or part) from an RFM_CUTS range, equal to RFM_SCORE's. */
+export const rfmScoreCuts = defineFunction(
+  {
+    recency_days: { kind: 'number' },
+    frequency: { kind: 'number' },
+    monetary: { kind: 'number' },
+    cuts: raw,
+    part: { kind: 'choice', choices: RFM_PARTS, default: 'RFM' },
+  },
+  (args): number => {
+    const cuts = readCuts(args.cuts);
+    const recency = scoreAgainstCuts(args.recency_days, cuts.recency, 'lowerIsBetter');
+    const frequency = scoreAgainstCuts(args.frequency, cuts.frequency, 'higherIsBetter');
+    const monetary = scoreAgainstCuts(roundMoney(args.monetary), cuts.monetary, 'higherIsBetter');
+    const scores = { R: recency, F: frequency, M: monetary, RFM: rfmCode(recency, frequency, monetary) };
+    return scores[args.part];
+  },
+);
 
 /** CRM.RFM_SEGMENT: the segment name of R and F scores (default map) or R, F and M (the rfm grid). */
 export const rfmSegment = defineFunction(

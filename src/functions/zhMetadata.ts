@@ -49,6 +49,27 @@ export const ZH_FUNCTION_TEXT: Readonly<Record<string, ZhFunctionText>> = Object
       bins: '评分等级数，2 到 10（默认 5）。',
     },
   },
+  RFM_CUTS: {
+    description:
+      'RFM 评分规则在总体列上的分界点，供 RFM_SCORE_CUTS 快速为大量客户评分：溢出标题行，以及从 2 到分级数的每个评分对应的界限——最近消费天数低于它、频率和金额高于它时，客户至少得该分。',
+    parameters: {
+      recency_days: '全部客户距最近一次购买的天数（一列）；空白单元格被跳过。',
+      frequency: '全部客户的购买次数（一列）；空白单元格被跳过。',
+      monetary: '全部客户的消费金额（一列，按 6 位小数比较）；空白单元格被跳过。',
+      bins: '评分等级数，2 到 10（默认 5）。',
+    },
+  },
+  RFM_SCORE_CUTS: {
+    description:
+      '根据 RFM_CUTS 溢出的表返回单个客户的 RFM 代码（如 545）或单项评分：结果与 RFM_SCORE 对总体列评分相同，但每次调用只读这张小表，向下填充数千行也很快。',
+    parameters: {
+      recency_days: '该客户距最近一次购买的天数（越少越好）。',
+      frequency: '该客户的购买次数（越多越好）。',
+      monetary: '该客户的消费金额（越多越好，按 6 位小数比较）。',
+      cuts: 'RFM_CUTS 溢出的表，含或不含标题行；评分等级数为分界行数 + 1。',
+      part: '"RFM" 返回代码 100R + 10F + M（默认），或 "R"、"F"、"M" 返回单项评分。',
+    },
+  },
   RFM_SEGMENT: {
     description:
       '根据 R、F 评分按默认 R × F 映射（冠军客户、忠诚客户……）或根据 R、F、M 评分按 rfm 包网格返回客户细分名称。',
