@@ -59,6 +59,17 @@ const VALID_ARGUMENTS: Record<string, unknown[]> = {
   CLV: [col([120, 80, 150, 60, 200]), 0.1, null, null, null],
   RETENTION_CLV: [150, 0.55, 0.1, 100, null],
   RFM_SCORE: [col([5, 30, 90]), col([10, 4, 2]), col([900, 250, 80]), null, null, null, null, null],
+  RFM_CUTS: [col([5, 30, 90]), col([10, 4, 2]), col([900, 250, 80]), null],
+  RFM_SCORE_CUTS: [
+    30,
+    4,
+    250,
+    [
+      ['score', 'recency_days_below', 'frequency_above', 'monetary_above'],
+      [2, 90, 2, 80],
+    ],
+    null,
+  ],
   RFM_SEGMENT: [5, 4, null, null, null, null],
   LIFECYCLE_STAGE: [col(lifeDates), col(lifeAmounts), null, null, serial('2023-01-01') + 420, null, null, null],
   LIFECYCLE_PATTERN: [col(lifeDates), col(lifeAmounts), null, null, serial('2023-01-01') + 420, null, null, null],
@@ -150,6 +161,87 @@ describe('known values through the bundle', () => {
       call('RFM_SCORE', [[30]], [[4]], [[250]], col([5, 30, 90]), col([10, 4, 2]), col([900, 250, 80]), null, null),
     ).toEqual([[222]]);
     expect(call('CLV', col([100, null, 100]), 0.1, null, null, null)).toBeCloseTo(100 / 1.1 + 100 / 1.21, 10);
+  });
+});
+
+describe('RFM_CUTS and RFM_SCORE_CUTS through the bundle', () => {
+  // 12 customers with ties, given as Excel passes ranges: numbers, numbers stored as text, empty cells.
+  const recency = [3, 3, 10, 40, 40, 40, 95, 120, 200, 365, 400, 12];
+  const frequency = [9, 1, 2, 2, 2, 5, 1, 1, 3, 1, 1, 6];
+  const monetary = [1200, 15.5, 80, 80, 60, 300, 0.1 + 0.2, 0.3, 45, 20, 10, 700];
+  const recencyRange = col([...recency.map(String), null]);
+  const frequencyRange = col([...frequency, '']);
+  const monetaryRange = col([...monetary, null]);
+  /** COUNTIF of DOMAIN §7.3 written out (money to 6 decimals), capped at bins for values better than all. */
+  const countif = (value: number, population: readonly number[], bins: number, lowerIsBetter: boolean): number =>
+    Math.min(
+      bins,
+      1 +
+        Math.floor(
+          (bins * population.filter((other) => (lowerIsBetter ? other > value : other < value)).length) /
+            population.length,
+        ),
+    );
+  const money = (value: number): number => Math.round(value * 1e6) / 1e6;
+  const fresh = (range: readonly (readonly unknown[])[]): unknown[][] => range.map((row) => [...row]);
+
+  it.each([2, 5, 10])('RFM_CUTS with %i bins spills a 4-column table: header, then scores 2 … bins', (bins) => {
+    const table = call('RFM_CUTS', recencyRange, frequencyRange, monetaryRange, bins) as unknown[][];
+    expect(table).toHaveLength(bins);
+    expect(table[0]).toEqual(['score', 'recency_days_below', 'frequency_above', 'monetary_above']);
+    for (const [index, row] of table.slice(1).entries()) {
+      expect(row).toHaveLength(4);
+      expect(row[0]).toBe(index + 2);
+      for (const cell of row) expect(typeof cell).toBe('number');
+    }
+  });
+
+  it('default bins (null) is 5; every customer scores as COUNTIF, with and without the header, on fresh copies', () => {
+    const table = call('RFM_CUTS', recencyRange, frequencyRange, monetaryRange, null) as unknown[][];
+    expect(table).toHaveLength(5);
+    const rounded = monetary.map(money);
+    recency.forEach((_, row) => {
+      const expected =
+        100 * countif(recency[row] as number, recency, 5, true) +
+        10 * countif(frequency[row] as number, frequency, 5, false) +
+        countif(money(monetary[row] as number), rounded, 5, false);
+      const values = [recency[row], frequency[row], monetary[row]];
+      expect(call('RFM_SCORE_CUTS', ...values, fresh(table), null)).toBe(expected);
+      expect(call('RFM_SCORE_CUTS', ...values, fresh(table.slice(1)), null)).toBe(expected);
+      expect(
+        call('RFM_SCORE', [[values[0]]], [[values[1]]], [[values[2]]], recencyRange, frequencyRange, monetaryRange),
+      ).toEqual([[expected]]);
+    });
+  });
+
+  it('text numbers and 1 × 1 ranges for the customer, one part, and a customer outside the population', () => {
+    const table = call('RFM_CUTS', recencyRange, frequencyRange, monetaryRange, null);
+    expect(call('RFM_SCORE_CUTS', '40', [['2']], '80.00', table, 'M')).toBe(countif(80, monetary, 5, false));
+    expect(call('RFM_SCORE_CUTS', 40, 2, 80, table, 'r')).toBe(countif(40, recency, 5, true));
+    // Better than every customer: the top score on each dimension.
+    expect(call('RFM_SCORE_CUTS', 0, 50, 99_999, table, null)).toBe(555);
+    expect(call('RFM_SCORE_CUTS', 999, 0, 0, table, null)).toBe(111);
+  });
+
+  it('errors: a cuts range of the wrong shape, a text cut, a text customer value, empty populations', () => {
+    const table = call('RFM_CUTS', recencyRange, frequencyRange, monetaryRange, null) as unknown[][];
+    const threeColumns = table.map((row) => row.slice(0, 3));
+    expect(errorOf('RFM_SCORE_CUTS', 40, 2, 80, threeColumns, null)).toMatchObject({
+      code: '#VALUE!',
+      message: expect.stringContaining('cuts must be the range spilled by CRM.RFM_CUTS') as string,
+    });
+    const textCut = fresh(table);
+    (textCut[4] as unknown[])[2] = 'n/a';
+    expect(errorOf('RFM_SCORE_CUTS', 40, 2, 80, textCut, null)).toMatchObject({
+      code: '#VALUE!',
+      message: "cuts: row 5, column 3 is 'n/a', not a number.",
+    });
+    expect(errorOf('RFM_SCORE_CUTS', 'recent', 2, 80, table, null)).toMatchObject({
+      code: '#VALUE!',
+      message: "recency_days must be a number, got 'recent'.",
+    });
+    expect(errorOf('RFM_CUTS', col([null]), frequencyRange, monetaryRange, null).code).toBe('#N/A');
+    expect(errorOf('RFM_CUTS', recencyRange, frequencyRange, monetaryRange, 1).code).toBe('#NUM!');
   });
 });
 
