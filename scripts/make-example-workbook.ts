@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   about.getColumn(1).width = 120;
   [
     'CRM analytics add-in: sample workbook. Every formula uses a CRM.* custom function; load the add-in to recalculate.',
-    'Sheets: Transactions (data), Functions (one example per function), RFM table (CRM.RFM_TABLE), Models (BG/NBD and Gamma–Gamma).',
+    'Sheets: Transactions (data), Functions (one example per function), RFM table (CRM.RFM_TABLE), Models (BG/NBD, Gamma–Gamma and RFM cuts).',
     '',
     'Data attribution: the Transactions sheet holds the first 3,000 rows of the CDNOW full cohort (CDNOW_master.txt),',
     "from Bruce Hardie's data sets page (brucehardie.com/datasets), distributed by him for research and teaching.",
@@ -116,6 +116,16 @@ async function main(): Promise<void> {
   models.getCell('D1').value = 'Gamma–Gamma fit';
   const gg = crm.ggFit(rowsOf('x'), rowsOf('monetary_repeat_avg'));
   putFormula(models, 'D2', `CRM.GG_FIT(${tableRange('x')},${tableRange('monetary_repeat_avg')})`, gg);
+  // RFM cuts: computed once here, referenced by RFM_SCORE_CUTS on the Functions sheet (the fast per-row route).
+  models.getCell('G1').value = 'RFM cuts (score ≥ k when recency is below, frequency and monetary above)';
+  const cuts = crm.rfmCuts(rowsOf('recency_days'), rowsOf('frequency'), rowsOf('monetary'));
+  putFormula(
+    models,
+    'G2',
+    `CRM.RFM_CUTS(${tableRange('recency_days')},${tableRange('frequency')},${tableRange('monetary')})`,
+    cuts,
+  );
+  const cutsRange = `Models!$G$2:$J$${cuts.length + 1}`;
 
   const functions = workbook.addWorksheet('Functions');
   functions.columns = [
@@ -139,6 +149,11 @@ async function main(): Promise<void> {
         rowsOf('frequency'),
         rowsOf('monetary'),
       )[0]?.[0],
+    ],
+    [
+      'RFM_SCORE_CUTS',
+      `CRM.RFM_SCORE_CUTS('RFM table'!${letter('recency_days')}2,'RFM table'!${letter('frequency')}2,'RFM table'!${letter('monetary')}2,${cutsRange})`,
+      crm.rfmScoreCuts(value('recency_days'), value('frequency'), value('monetary'), cuts),
     ],
     ['RFM_SEGMENT', 'CRM.RFM_SEGMENT(5,4)', crm.rfmSegment(5, 4)],
     ['RFM_SEGMENT (zh)', 'CRM.RFM_SEGMENT(5,4,,,,"zh")', crm.rfmSegment(5, 4, null, null, null, 'zh')],
