@@ -211,7 +211,9 @@ describe('demo page in Chromium', () => {
     expect(rows.map((row) => [row[0], row[1], row[3]])).toEqual(
       expected.rows.map((row) => [row.label, row.actual, row.customers]),
     );
-    rows.forEach((row, k) => expect(row[2]).toBeCloseTo(expected.rows[k]?.predicted ?? NaN, 9));
+    // Predictions come out of an iterative fit that stops at gradient 1e-8, and Chromium's V8 may differ from
+    // Node's in the last bit of Math.exp or Math.log1p: the two agree to ~1e-9, not to the last digit.
+    rows.forEach((row, k) => expect(row[2]).toBeCloseTo(expected.rows[k]?.predicted ?? NaN, 6));
     const info = Object.fromEntries(summary.map((row) => [row[8], row[9]]));
     expect(info).toMatchObject({ 'Calibration end': expected.calibrationEnd, 'Holdout period (weeks)': 26 });
     await expect(page.getByTestId('result-holdout').textContent()).resolves.toContain(
