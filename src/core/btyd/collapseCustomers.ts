@@ -106,3 +106,47 @@ function indexValues(values: readonly number[]): [Float64Array, Int32Array] {
   });
   return [Float64Array.from(distinct), index];
 }
+
+/** What a purchase-model fit needs to know of the data before it starts (weighted over customers). */
+export interface PurchaseDataShape {
+  /** Customers with at least one repeat purchase. */
+  repeaters: number;
+  meanT: number;
+  meanX: number;
+  longestT: number;
+}
+
+/**
+ * Checks that a purchase model (BG/NBD, MBG/NBD, Pareto/NBD) can be fitted to the data and returns the
+ * averages its starting points are scaled by.
+ *
+ * Cost: O(distinct rows).
+ * @throws AnalyticsError `NO_REPEAT_CUSTOMERS` when nobody bought twice; `FLAT_LIKELIHOOD` when every T is 0.
+ */
+export function checkPurchaseData(data: CollapsedCustomers): PurchaseDataShape {
+  let repeaters = 0;
+  let meanT = 0;
+  let meanX = 0;
+  let longestT = 0;
+  for (let i = 0; i < data.x.length; i++) {
+    const w = data.weight[i] as number;
+    if ((data.x[i] as number) > 0) repeaters += w;
+    longestT = Math.max(longestT, data.T[i] as number);
+    meanT += (w * (data.T[i] as number)) / data.total;
+    meanX += (w * (data.x[i] as number)) / data.total;
+  }
+  if (repeaters === 0) {
+    throw new AnalyticsError(
+      'NO_REPEAT_CUSTOMERS',
+      'No customer bought more than once, so the purchase rates and dropout cannot be estimated. ' +
+        'Use a longer calibration period or more customers.',
+      { argument: 'customers' },
+    );
+  }
+  if (!(meanT > 0)) {
+    throw new AnalyticsError('FLAT_LIKELIHOOD', 'Every customer has T = 0: no time has been observed.', {
+      argument: 'customers',
+    });
+  }
+  return { repeaters, meanT, meanX, longestT };
+}

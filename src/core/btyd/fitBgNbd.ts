@@ -2,7 +2,7 @@ import digamma from '@stdlib/math-base-special-digamma';
 import gammaln from '@stdlib/math-base-special-gammaln';
 import type { TimeUnit } from '../dates';
 import { AnalyticsError } from '../errors';
-import { collapseCustomers } from './collapseCustomers';
+import { checkPurchaseData, collapseCustomers } from './collapseCustomers';
 import type { CollapsedCustomers } from './collapseCustomers';
 import { fitByMaximumLikelihood } from './fitByMaximumLikelihood';
 import type { ObjectiveWithGradient } from './minimizeBfgs';
@@ -157,28 +157,7 @@ export function fitBgNbd(customers: readonly BtydCustomer[], options: BgNbdFitOp
   }
   const modified = options.modified ?? false;
   const data = collapseCustomers(customers);
-  let repeaters = 0;
-  let meanT = 0;
-  let meanX = 0;
-  for (let i = 0; i < data.x.length; i++) {
-    const w = data.weight[i] as number;
-    if ((data.x[i] as number) > 0) repeaters += w;
-    meanT += (w * (data.T[i] as number)) / data.total;
-    meanX += (w * (data.x[i] as number)) / data.total;
-  }
-  if (repeaters === 0) {
-    throw new AnalyticsError(
-      'NO_REPEAT_CUSTOMERS',
-      'No customer bought more than once, so the purchase rate and dropout cannot be estimated. ' +
-        'Use a longer calibration period or more customers.',
-      { argument: 'customers' },
-    );
-  }
-  if (!(meanT > 0)) {
-    throw new AnalyticsError('FLAT_LIKELIHOOD', 'Every customer has T = 0: no time has been observed.', {
-      argument: 'customers',
-    });
-  }
+  const { repeaters, meanT, meanX } = checkPurchaseData(data);
   // Starts scaled to the data so the fit does not depend on the time unit: α ≈ T̄ / (x̄ + 1) for r = 1.
   const scale = meanT / (meanX + 1);
   const starts = [
