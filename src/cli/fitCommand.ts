@@ -11,7 +11,7 @@ import {
   requireDate,
   summarizeCustomers,
 } from '../core';
-import { fileArgument, parseArguments, textOption } from './parseArguments';
+import { choiceOption, fileArgument, parseArguments, textOption } from './parseArguments';
 import type { ParsedArguments } from './parseArguments';
 import type { ColumnOptions } from './readTransactionsCsv';
 import { readTransactionsCsv } from './readTransactionsCsv';
@@ -158,12 +158,7 @@ export async function runFitCommand(argv: readonly string[], io: CommandIo = PRO
   if (holdoutEnd !== undefined && holdoutEnd <= asOf) {
     throw new AnalyticsError('OUT_OF_RANGE', '--holdout-end must be after --as-of.', { argument: 'holdout-end' });
   }
-  const modelName = textOption(parsed, 'model') ?? 'bgnbd';
-  if (modelName !== 'bgnbd' && modelName !== 'mbgnbd' && modelName !== 'pareto') {
-    throw new AnalyticsError('BAD_ARGUMENT', `--model must be bgnbd, mbgnbd or pareto, got ${modelName}.`, {
-      argument: 'model',
-    });
-  }
+  const modelName = choiceOption(parsed, 'model', ['bgnbd', 'mbgnbd', 'pareto'], 'bgnbd');
   const penaltyText = textOption(parsed, 'penalty') ?? '0';
   const penalty = Number(penaltyText);
   if (!Number.isFinite(penalty) || penalty < 0) {

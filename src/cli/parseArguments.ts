@@ -78,3 +78,24 @@ export function fileArgument(parsed: ParsedArguments, command: string, known: Re
   }
   return file;
 }
+
+/**
+ * The value of `--name`, one of `choices` (default `fallback` when absent).
+ *
+ * @throws AnalyticsError BAD_ARGUMENT listing the choices.
+ * @example
+ * choiceOption(parseArguments(['--unit', 'weeks']), 'unit', ['days', 'weeks'], 'days') // => 'weeks'
+ */
+export function choiceOption<C extends string>(
+  parsed: ParsedArguments,
+  name: string,
+  choices: readonly C[],
+  fallback: C,
+): C {
+  const value = textOption(parsed, name) ?? fallback;
+  if (!(choices as readonly string[]).includes(value)) {
+    const listed = `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1] ?? ''}`;
+    throw new AnalyticsError('BAD_ARGUMENT', `--${name} must be ${listed}, got ${value}.`, { argument: name });
+  }
+  return value as C;
+}

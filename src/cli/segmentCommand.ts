@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
-import type { ClvOptions, SegmentOptions, TimeUnit } from '../core';
+import type { ClvOptions, SegmentOptions } from '../core';
 import { AnalyticsError, describeSkipped, segmentCustomers, toOutputRows } from '../core';
 import type { ParsedArguments } from './parseArguments';
-import { fileArgument, textOption } from './parseArguments';
+import { choiceOption, fileArgument, textOption } from './parseArguments';
 import type { ColumnOptions } from './readTransactionsCsv';
 import { readTransactionsCsv } from './readTransactionsCsv';
 import { toCsv } from './toCsv';
@@ -96,12 +96,7 @@ function predictOptions(parsed: ParsedArguments): ClvOptions | undefined {
   if (parsed.options.get('predict') !== true) {
     throw new AnalyticsError('BAD_ARGUMENT', '--predict takes no value.', { argument: 'predict' });
   }
-  const model = textOption(parsed, 'model') ?? 'bgnbd';
-  if (model !== 'bgnbd' && model !== 'mbgnbd' && model !== 'pareto') {
-    throw new AnalyticsError('BAD_ARGUMENT', `--model must be bgnbd, mbgnbd or pareto, got ${model}.`, {
-      argument: 'model',
-    });
-  }
+  const model = choiceOption(parsed, 'model', ['bgnbd', 'mbgnbd', 'pareto'], 'bgnbd');
   const horizon = numberOption(parsed, 'horizon', { min: 0 }, 'a number ≥ 0');
   const months = numberOption(parsed, 'months', { min: 0 }, 'a number of months ≥ 0');
   const monthlyDiscount = numberOption(parsed, 'monthly-discount', { above: -1 }, 'a rate above −1, e.g. 0.01');
@@ -128,12 +123,7 @@ export async function runSegmentCommand(parsed: ParsedArguments, io: CommandIo):
     return 0;
   }
   const file = fileArgument(parsed, 'segment', KNOWN_OPTIONS);
-  const unit = textOption(parsed, 'unit') ?? 'days';
-  if (unit !== 'days' && unit !== 'weeks' && unit !== 'months') {
-    throw new AnalyticsError('BAD_ARGUMENT', `--unit must be days, weeks or months, got ${unit}.`, {
-      argument: 'unit',
-    });
-  }
+  const unit = choiceOption(parsed, 'unit', ['days', 'weeks', 'months'], 'days');
   const binsText = textOption(parsed, 'bins') ?? '5';
   const bins = Number(binsText);
   if (!/^\d+$/.test(binsText) || bins < 2 || bins > 10) {
@@ -141,10 +131,7 @@ export async function runSegmentCommand(parsed: ParsedArguments, io: CommandIo):
       argument: 'bins',
     });
   }
-  const format = textOption(parsed, 'format') ?? 'csv';
-  if (format !== 'csv' && format !== 'json') {
-    throw new AnalyticsError('BAD_ARGUMENT', `--format must be csv or json, got ${format}.`, { argument: 'format' });
-  }
+  const format = choiceOption(parsed, 'format', ['csv', 'json'], 'csv');
   const asOf = textOption(parsed, 'as-of');
   if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
     throw new AnalyticsError('BAD_DATE', `--as-of must be a date yyyy-mm-dd, got ${asOf}.`, { argument: 'as-of' });
@@ -158,7 +145,7 @@ export async function runSegmentCommand(parsed: ParsedArguments, io: CommandIo):
   const clv = predictOptions(parsed);
 
   const csv = await readTransactionsCsv(file, columns);
-  const options: SegmentOptions = { unit: unit as TimeUnit, bins, ...(clv === undefined ? {} : { clv }) };
+  const options: SegmentOptions = { unit, bins, ...(clv === undefined ? {} : { clv }) };
   if (asOf !== undefined) options.asOf = asOf;
   const result = segmentCustomers(csv.input, options);
   const used = Object.entries(csv.mapping)
