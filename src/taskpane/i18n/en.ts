@@ -19,6 +19,11 @@ export const en = {
   'error.TOO_MANY_ROWS': 'The range has more rows than Excel allows.',
   'error.CANCELLED': 'Cancelled. Nothing was changed in the workbook.',
   'error.generic': 'Something went wrong: {message}',
+  'error.noUsableRows': 'No transaction in the data can be used. {message}',
+  'error.badOption': 'An option or a value is not valid, so nothing was written. {message}',
+  'error.modelFit':
+    'The BG/NBD + Gamma–Gamma model cannot be fitted to this data, so nothing was written. {message} ' +
+    'The historic or retention CLV method works on any data.',
   'error.OLD_EXCEL':
     'This version of Excel is too old for the task pane: it needs the Excel JavaScript API {version} ' +
     '(Excel 2019 or later, Microsoft 365, or Excel on the web). The CRM functions still work in cells.',

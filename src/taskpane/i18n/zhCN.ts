@@ -18,6 +18,10 @@ export const zhCN: Record<MessageKey, string> = {
   'error.TOO_MANY_ROWS': '该区域的行数超过了 Excel 的上限。',
   'error.CANCELLED': '已取消。工作簿未做任何更改。',
   'error.generic': '出错了：{message}',
+  'error.noUsableRows': '数据中没有可用的交易。{message}',
+  'error.badOption': '有选项或数值无效，因此未写入任何内容。{message}',
+  'error.modelFit':
+    '无法用此数据拟合 BG/NBD + Gamma–Gamma 模型，因此未写入任何内容。{message} 历史价值或留存率 CLV 方法适用于任何数据。',
   'error.OLD_EXCEL':
     '此 Excel 版本过旧，无法使用任务窗格：需要 Excel JavaScript API {version}' +
     '（Excel 2019 或更高版本、Microsoft 365 或网页版 Excel）。单元格中的 CRM 函数仍可使用。',

@@ -1,4 +1,20 @@
+import type { MessageKey } from '../i18n/en';
 import type { PaneEvent } from '../state/paneReducer';
+
+/**
+ * Core's error codes, grouped by what the user can do about them: each group gets a sentence in the pane's
+ * language, followed by core's detail (which names the column, row or option).
+ */
+const CORE_FAILURES: Readonly<Record<string, MessageKey>> = {
+  EMPTY_INPUT: 'error.noUsableRows',
+  BAD_DATE: 'error.badOption',
+  BAD_NUMBER: 'error.badOption',
+  BAD_ARGUMENT: 'error.badOption',
+  OUT_OF_RANGE: 'error.badOption',
+  NO_REPEAT_CUSTOMERS: 'error.modelFit',
+  FLAT_LIKELIHOOD: 'error.modelFit',
+  NOT_CONVERGED: 'error.modelFit',
+};
 
 /** The pane event for a failed or cancelled run: known codes get a translated message, others the raw text. */
 export function failureEvent(error: unknown): Extract<PaneEvent, { type: 'runFailed' }> {
@@ -8,5 +24,5 @@ export function failureEvent(error: unknown): Extract<PaneEvent, { type: 'runFai
   if (code === 'EMPTY_SOURCE' || code === 'NO_DATA_ROWS' || code === 'TOO_MANY_ROWS') {
     return { type: 'runFailed', message: `error.${code}` };
   }
-  return { type: 'runFailed', message: 'error.generic', detail };
+  return { type: 'runFailed', message: CORE_FAILURES[code] ?? 'error.generic', detail };
 }
