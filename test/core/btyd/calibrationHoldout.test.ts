@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { calibrationHoldout } from '../../../src/core/btyd/calibrationHoldout';
-import { AnalyticsError } from '../../../src/core/errors';
 import { parseTransactions } from '../../../src/core/transactions';
 import type { TransactionInput } from '../../../src/core/transactions';
 import { conditionalExpectation } from './bgnbdReference';
 import { CALIBRATION_END, CDNOW_SAMPLE_PATH, HOLDOUT_END, readCdnowSample } from './cdnowSample';
+import { codeOf } from '../../analyticsErrors';
 
 /** The CDNOW sample as raw columns, as the CLI or the task pane would pass them (customer = second column). */
 function cdnowInput(extra: { customer: string; date: string; amount: number }[] = []): TransactionInput {
@@ -132,14 +132,6 @@ describe('calibrationHoldout', () => {
 
   test('bad periods and unusable calibration data are AnalyticsErrors with their codes', () => {
     const transactions = parseTransactions(input);
-    const codeOf = (action: () => unknown): string | undefined => {
-      try {
-        action();
-      } catch (error) {
-        return error instanceof AnalyticsError ? error.code : 'not an AnalyticsError';
-      }
-      return undefined;
-    };
     const split = (calibrationEnd: number, holdoutEnd: number) => () =>
       calibrationHoldout(transactions, { calibrationEnd, holdoutEnd, unit: 'weeks' });
     expect(codeOf(split(dayOf('1998-06-30'), dayOf('1997-09-30')))).toBe('OUT_OF_RANGE');

@@ -1,6 +1,6 @@
 import { fitByMaximumLikelihood } from '../../../src/core/btyd/fitByMaximumLikelihood';
 import type { ObjectiveWithGradient } from '../../../src/core/btyd/minimizeBfgs';
-import { AnalyticsError } from '../../../src/core/errors';
+import { errorOf } from '../../analyticsErrors';
 
 /** The mean negative log-likelihood of an exponential sample with mean 2, in ln λ: λ̂ = 1/2 (the sample mean's inverse). */
 function exponentialSample(counter: { calls: number }): ObjectiveWithGradient {
@@ -10,16 +10,6 @@ function exponentialSample(counter: { calls: number }): ObjectiveWithGradient {
     g[0] = -1 + 2 * lambda; // d/d ln λ of −ln λ + 2λ
     return -Math.log(lambda) + 2 * lambda;
   };
-}
-
-function errorOf(run: () => unknown): AnalyticsError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AnalyticsError) return error;
-    throw error;
-  }
-  throw new Error('expected an AnalyticsError');
 }
 
 describe('fitByMaximumLikelihood', () => {

@@ -1,18 +1,9 @@
 import gammaln from '@stdlib/math-base-special-gammaln';
-import { AnalyticsError } from '../../../src/core/errors';
 import { fitGammaGamma, gammaGammaExpectedSpend } from '../../../src/core/btyd/fitGammaGamma';
 import { readCdnowSample } from './cdnowSample';
+import { codeOf } from '../../analyticsErrors';
 
 const cdnow = readCdnowSample();
-
-function codeOf(action: () => unknown): string | undefined {
-  try {
-    action();
-  } catch (error) {
-    return error instanceof AnalyticsError ? error.code : 'not an AnalyticsError';
-  }
-  return undefined;
-}
 
 /**
  * The Gamma–Gamma log-likelihood rearranged as a mixture of shares (γ/(γ+xm))^q (xm/(γ+xm))^(px) / m, an

@@ -11,6 +11,7 @@ import type { ParetoNbdModel } from '../../../src/core/btyd/types';
 import { AnalyticsError } from '../../../src/core/errors';
 import { readCdnowSample } from './cdnowSample';
 import { mulberry32, simulateParetoNbd } from './simulate';
+import { errorOf } from '../../analyticsErrors';
 
 const cdnow = readCdnowSample();
 
@@ -38,16 +39,6 @@ function hypergeometricLogLikelihood(
   const dead = Math.log(s / rsx) + logA0;
   const top = Math.max(alive, dead);
   return front + top + Math.log(Math.exp(alive - top) + Math.exp(dead - top));
-}
-
-function errorOf(run: () => unknown): AnalyticsError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AnalyticsError) return error;
-    throw error;
-  }
-  throw new Error('expected an AnalyticsError');
 }
 
 /**
