@@ -21,6 +21,14 @@ function setup(): { book: StandinWorkbook; excelRun: ExcelRun } {
   return { book, excelRun };
 }
 
+/** The run the pane starts on the selection of {@link setup}, with the default options. */
+const SELECTION_REQUEST = {
+  source: { kind: 'selection' as const },
+  mapping: { customer: 0, date: 1, amount: 2 },
+  options: DEFAULT_FORM_OPTIONS,
+  addinVersion: '0.1.0',
+};
+
 describe('runSegmentation', () => {
   test('runSegmentation reads, computes, writes, saves settings and reports phases in order', async () => {
     const { book, excelRun } = setup();
@@ -31,12 +39,7 @@ describe('runSegmentation', () => {
     };
     const events: PaneEvent[] = [];
     await runSegmentation(
-      {
-        source: { kind: 'selection' },
-        mapping: { customer: 0, date: 1, amount: 2 },
-        options: DEFAULT_FORM_OPTIONS,
-        addinVersion: '0.1.0',
-      },
+      SELECTION_REQUEST,
       { excelRun, compute },
       (event) => events.push(event),
       new AbortController().signal,
@@ -61,12 +64,7 @@ describe('runSegmentation', () => {
   test('runSegmentation writes Chinese sheet names when the output language is Chinese', async () => {
     const { book, excelRun } = setup();
     await runSegmentation(
-      {
-        source: { kind: 'selection' },
-        mapping: { customer: 0, date: 1, amount: 2 },
-        options: { ...DEFAULT_FORM_OPTIONS, outputLanguage: 'zh' },
-        addinVersion: '0.1.0',
-      },
+      { ...SELECTION_REQUEST, options: { ...DEFAULT_FORM_OPTIONS, outputLanguage: 'zh' } },
       { excelRun, compute: async () => sampleResult(2) },
       () => undefined,
       new AbortController().signal,
@@ -79,12 +77,7 @@ describe('runSegmentation', () => {
     const controller = new AbortController();
     const events: PaneEvent[] = [];
     await runSegmentation(
-      {
-        source: { kind: 'selection' },
-        mapping: { customer: 0, date: 1, amount: 2 },
-        options: DEFAULT_FORM_OPTIONS,
-        addinVersion: '0.1.0',
-      },
+      SELECTION_REQUEST,
       {
         excelRun,
         compute: async () => {
@@ -102,12 +95,7 @@ describe('runSegmentation', () => {
   test('a failure while saving the settings removes the sheets the run wrote', async () => {
     const { book, excelRun } = setup();
     const clean = setup();
-    const request = {
-      source: { kind: 'selection' as const },
-      mapping: { customer: 0, date: 1, amount: 2 },
-      options: DEFAULT_FORM_OPTIONS,
-      addinVersion: '0.1.0',
-    };
+    const request = SELECTION_REQUEST;
     await runSegmentation(
       request,
       { excelRun: clean.excelRun, compute: async () => sampleResult(2) },
@@ -148,12 +136,7 @@ describe('runSegmentation', () => {
 
     let input: TransactionInput | undefined;
     await runSegmentation(
-      {
-        source: { kind: 'selection' },
-        mapping: { customer: 0, date: 1, amount: 2 },
-        options: DEFAULT_FORM_OPTIONS,
-        addinVersion: '0.1.0',
-      },
+      SELECTION_REQUEST,
       {
         excelRun,
         compute: async (given) => {
