@@ -162,12 +162,17 @@ export function checkScoreCuts(cuts: readonly number[], direction: ScoreDirectio
  * {@link roundMoney} first, as the cuts were.
  *
  * Cost O(bins).
- * @throws AnalyticsError BAD_ARGUMENT for cuts that {@link checkScoreCuts} refuses.
+ * @throws AnalyticsError BAD_ARGUMENT for cuts that {@link checkScoreCuts} refuses (`label` names them).
  * @example
  * scoreAgainstCuts(30, [200, 45, 30, 12], 'lowerIsBetter') // => 3
  */
-export function scoreAgainstCuts(value: number, cuts: readonly number[], direction: ScoreDirection): number {
-  checkScoreCuts(cuts, direction);
+export function scoreAgainstCuts(
+  value: number,
+  cuts: readonly number[],
+  direction: ScoreDirection,
+  label = 'cuts',
+): number {
+  checkScoreCuts(cuts, direction, label);
   let score = 1;
   for (const cut of cuts) {
     if (direction === 'higherIsBetter' ? value > cut : value < cut) score += 1;

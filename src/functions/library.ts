@@ -9,7 +9,6 @@ import {
   bgnbdConditionalExpected,
   bgnbdExpectedPurchases,
   bgnbdPAlive,
-  checkScoreCuts,
   clvSeed,
   customerKey,
   defaultSegment,
@@ -266,8 +265,9 @@ function cutsShapeError(detail: string): AnalyticsError {
 
 /**
  * Reads the range spilled by CRM.RFM_CUTS, with or without its header row (a first row that does not start
- * with a number), checking that it is whole: 4 columns, 1 to 9 rows of numbers, scores 2, 3, … in order and
- * each column of cuts in its order. Excel passes a fresh copy on every call, so this runs per call: O(cells).
+ * with a number), checking its shape: 4 columns, 1 to 9 rows of numbers, scores 2, 3, … in order (the order of
+ * each column of cuts is checked where it is scored, by scoreAgainstCuts). Excel passes a fresh copy on every
+ * call, so this runs per call: O(cells).
  *
  * @throws AnalyticsError BAD_ARGUMENT / BAD_NUMBER naming cuts and the row and column.
  */
@@ -305,9 +305,6 @@ function readCuts(range: unknown): RfmCuts {
     cuts.frequency.push(read(2));
     cuts.monetary.push(roundMoney(read(3)));
   }
-  checkScoreCuts(cuts.recency, 'lowerIsBetter', 'cuts, recency_days_below column');
-  checkScoreCuts(cuts.frequency, 'higherIsBetter', 'cuts, frequency_above column');
-  checkScoreCuts(cuts.monetary, 'higherIsBetter', 'cuts, monetary_above column');
   return cuts;
 }
 
@@ -322,9 +319,25 @@ export const rfmScoreCuts = defineFunction(
   },
   (args): number => {
     const cuts = readCuts(args.cuts);
-    const recency = scoreAgainstCuts(args.recency_days, cuts.recency, 'lowerIsBetter');
-    const frequency = scoreAgainstCuts(args.frequency, cuts.frequency, 'higherIsBetter');
-    const monetary = scoreAgainstCuts(roundMoney(args.monetary), cuts.monetary, 'higherIsBetter');
+    // scoreAgainstCuts checks each column's count and order (once per call), naming the column.
+    const recency = scoreAgainstCuts(
+      args.recency_days,
+      cuts.recency,
+      'lowerIsBetter',
+      'cuts, recency_days_below column',
+    );
+    const frequency = scoreAgainstCuts(
+      args.frequency,
+      cuts.frequency,
+      'higherIsBetter',
+      'cuts, frequency_above column',
+    );
+    const monetary = scoreAgainstCuts(
+      roundMoney(args.monetary),
+      cuts.monetary,
+      'higherIsBetter',
+      'cuts, monetary_above column',
+    );
     const scores = { R: recency, F: frequency, M: monetary, RFM: rfmCode(recency, frequency, monetary) };
     return scores[args.part];
   },
