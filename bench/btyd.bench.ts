@@ -5,12 +5,12 @@
  * Customers are drawn from known parameters with a seeded generator; purchase times are whole days, as
  * real summaries are, so identical (x, t_x, T) rows collapse into weights.
  */
-import path from 'node:path';
 import { readTransactionsCsv } from '../src/cli/readTransactionsCsv';
 import { parseDate, parseTransactions, summarizeCustomers } from '../src/core';
 import { btydCustomersOf, fitBgNbd, fitGammaGamma, fitParetoNbd, predictCustomerValues } from '../src/core/btyd';
 import type { BtydCustomer } from '../src/core/btyd';
 import { AnalyticsError } from '../src/core/errors';
+import { dataFilePath } from '../test/data/dataFiles';
 import { mulberry32, sampleGamma } from '../test/core/btyd/simulate';
 
 /** 100k customers from BG/NBD (r 0.25, α 4.4, a 0.8, b 2.4, weeks) with Gamma–Gamma spend (p 6, q 3.7, γ 15). */
@@ -74,7 +74,7 @@ export async function runBtydBench(): Promise<void> {
       `customers): ${(performance.now() - start).toFixed(0)} ms`,
   );
   timeParetoFit('Pareto/NBD fit, the synthetic customers above', customers);
-  const file = path.resolve(__dirname, '../../shared/data/onlineretail.csv');
+  const file = dataFilePath('onlineretail.csv');
   const asOf = parseDate('2011-06-30') ?? Number.NaN;
   const transactions = parseTransactions((await readTransactionsCsv(file)).input);
   timeParetoFit(

@@ -3,10 +3,10 @@
  * transactions) and on the real Online Retail file, against a bare single pass over the same columns that
  * groups amounts by customer (the floor). Peak RSS is the process high-water mark so far (inputs included). Targets (2-core machine): 1M transactions in < 1 s and < 400 MB, within 10× of the bare pass.
  */
-import path from 'node:path';
 import { readTransactionsCsv } from '../src/cli/readTransactionsCsv';
 import type { SegmentOptions, TransactionInput } from '../src/core';
 import { segmentCustomers } from '../src/core';
+import { dataFilePath } from '../test/data/dataFiles';
 import { mulberry32 } from '../test/seededRandom';
 
 /** n transactions of n/8 customers over two years, as a sheet would give them: numbers and Excel serials. */
@@ -98,7 +98,7 @@ export async function runCoreBench(): Promise<void> {
     const input = syntheticTransactions(count, 20_261_122 + count);
     measure(`synthetic (seed ${20_261_122 + count})`, input);
   }
-  const file = path.resolve(__dirname, '../../shared/data/onlineretail.csv');
+  const file = dataFilePath('onlineretail.csv');
   const parseStart = performance.now();
   const csv = await readTransactionsCsv(file);
   console.log(`onlineretail.csv parsed in ${(performance.now() - parseStart).toFixed(0)} ms (not timed below)`);

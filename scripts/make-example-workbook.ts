@@ -4,14 +4,13 @@
  * value our functions compute for it, so the file shows numbers even before the add-in loads, and it stays in
  * sync with the functions because it is regenerated from them. Run: `npx tsx scripts/make-example-workbook.ts`.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type * as FunctionsModuleType from '../src/functions/functions';
+import { readDataText } from '../test/data/dataFiles';
 import { installCustomFunctionsStandIn } from '../test/functions/customFunctionsStandIn';
 
 const ROOT = path.join(__dirname, '..');
-const DATA = path.join(ROOT, '../shared/data/CDNOW_master.txt');
 const OUTPUT = path.join(ROOT, 'examples/crm-sample.xlsx');
 const TRANSACTION_ROWS = 3000;
 
@@ -25,7 +24,7 @@ function serialOf(yyyymmdd: string): number {
 }
 
 function readTransactions(): { customer: string; serial: number; cds: number; amount: number }[] {
-  const lines = readFileSync(DATA, 'utf8').split('\n').slice(1);
+  const lines = readDataText('CDNOW_master.txt').split('\n').slice(1);
   const rows: { customer: string; serial: number; cds: number; amount: number }[] = [];
   for (const line of lines) {
     const fields = line.trim().split(/\s+/);

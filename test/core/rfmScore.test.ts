@@ -1,6 +1,4 @@
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import {
   checkScoreCuts,
   fixedThresholdScore,
@@ -14,6 +12,7 @@ import {
   summarizeCustomers,
 } from '../../src/core';
 import type { ScoreDirection } from '../../src/core';
+import { readDataText } from '../data/dataFiles';
 
 /** The COUNTIF rule written the slow, obvious way: for each value count the strictly worse ones. */
 function bruteForceScores(values: readonly number[], bins: number, lowerIsBetter: boolean): number[] {
@@ -267,7 +266,7 @@ test('rfmCode(5, 4, 5) is 545', () => {
 });
 
 describe('RFM on CDNOW_master.txt (23,570 customers)', () => {
-  const text = readFileSync(path.resolve(__dirname, '../../../shared/data/CDNOW_master.txt'), 'utf8');
+  const text = readDataText('CDNOW_master.txt');
   const lines = text.trim().split('\n').slice(1);
   const customer: string[] = [];
   const date: string[] = [];

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { SegmentationResult, TransactionInput } from '../../src/core';
+import { readDataText } from '../data/dataFiles';
 import { segmentCustomers } from '../../src/core';
 
 const SEED = 20_261_122;
@@ -289,7 +288,7 @@ describe('segmentCustomers — examples and edge cases', () => {
 
 describe('segmentCustomers with probabilistic CLV on the CDNOW sample', () => {
   test('adds P(alive), expected purchases and predicted CLV per customer, and the model', () => {
-    const text = readFileSync(path.resolve(__dirname, '../../../shared/data/CDNOW_sample.txt'), 'utf8');
+    const text = readDataText('CDNOW_sample.txt');
     const rows = text
       .trim()
       .split('\n')
@@ -312,7 +311,7 @@ describe('segmentCustomers with probabilistic CLV on the CDNOW sample', () => {
 });
 
 describe('segmentCustomers holdout check (clv.holdoutWeeks)', () => {
-  const text = readFileSync(path.resolve(__dirname, '../../../shared/data/CDNOW_sample.txt'), 'utf8');
+  const text = readDataText('CDNOW_sample.txt');
   const rows = text
     .trim()
     .split('\n')

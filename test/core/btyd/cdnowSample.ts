@@ -1,5 +1,5 @@
 /*
- * Test helper: reads Bruce Hardie's CDNOW sample (../shared/data/CDNOW_sample.txt) into BTYD summaries on
+ * Test helper: reads Bruce Hardie's CDNOW sample (test/data/CDNOW_sample.txt) into BTYD summaries on
  * its own, so the golden tests do not depend on the project's transaction parser.
  * Conventions of Fader, Hardie & Lee (2005): customer = the second column; one purchase per customer-day;
  * calibration = weeks 1–39 (1997-01-01 .. 1997-09-30 inclusive); holdout = weeks 40–78 (to 1998-06-30);
@@ -7,9 +7,9 @@
  * cdnowSummary (the convention T = (1997-10-01 − first) / 7 gives LL −9589.89 instead of the published −9582.43).
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { dataFilePath } from '../../data/dataFiles';
 
-export const CDNOW_SAMPLE_PATH = path.join(__dirname, '../../../../shared/data/CDNOW_sample.txt');
+export const CDNOW_SAMPLE_PATH = dataFilePath('CDNOW_sample.txt');
 
 export interface CdnowCustomer {
   id: string;
