@@ -1,23 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { dayToExcelSerial, parseDate, segmentCustomers } from '../../src/core';
 import type { SegmentationResult, SegmentOptions } from '../../src/core';
+import { launchChromium } from './launchChromium';
 import { serveFolder } from './staticServer';
 
 // The production build (npm run build); DIST_DIR lets a partial local build be tested too.
 const DIST = path.resolve(process.env.DIST_DIR ?? 'dist');
 const CSV = readFileSync(path.resolve('src/demo/cdnowSample.csv'), 'utf8');
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 jest.setTimeout(240_000);
 
@@ -26,7 +17,7 @@ let server: { url: string; close: () => Promise<void> };
 
 beforeAll(async () => {
   server = await serveFolder(DIST);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
