@@ -62,6 +62,39 @@ export interface SegmentOptions {
   language?: Language;
 }
 
+/** The CLV options with every default filled in. */
+export type ResolvedClvOptions =
+  | { method: 'historic' }
+  | { method: 'retention'; retention: number; discount: number; periods?: number; acquisitionCost: number }
+  | {
+      method: 'probabilistic';
+      horizonMonths: number;
+      purchaseHorizon?: number;
+      monthlyDiscount: number;
+      margin: number;
+      model: 'bgnbd' | 'mbgnbd' | 'pareto';
+      holdoutWeeks?: number | 'auto';
+    };
+
+/**
+ * The options of a run, checked and with every default filled in (from core's option table): what a run
+ * actually used, so passing it back reproduces the result. Only the genuinely optional parts stay optional
+ * (fixed thresholds, user rules, a purchase horizon, a holdout check).
+ */
+export interface ResolvedSegmentOptions {
+  /** 'yyyy-mm-dd'. */
+  asOf?: string;
+  unit: TimeUnit;
+  bins: number;
+  segmentMap: 'default' | 'grid';
+  segmentRules?: SegmentRule[];
+  rfmThresholds?: { recency?: number[]; frequency?: number[]; monetary?: number[] };
+  tierScheme: 'pyramid' | 'matrix' | 'abc';
+  lifecycle: Required<LifecycleOptions>;
+  clv: ResolvedClvOptions;
+  language: Language;
+}
+
 /** One customer's row of the segmentation. */
 export interface CustomerResult {
   customerId: string;
@@ -156,7 +189,7 @@ export interface SegmentationResult {
   ordersOnSeveralDays: number;
   /** ISO date. */
   asOf: string;
-  options: SegmentOptions;
+  options: ResolvedSegmentOptions;
   model?: unknown;
   /** Present when `clv.holdoutWeeks` was given with the probabilistic method. */
   holdout?: HoldoutCheck;
