@@ -196,7 +196,7 @@ function totalsBy(
  *   codes of the options and columns.
  * @example
  * segmentCustomers({ customer: ['a', 'b'], date: ['2024-01-01', '2024-02-01'], amount: [10, 20] })
- *   .customers.map((customer) => customer.segmentKey) // => ['hibernating', 'newCustomers']
+ *   .customers.map((customer) => customer.segmentKey) // => ['hibernating', 'aboutToSleep']
  */
 export function segmentCustomers(
   input: TransactionInput,

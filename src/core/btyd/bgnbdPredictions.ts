@@ -89,7 +89,7 @@ function expectedPurchasesAt(model: BgNbdModel, a: number, time: number): number
  *
  * Cost: O(series terms).
  * @example
- * bgnbdConditionalExpected(cdnowModel, { value: 52, unit: 'weeks' }, { x: 26, tx: 30.85714, T: 31 }); // => 25.7566
+ * bgnbdConditionalExpected(cdnowModel, { value: 52, unit: 'weeks' }, { x: 26, tx: 30.85714, T: 31 }); // => 25.757 (published 25.7566)
  */
 export function bgnbdConditionalExpected(model: BgNbdModel, t: Horizon, customer: BtydCustomer): number {
   checkCustomer(customer);
@@ -119,7 +119,7 @@ function conditionalAt(model: BgNbdModel, a: number, time: number, customer: Bty
  *
  * Cost: O(n).
  * @example
- * bgnbdProbabilityOfPurchases(cdnowModel, { value: 39, unit: 'weeks' }, 0); // => 0.57379
+ * bgnbdProbabilityOfPurchases(cdnowModel, { value: 39, unit: 'weeks' }, 0); // => 0.5743 (0.57379 at the rounded estimates)
  */
 export function bgnbdProbabilityOfPurchases(model: BgNbdModel, t: Horizon, n: number): number {
   if (!Number.isInteger(n) || n < 0) {

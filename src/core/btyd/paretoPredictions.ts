@@ -21,7 +21,7 @@ function checkCustomer(customer: BtydCustomer): void {
  *
  * Cost: O(1): one quadrature of a few 12-point panels (see `paretoDropoutIntegral`), whatever α and β.
  * @example
- * paretoPAlive(cdnowPareto, { x: 0, tx: 0, T: 38.86 }); // => about 0.3 for a one-time buyer of January
+ * paretoPAlive(cdnowPareto, { x: 0, tx: 0, T: 38.86 }); // => 0.295 (a one-time buyer of January)
  */
 export function paretoPAlive(model: ParetoNbdModel, customer: BtydCustomer): number {
   checkCustomer(customer);
