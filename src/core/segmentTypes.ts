@@ -1,10 +1,8 @@
 import type { ConditionalExpectationRow, PurchaseModel } from './btyd';
 import type { TimeUnit } from './dates';
+import type { Language } from './labels';
 import type { SegmentRule } from './rfmSegment';
 import type { SkippedRows } from './transactions';
-
-/** The two languages of every user-facing label. */
-export type Language = 'en' | 'zh';
 
 /** Lifecycle thresholds of DOMAIN §7.6 (defaults: 90-day periods, 365-day churn window, 0.3, 0.2, 3 occasions). */
 export interface LifecycleOptions {
