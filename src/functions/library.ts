@@ -37,6 +37,7 @@ import {
   segmentCustomers,
   segmentLabel,
   STAGE_LABELS,
+  checkCustomer,
   OPTION_RULES,
   TIER_LABELS,
   toOutputRows,
@@ -617,18 +618,8 @@ export const gammaGammaFit = defineFunction(
 
 const customerSummary = { x: nonNegative, t_x: nonNegative, T: nonNegative } as const;
 
-function checkSummary(x: number, tx: number, T: number): void {
-  if (tx > T) throw new AnalyticsError('OUT_OF_RANGE', `t_x (${tx}) cannot exceed T (${T}).`, { argument: 't_x' });
-  if (x > 0 && tx === 0) {
-    throw new AnalyticsError('OUT_OF_RANGE', 'A customer with repeat purchases (x > 0) needs t_x > 0.', {
-      argument: 't_x',
-    });
-  }
-}
-
 /** CRM.P_ALIVE: the BG/NBD probability that the customer is still active. */
 export const pAlive = defineFunction({ bgnbd_params: raw, ...customerSummary }, (args) => {
-  checkSummary(args.x, args.t_x, args.T);
   return bgnbdPAlive(bgnbdModelOf(args.bgnbd_params, 'bgnbd_params', 'days'), { x: args.x, tx: args.t_x, T: args.T });
 });
 
@@ -650,7 +641,6 @@ export const expectedPurchases = defineFunction(
         argument: args.x === null ? 'x' : args.t_x === null ? 't_x' : 'T',
       });
     }
-    checkSummary(args.x, args.t_x, args.T);
     return bgnbdConditionalExpected(model, horizon, { x: args.x, tx: args.t_x, T: args.T });
   },
 );
@@ -668,7 +658,7 @@ export const predictedClvFunction = defineFunction(
     margin: OPTION_RULES.margin,
   },
   (args) => {
-    checkSummary(args.x, args.t_x, args.T);
+    checkCustomer({ x: args.x, tx: args.t_x, T: args.T });
     const model = bgnbdModelOf(args.bgnbd_params, 'bgnbd_params', args.unit);
     const spend = gammaGammaExpectedSpend(gammaGammaModelOf(args.gg_params, 'gg_params'), args.x, args.mean_spend);
     return predictedClv(model, { x: args.x, tx: args.t_x, T: args.T }, spend, {

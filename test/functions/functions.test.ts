@@ -330,6 +330,9 @@ describe('probabilistic functions', () => {
     expect(excelErrorOf(() => pAlive([['r', 1]], 1, 1, 2)).code).toBe('#VALUE!');
     expect(excelErrorOf(() => pAlive([[0.2, -1, 0.7, 2]], 1, 1, 2)).code).toBe('#NUM!');
     expect(excelErrorOf(() => pAlive(params, 1, 5, 2)).code).toBe('#NUM!');
+    // x = 0 (no repeat purchase) with t_x > 0 is inconsistent input, not a customer to score.
+    expect(excelErrorOf(() => pAlive(params, 0, 5, 20)).code).toBe('#NUM!');
+    expect(excelErrorOf(() => pAlive(params, 0, 5, 20)).message).toMatch(/x = 0.*t_x = 0/);
     expect(excelErrorOf(() => bgnbdFit(col([0, 0]), col([0, 0]), col([5, 5]))).code).toBe('#N/A');
   });
 });

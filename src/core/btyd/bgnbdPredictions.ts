@@ -1,22 +1,10 @@
 import betaln from '@stdlib/math-base-special-betaln';
 import gammaln from '@stdlib/math-base-special-gammaln';
 import { AnalyticsError } from '../errors';
+import { checkCustomer } from './checkCustomer';
 import { horizonInUnits } from './horizonInUnits';
 import { logHypergeometric2F1 } from './hypergeometric2F1';
 import type { BgNbdModel, BtydCustomer, Horizon } from './types';
-
-function checkCustomer(customer: BtydCustomer): void {
-  const { x, tx, T } = customer;
-  if (!Number.isInteger(x) || x < 0 || !Number.isFinite(tx) || !Number.isFinite(T) || tx < 0 || T < tx) {
-    throw new AnalyticsError(
-      'BAD_NUMBER',
-      `Bad customer summary x = ${x}, t_x = ${tx}, T = ${T}: needs x whole ≥ 0 and 0 ≤ t_x ≤ T.`,
-      {
-        argument: 'customer',
-      },
-    );
-  }
-}
 
 /**
  * The expectations have the removable singularity 0/0 at a = 1 (the bracket vanishes with a − 1); near it,
