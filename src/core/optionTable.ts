@@ -83,24 +83,13 @@ const formatBound = (value: number): string => (value < 0 ? `−${-value}` : Str
  */
 export function describeNumberRule(rule: NumberRule): string {
   const noun = rule.noun ?? (rule.integer === true ? 'a whole number' : 'a number');
-  const low =
-    rule.min !== undefined
-      ? { value: rule.min, open: false }
-      : rule.above !== undefined
-        ? { value: rule.above, open: true }
-        : null;
-  const high =
-    rule.max !== undefined
-      ? { value: rule.max, open: false }
-      : rule.below !== undefined
-        ? { value: rule.below, open: true }
-        : null;
-  if (low !== null && high !== null && !low.open && !high.open) {
-    return `${noun} from ${formatBound(low.value)} to ${formatBound(high.value)}`;
-  }
+  const { min, above, max, below } = rule;
+  if (min !== undefined && max !== undefined) return `${noun} from ${formatBound(min)} to ${formatBound(max)}`;
   const parts: string[] = [];
-  if (low !== null) parts.push(`${low.open ? 'above' : 'at least'} ${formatBound(low.value)}`);
-  if (high !== null) parts.push(`${high.open ? 'below' : 'at most'} ${formatBound(high.value)}`);
+  if (min !== undefined) parts.push(`at least ${formatBound(min)}`);
+  else if (above !== undefined) parts.push(`above ${formatBound(above)}`);
+  if (max !== undefined) parts.push(`at most ${formatBound(max)}`);
+  else if (below !== undefined) parts.push(`below ${formatBound(below)}`);
   return parts.length === 0 ? noun : `${noun} ${parts.join(' and ')}`;
 }
 
