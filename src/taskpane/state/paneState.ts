@@ -45,7 +45,9 @@ export interface PaneState {
 export function initialPaneState(language: UiLanguage): PaneState {
   return {
     language,
-    sourceKind: 'selection',
+    // The whole table around the active cell: one click works whether the user selected the table, one cell of
+    // it or nothing (a single selected cell would otherwise be read as a header without data).
+    sourceKind: 'regionAroundActiveCell',
     tableName: '',
     data: { status: 'none' },
     mapping: {},
