@@ -35,6 +35,7 @@ export function describeSkipped(skipped: SkippedRows): string {
     badAmount: 'non-numeric amount',
     afterAsOf: 'date after the as-of date',
     returnsOnly: 'customer with returns only',
+    errorValue: 'Excel error value (#N/A, #REF! …)',
   };
   const parts = Object.entries(skipped.reasons).map(
     ([reason, entry]) => `${names[reason] ?? reason} ${entry.count} (first at rows ${entry.firstRows.join(', ')})`,

@@ -1,3 +1,4 @@
+import { isCellError } from './cellError';
 import type { DateSystem } from './dates';
 import { parseDate } from './dates';
 import { AnalyticsError } from './errors';
@@ -20,8 +21,11 @@ export interface TransactionInput {
   dateSystem?: DateSystem;
 }
 
-/** Why a row was not used. `returnsOnly` counts the rows of customers who only have returns (DOMAIN §7.2). */
-export type SkipReason = 'blankCustomer' | 'badDate' | 'badAmount' | 'afterAsOf' | 'returnsOnly';
+/**
+ * Why a row was not used. `returnsOnly` counts the rows of customers who only have returns (DOMAIN §7.2);
+ * `errorValue` the rows with an Excel error value (`#N/A`, `#REF!` …) in any column read.
+ */
+export type SkipReason = 'blankCustomer' | 'badDate' | 'badAmount' | 'afterAsOf' | 'returnsOnly' | 'errorValue';
 
 /** How many rows were skipped, per reason, with the first few row numbers so the user can look at them. */
 export interface SkippedRows {
@@ -97,6 +101,9 @@ export function recordSkip(skipped: SkippedRows, reason: SkipReason, row: number
 
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 const GROUPED_NUMBER = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+// What is left after currency and grouping are removed must be a decimal number: Number() would also read
+// hex, binary and octal literals ('0x1F' = 31) and 'Infinity', which no analyst means as an amount.
+const DECIMAL_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 
 /**
  * Reads a cell as a number: a finite number, or a text such as `12.5`, `-3`, `1,234.50` or `¥12` (currency
@@ -113,18 +120,37 @@ export function parseAmount(value: unknown): number | null {
   let text = value.trim().replace(/^[$€£¥￥]|^(?:USD|EUR|GBP|CNY|RMB)\s*/i, '');
   if (text === '') return null;
   if (GROUPED_NUMBER.test(text)) text = text.replace(/,/g, '');
+  if (!DECIMAL_NUMBER.test(text)) return null;
   const number = Number(text);
-  return text !== '' && Number.isFinite(number) ? number : null;
+  return Number.isFinite(number) ? number : null;
 }
 
+// A whole number written with a zero fraction ("17850.0", what pandas and some exports write for numeric ids
+// that have blanks): the same customer as 17850. Ids with leading zeros ("007.0") are left as written.
+const ZERO_FRACTION = /^(-?(?:0|[1-9]\d*))\.0+$/;
+
 /**
- * The customer id of a cell as trimmed text, so the number 1042 and the text " 1042" are one customer;
- * null when blank.
+ * The customer id of a cell as trimmed text, so the number 1042, the text " 1042" and the text "1042.0" are
+ * one customer; null when blank or an Excel error value.
+ *
+ * Cost O(length of the text).
+ * @example
+ * customerKey('17850.0') // => '17850'
  */
 export function customerKey(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
+  if (value === null || value === undefined || isCellError(value)) return null;
   const text = (typeof value === 'string' ? value : String(value)).trim();
-  return text === '' ? null : text;
+  if (text === '') return null;
+  const whole = ZERO_FRACTION.exec(text);
+  return whole === null ? text : (whole[1] as string);
+}
+
+/** True when any of the optional columns holds an Excel error value at `row`. */
+function errorInColumns(columns: readonly (readonly unknown[] | undefined)[], row: number): boolean {
+  for (const column of columns) {
+    if (column !== undefined && isCellError(column[row])) return true;
+  }
+  return false;
 }
 
 function checkLength(name: string, column: readonly unknown[] | undefined, length: number): void {
@@ -211,9 +237,15 @@ export function parseTransactions(input: TransactionInput, asOf?: number): Trans
   const dense = denseIdTable(customerColumn);
   const dateColumn = input.date;
   const orderColumn = input.order;
+  const otherColumns = [input.date, amountColumn, quantityColumn, priceColumn, orderColumn, input.margin, input.cost];
   for (let row = 0; row < rows; row++) {
     const sourceRow = firstRow + row;
     const rawCustomer = customerColumn[row];
+    // An error cell in any role is never an id, a date, an amount or an order: its row is counted apart.
+    if ((typeof rawCustomer === 'object' && isCellError(rawCustomer)) || errorInColumns(otherColumns, row)) {
+      recordSkip(skipped, 'errorValue', sourceRow);
+      continue;
+    }
     // Numeric ids are looked up by number first (a direct table for small whole numbers, else a Map):
     // String() runs once per distinct number, not per row.
     let index: number | undefined;

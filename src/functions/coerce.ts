@@ -58,6 +58,27 @@ export function cellNumber(value: unknown, name: string): number | null {
   throw new AnalyticsError('BAD_NUMBER', `${name} must be a number, got ${describeCell(value)}.`, { argument: name });
 }
 
+const CURRENCY = /[$€£¥￥]|\b(?:USD|EUR|GBP|CNY|RMB)\b/i;
+
+/**
+ * Reads a rate (discount, retention, margin): like {@link cellNumber}, but a text with a currency sign such as
+ * "¥12" is refused rather than read as 12 = 1200 %.
+ *
+ * @throws AnalyticsError BAD_NUMBER naming the argument.
+ * @example
+ * cellRate('10%', 'discount_rate') // => 0.1
+ */
+export function cellRate(value: unknown, name: string): number | null {
+  if (typeof value === 'string' && CURRENCY.test(value)) {
+    throw new AnalyticsError(
+      'BAD_NUMBER',
+      `${name} is a rate such as 10% or 0.1, got ${describeCell(value)}, which is an amount of money.`,
+      { argument: name },
+    );
+  }
+  return cellNumber(value, name);
+}
+
 /**
  * Flattens a range row by row (Excel passes ranges as row-major 2-D arrays); a single value is a list of one.
  *

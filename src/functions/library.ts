@@ -43,13 +43,19 @@ import {
 } from '../core';
 import type { Language, LifecyclePatternKey, LifecycleStageKey, ScoreDirection, TierKey } from '../core';
 import { cellNumber, cellsOf, describeCell, isBlank, numberAt, numbersOf } from './coerce';
-import { bgnbdModelOf, gammaGammaModelOf } from './modelParameters';
+import { bgnbdModelOf, fitUnit, gammaGammaModelOf } from './modelParameters';
 import { defineFunction } from './runner';
 import type { NumberSpec } from './runner';
 import { sortedPopulation } from './sortedPopulationCache';
 
-const discountRate = { kind: 'number', above: -1, bounds: '> −100 %' } as const satisfies NumberSpec;
-const retentionRate = { kind: 'number', above: 0, max: 1, bounds: 'from 0 % (excluded) to 100 %' } as const;
+const discountRate = { kind: 'number', above: -1, bounds: '> −100 %', rate: true } as const satisfies NumberSpec;
+const retentionRate = {
+  kind: 'number',
+  above: 0,
+  max: 1,
+  bounds: 'from 0 % (excluded) to 100 %',
+  rate: true,
+} as const satisfies NumberSpec;
 const optionalPeriods = { kind: 'number', optional: true, integer: true, min: 1 } as const;
 const acquisitionCost = { kind: 'number', default: 0 } as const;
 const bins = { kind: 'number', default: 5, integer: true, min: 2, max: 10 } as const;
@@ -578,19 +584,27 @@ export const bgnbdFit = defineFunction(
     T: column,
     penalty: { kind: 'number', default: 0, min: 0 },
     model: { kind: 'choice', choices: ['bgnbd', 'mbgnbd'] as const, default: 'bgnbd' },
+    unit: { kind: 'choice', choices: ['days', 'weeks', 'months'] as const, optional: true },
   },
   (args): (string | number)[][] => {
     const data = numericColumns({ x: args.x, t_x: args.t_x, T: args.T });
     const customers = data.x.map((x, row) => ({ x, tx: data.t_x[row] as number, T: data.T[row] as number }));
-    const fit = fitBgNbd(customers, { unit: 'days', penalty: args.penalty, modified: args.model === 'mbgnbd' });
+    const fit = fitBgNbd(customers, {
+      unit: args.unit ?? 'days',
+      penalty: args.penalty,
+      modified: args.model === 'mbgnbd',
+    });
     const { r, alpha, a, b } = fit.params;
-    return [
+    const block: (string | number)[][] = [
       ['r', r],
       ['alpha', alpha],
       ['a', a],
       ['b', b],
       ['log-likelihood', fit.logLikelihood],
     ];
+    // The block carries its unit when told it, so PREDICTED_CLV never has to guess it.
+    if (args.unit !== null) block.push(['unit', args.unit]);
+    return block;
   },
 );
 
@@ -620,6 +634,14 @@ function checkSummary(x: number, tx: number, T: number): void {
     throw new AnalyticsError('OUT_OF_RANGE', 'A customer with repeat purchases (x > 0) needs t_x > 0.', {
       argument: 't_x',
     });
+  }
+  // t_x is the time of the last repeat purchase: without repeat purchases there is none, so t_x is 0.
+  if (x === 0 && tx > 0) {
+    throw new AnalyticsError(
+      'OUT_OF_RANGE',
+      `A customer without repeat purchases (x = 0) has t_x = 0, got t_x = ${tx}: check that x and t_x are from the same customer.`,
+      { argument: 't_x' },
+    );
   }
 }
 
@@ -659,14 +681,16 @@ export const predictedClvFunction = defineFunction(
     gg_params: raw,
     ...customerSummary,
     mean_spend: { kind: 'number', min: 0 },
-    unit: { kind: 'choice', choices: ['days', 'weeks', 'months'] as const, default: 'days' },
+    unit: { kind: 'choice', choices: ['days', 'weeks', 'months'] as const, optional: true },
     horizon_months: { kind: 'number', default: 12, integer: true, min: 1, max: 1200 },
     monthly_discount: { ...discountRate, default: 0.01 },
-    margin: { kind: 'number', default: 1 },
+    // A margin is a share of spend: above 100 % the CLV would exceed the revenue it comes from.
+    margin: { kind: 'number', default: 1, max: 1, bounds: '≤ 100 % (a share of spend)', rate: true },
   },
   (args) => {
     checkSummary(args.x, args.t_x, args.T);
-    const model = bgnbdModelOf(args.bgnbd_params, 'bgnbd_params', args.unit);
+    const unit = fitUnit(args.bgnbd_params, 'bgnbd_params', args.unit);
+    const model = bgnbdModelOf(args.bgnbd_params, 'bgnbd_params', unit);
     const spend = gammaGammaExpectedSpend(gammaGammaModelOf(args.gg_params, 'gg_params'), args.x, args.mean_spend);
     return predictedClv(model, { x: args.x, tx: args.t_x, T: args.T }, spend, {
       horizonMonths: args.horizon_months,

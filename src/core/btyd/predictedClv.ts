@@ -18,19 +18,22 @@ export function checkClvOptions(options: PredictedClvOptions): void {
   if (!Number.isInteger(horizonMonths) || horizonMonths < 1 || horizonMonths > 1200) {
     throw new AnalyticsError(
       'OUT_OF_RANGE',
-      `horizonMonths must be a whole number from 1 to 1200, got ${horizonMonths}.`,
-      {
-        argument: 'horizonMonths',
-      },
+      `The CLV horizon must be a whole number of months from 1 to 1200, got ${horizonMonths}.`,
+      { argument: 'horizonMonths' },
     );
   }
   if (!Number.isFinite(monthlyDiscount) || monthlyDiscount <= -1) {
-    throw new AnalyticsError('OUT_OF_RANGE', `monthlyDiscount must be a number > −1, got ${monthlyDiscount}.`, {
-      argument: 'monthlyDiscount',
-    });
+    throw new AnalyticsError(
+      'OUT_OF_RANGE',
+      `The monthly discount rate must be above −100 %, got ${monthlyDiscount}.`,
+      { argument: 'monthlyDiscount' },
+    );
   }
-  if (!Number.isFinite(margin)) {
-    throw new AnalyticsError('BAD_NUMBER', `margin must be a number, got ${margin}.`, { argument: 'margin' });
+  // A margin is a share of spend; above 100 % the value would exceed the revenue it comes from.
+  if (!Number.isFinite(margin) || margin > 1) {
+    throw new AnalyticsError('OUT_OF_RANGE', `The margin must be a share of spend up to 100 %, got ${margin}.`, {
+      argument: 'margin',
+    });
   }
 }
 

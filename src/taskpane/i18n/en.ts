@@ -91,6 +91,7 @@ export const en = {
   'skip.badAmount': 'bad amount',
   'skip.afterAsOf': 'after the as-of date',
   'skip.returnsOnly': 'returns only',
+  'skip.errorValue': 'Excel error value (#N/A, #REF! …)',
   'out.segmentsSheet': 'Customer Segments',
   'out.summarySheet': 'Segment Summary',
   'out.summaryTitle': 'Customer segmentation summary',

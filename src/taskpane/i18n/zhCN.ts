@@ -89,6 +89,7 @@ export const zhCN: Record<MessageKey, string> = {
   'skip.badAmount': '金额无效',
   'skip.afterAsOf': '晚于截止日期',
   'skip.returnsOnly': '仅有退货',
+  'skip.errorValue': 'Excel 错误值（#N/A、#REF! 等）',
   'out.segmentsSheet': '客户分群',
   'out.summarySheet': '分群汇总',
   'out.summaryTitle': '客户分群汇总',
