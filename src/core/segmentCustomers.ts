@@ -7,7 +7,7 @@ import { defaultHoldoutWeeks, holdoutCheck } from './holdoutCheck';
 import type { Label } from './labels';
 import { labelIn, PATTERN_LABELS, SEGMENT_LABELS, STAGE_LABELS, TIER_LABELS } from './labels';
 import { lifecycleOf, resolveLifecycleOptions } from './lifecycle';
-import { checkBins, fixedThresholdScore, rfmCode, rfmScores, roundMoney } from './rfmScore';
+import { checkBins, fixedThresholdScore, rfmCode, rfmScores, roundMoney, tieWarning } from './rfmScore';
 import { defaultSegment, gridSegment, RFM_PACKAGE_GRID, segmentLabel } from './rfmSegment';
 import type { ScoreDirection } from './rfmScore';
 import type {
@@ -271,6 +271,14 @@ export function segmentCustomers(
   const recency = score(summary.recencyDays, thresholds.recency, 'lowerIsBetter');
   const frequency = score(summary.frequency, thresholds.frequency, 'higherIsBetter');
   const monetaryResult = score(money, thresholds.monetary, 'higherIsBetter');
+  for (const [dimension, result] of [
+    ['recency', recency],
+    ['frequency', frequency],
+    ['monetary', monetaryResult],
+  ] as const) {
+    const warning = 'distinctValues' in result ? tieWarning(dimension, result.distinctValues, bins) : null;
+    if (warning !== null) warnings.push(warning);
+  }
   const recencyScores = recency.scores;
   const frequencyScores = frequency.scores;
   const monetaryScores = monetaryResult.scores;
