@@ -428,6 +428,17 @@ export function segmentCustomers(
     customers[index] = customer;
   }
   warnings.push(...transactionWarnings(transactions));
+  let lastPurchase = -Infinity;
+  for (let index = 0; index < count; index++) lastPurchase = Math.max(lastPurchase, summary.last[index] as number);
+  const gap = summary.asOf - Math.floor(lastPurchase);
+  if (gap > 1) {
+    // An as-of date past the data's end counts the missing days as days without purchases (P(alive) falls).
+    warnings.push(
+      `The as-of date ${dayToIso(summary.asOf)} is ${gap} days after the last purchase in the data ` +
+        `(${dayToIso(lastPurchase)}): those days count as days without purchases. If the data ends earlier, ` +
+        'choose an as-of date on or just after its last date.',
+    );
+  }
   if (negativeValue > 0) {
     warnings.push(
       `${negativeValue} customers have a net value ≤ 0 after returns; they are kept and scored lowest on M.`,
