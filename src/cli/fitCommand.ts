@@ -14,6 +14,7 @@ import {
   summarizeCustomers,
   transactionWarnings,
 } from '../core';
+import { DATE_ORDER_USAGE, dateTextOf, requireDateOrder } from './dateOrderOption';
 import { choiceOption, fileArgument, parseArguments, textOption } from './parseArguments';
 import type { ParsedArguments } from './parseArguments';
 import type { ColumnOptions } from './readTransactionsCsv';
@@ -31,6 +32,7 @@ Options:
   --amount COL              amount             (default: detected)
   --order COL               order / invoice id (default: detected)
   --as-of yyyy-mm-dd        end of the calibration period, inclusive (required)
+${DATE_ORDER_USAGE}
   --unit days|weeks         time unit of the model (required); every parameter is in this unit
   --model bgnbd|mbgnbd|pareto   purchase model (default bgnbd); pareto adds a Pareto/NBD fit, or, where
                             the data cannot determine it, "pareto": { "error": … } saying why
@@ -45,6 +47,7 @@ const KNOWN_OPTIONS = new Set([
   'amount',
   'order',
   'as-of',
+  'date-order',
   'unit',
   'model',
   'holdout-end',
@@ -197,8 +200,11 @@ export async function runFitCommand(argv: readonly string[], io: CommandIo = PRO
     if (name !== undefined) columns[role] = name;
   }
 
+  const dateText = dateTextOf(parsed);
+
   const csv = await readTransactionsCsv(file, columns);
-  const transactions = parseTransactions(csv.input);
+  requireDateOrder(csv.input.date, dateText);
+  const transactions = parseTransactions({ ...csv.input, dateText });
   const timeUnit: TimeUnit = unit;
   // The Pareto/NBD likelihood has no maximum on data where nobody seems to drop out: then the command still
   // prints BG/NBD and Gamma–Gamma (and BG/NBD holdout diagnostics) and says why Pareto/NBD is missing.

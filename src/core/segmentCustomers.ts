@@ -1,7 +1,7 @@
 import { btydCustomersOf, predictCustomerValues } from './btyd';
 import { clvSeed } from './clv';
 import type { TimeUnit } from './dates';
-import { dayToIso, requireDate } from './dates';
+import { ACCEPTED_DATE_FORMATS, dayToIso, requireDate } from './dates';
 import { AnalyticsError } from './errors';
 import { defaultHoldoutWeeks, holdoutCheck } from './holdoutCheck';
 import type { Label } from './labels';
@@ -37,9 +37,12 @@ export function describeSkipped(skipped: SkippedRows): string {
     returnsOnly: 'customer with returns only',
     errorValue: 'Excel error value (#N/A, #REF! …)',
   };
-  const parts = Object.entries(skipped.reasons).map(
-    ([reason, entry]) => `${names[reason] ?? reason} ${entry.count} (first at rows ${entry.firstRows.join(', ')})`,
-  );
+  const parts = Object.entries(skipped.reasons).map(([reason, entry]) => {
+    const first = entry.firstValue === undefined ? '' : `, the first is '${entry.firstValue}'`;
+    // A bad date says what a good one looks like.
+    const formats = reason === 'badDate' ? `; dates must be ${ACCEPTED_DATE_FORMATS}` : '';
+    return `${names[reason] ?? reason} ${entry.count} (first at rows ${entry.firstRows.join(', ')}${first}${formats})`;
+  });
   return `${skipped.total} rows skipped: ${parts.join('; ')}.`;
 }
 

@@ -1,5 +1,5 @@
 import { isCellError } from './cellError';
-import type { DateSystem } from './dates';
+import type { DateSystem, DateTextOptions } from './dates';
 import { parseDate } from './dates';
 import { AnalyticsError } from './errors';
 
@@ -19,6 +19,8 @@ export interface TransactionInput {
   /** The sheet/file row number of element 0, used in skip reports (default 1). */
   firstRowNumber?: number;
   dateSystem?: DateSystem;
+  /** How to read `a/b/yyyy` date texts, and whether numeric texts are serials (see parseDate). */
+  dateText?: DateTextOptions;
 }
 
 /**
@@ -27,10 +29,13 @@ export interface TransactionInput {
  */
 export type SkipReason = 'blankCustomer' | 'badDate' | 'badAmount' | 'afterAsOf' | 'returnsOnly' | 'errorValue';
 
-/** How many rows were skipped, per reason, with the first few row numbers so the user can look at them. */
+/**
+ * How many rows were skipped, per reason, with the first few row numbers so the user can look at them, and for
+ * bad dates and amounts the value of the first of them (what the user has to change).
+ */
 export interface SkippedRows {
   total: number;
-  reasons: Partial<Record<SkipReason, { count: number; firstRows: number[] }>>;
+  reasons: Partial<Record<SkipReason, { count: number; firstRows: number[]; firstValue?: string }>>;
 }
 
 /** How many row numbers a skip report keeps per reason. */
@@ -80,12 +85,18 @@ export function transactionWarnings(transactions: Pick<Transactions, 'ordersOnSe
     : [];
 }
 
-/** Adds one skipped row to a report; `firstRows` keeps the smallest row numbers, ascending. */
-export function recordSkip(skipped: SkippedRows, reason: SkipReason, row: number): void {
+/**
+ * Adds one skipped row to a report; `firstRows` keeps the smallest row numbers, ascending, and `firstValue` the
+ * offending value of the smallest row when one is given.
+ */
+export function recordSkip(skipped: SkippedRows, reason: SkipReason, row: number, value?: unknown): void {
   let entry = skipped.reasons[reason];
   if (entry === undefined) {
     entry = { count: 0, firstRows: [] };
     skipped.reasons[reason] = entry;
+  }
+  if (value !== undefined && (entry.firstRows.length === 0 || row < (entry.firstRows[0] as number))) {
+    entry.firstValue = typeof value === 'string' ? value : String(value);
   }
   entry.count += 1;
   // Keep the smallest row numbers, so the report does not depend on the order rows are visited in.
@@ -214,6 +225,7 @@ export function parseTransactions(input: TransactionInput, asOf?: number): Trans
   }
   const firstRow = input.firstRowNumber ?? 1;
   const dateSystem = input.dateSystem ?? '1900';
+  const dateText = input.dateText ?? {};
   const lastDay = asOf === undefined ? Infinity : Math.floor(asOf) + 1;
   const customerIndex = new Map<string, number>();
   const customerIds: string[] = [];
@@ -269,9 +281,9 @@ export function parseTransactions(input: TransactionInput, asOf?: number): Trans
     const rowDay =
       typeof rawDate === 'number' && dateSystem === '1900' && rawDate >= 61 && rawDate < 2_958_466
         ? rawDate - 25_569 // the common case inlined: a 1900-system serial after the fictitious leap day
-        : parseDate(rawDate, dateSystem);
+        : parseDate(rawDate, dateSystem, dateText);
     if (rowDay === null) {
-      recordSkip(skipped, 'badDate', sourceRow);
+      recordSkip(skipped, 'badDate', sourceRow, rawDate);
       continue;
     }
     let rowAmount: number | null;
@@ -283,7 +295,7 @@ export function parseTransactions(input: TransactionInput, asOf?: number): Trans
       rowAmount = quantity === null || price === null ? null : quantity * price;
     }
     if (rowAmount === null) {
-      recordSkip(skipped, 'badAmount', sourceRow);
+      recordSkip(skipped, 'badAmount', sourceRow, amountColumn === undefined ? undefined : amountColumn[row]);
       continue;
     }
     if (rowDay >= lastDay) {

@@ -205,7 +205,7 @@ describe('segmentCustomers — examples and edge cases', () => {
   });
   test('no usable row is EMPTY_INPUT and the message gives the reasons', () => {
     expect(() => segmentCustomers({ customer: ['a', ''], date: ['never', 45300], amount: [1, 2] })).toThrow(
-      /2 rows skipped: bad date 1 \(first at rows 1\); blank customer 1 \(first at rows 2\)|blank customer 1.*bad date 1/,
+      /2 rows skipped: bad date 1 \(first at rows 1, the first is 'never'; dates must be yyyy-mm-dd .*\); blank customer 1 \(first at rows 2\)/,
     );
   });
   test('only returns is EMPTY_INPUT', () => {
