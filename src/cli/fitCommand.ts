@@ -13,6 +13,7 @@ import {
   requireDate,
   summarizeCustomers,
   transactionWarnings,
+  withOptionAdvice,
 } from '../core';
 import { DATE_ORDER_USAGE, dateTextOf, requireDateOrder } from './dateOrderOption';
 import { choiceOption, fileArgument, parseArguments, textOption } from './parseArguments';
@@ -162,6 +163,15 @@ function beyondDataWarnings(transactions: Transactions, asOf: number, holdoutEnd
  * await runFitCommand(['orders.csv', '--as-of', '1997-09-30', '--unit', 'weeks']); // prints JSON, => 0
  */
 export async function runFitCommand(argv: readonly string[], io: CommandIo = PROCESS_IO): Promise<number> {
+  try {
+    return await runFit(argv, io);
+  } catch (error) {
+    // Core names no option in its advice; here a penalty exists.
+    throw withOptionAdvice(error, 'penalty', 'Or add a small penalty: --penalty 0.001.');
+  }
+}
+
+async function runFit(argv: readonly string[], io: CommandIo): Promise<number> {
   const parsed = parseArguments(argv);
   if (parsed.options.has('help')) {
     io.stdout(`${FIT_USAGE}\n`);

@@ -259,6 +259,16 @@ export function segmentCustomers(
   const warnings: string[] = [];
 
   onProgress?.('scoring', 0.4);
+  for (let index = 0; index < count; index++) {
+    // Finite amounts can still add up beyond the largest number; say whose, rather than "Value 1 is not…".
+    if (!Number.isFinite(summary.monetary[index] as number)) {
+      throw new AnalyticsError(
+        'BAD_NUMBER',
+        `The amounts of customer '${summary.customerIds[index] as string}' add up to more than the largest number ` +
+          "a spreadsheet holds (about 1.8E+308): check that customer's amounts for values with too many digits.",
+      );
+    }
+  }
   const money = new Float64Array(count);
   for (let index = 0; index < count; index++) money[index] = roundMoney(summary.monetary[index] as number);
   const thresholds = resolved.rfmThresholds ?? {};

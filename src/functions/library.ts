@@ -41,6 +41,7 @@ import {
   TIER_LABELS,
   toOutputRows,
   valueMatrixTiers,
+  withOptionAdvice,
 } from '../core';
 import type { Language, LifecyclePatternKey, LifecycleStageKey, ScoreDirection, SkippedRows, TierKey } from '../core';
 import {
@@ -675,6 +676,15 @@ function numericColumns<K extends string>(columns: Record<K, unknown[]>): Record
   return result;
 }
 
+/** Runs a fit; a failure a penalty would help with says so in this function's words (its penalty argument). */
+function withPenaltyAdvice<T>(fit: () => T): T {
+  try {
+    return fit();
+  } catch (error) {
+    throw withOptionAdvice(error, 'penalty', 'Or give a small penalty, such as 0.001, as the penalty argument.');
+  }
+}
+
 /** CRM.BGNBD_FIT: fits BG/NBD (or MBG/NBD) and spills r, alpha, a, b and the log-likelihood. */
 export const bgnbdFit = defineFunction(
   {
@@ -688,11 +698,9 @@ export const bgnbdFit = defineFunction(
   (args): (string | number)[][] => {
     const data = numericColumns({ x: args.x, t_x: args.t_x, T: args.T });
     const customers = data.x.map((x, row) => ({ x, tx: data.t_x[row] as number, T: data.T[row] as number }));
-    const fit = fitBgNbd(customers, {
-      unit: args.unit ?? 'days',
-      penalty: args.penalty,
-      modified: args.model === 'mbgnbd',
-    });
+    const fit = withPenaltyAdvice(() =>
+      fitBgNbd(customers, { unit: args.unit ?? 'days', penalty: args.penalty, modified: args.model === 'mbgnbd' }),
+    );
     const { r, alpha, a, b } = fit.params;
     const block: (string | number)[][] = [
       ['r', r],
@@ -712,9 +720,11 @@ export const gammaGammaFit = defineFunction(
   { x: column, mean_spend: column, penalty: { kind: 'number', default: 0, min: 0 } },
   (args): (string | number)[][] => {
     const data = numericColumns({ x: args.x, mean_spend: args.mean_spend });
-    const fit = fitGammaGamma(
-      data.x.map((x, row) => ({ x, meanSpend: data.mean_spend[row] as number })),
-      { penalty: args.penalty },
+    const fit = withPenaltyAdvice(() =>
+      fitGammaGamma(
+        data.x.map((x, row) => ({ x, meanSpend: data.mean_spend[row] as number })),
+        { penalty: args.penalty },
+      ),
     );
     return [
       ['p', fit.params.p],
