@@ -117,6 +117,12 @@ export function resolveSegmentOptions(options: SegmentOptions, asOfDay: number |
     });
   }
   const bins = checkBins(options.bins ?? 5);
+  const dateOrder = options.dateOrder ?? 'ymd';
+  if (dateOrder !== 'ymd' && dateOrder !== 'mdy' && dateOrder !== 'dmy') {
+    throw new AnalyticsError('BAD_ARGUMENT', `The date order must be ymd, mdy or dmy, got ${String(dateOrder)}.`, {
+      argument: 'dateOrder',
+    });
+  }
   const thresholds = options.rfmThresholds;
   if (thresholds !== undefined) {
     for (const [name, list] of Object.entries(thresholds)) {
@@ -136,6 +142,8 @@ export function resolveSegmentOptions(options: SegmentOptions, asOfDay: number |
     unit,
     bins,
     segmentMap,
+    // Only when chosen, so options saved before the choice existed resolve to the same object.
+    ...(dateOrder === 'ymd' ? {} : { dateOrder }),
     ...(options.segmentRules === undefined ? {} : { segmentRules: options.segmentRules }),
     ...(thresholds === undefined ? {} : { rfmThresholds: thresholds }),
     tierScheme,
@@ -234,7 +242,9 @@ export function segmentCustomers(
   const requestedAsOf = asOfDayOf(options.asOf);
   const checked = resolveSegmentOptions(options, requestedAsOf);
   onProgress?.('reading', 0);
-  const transactions = parseTransactions(input, requestedAsOf);
+  const dateText =
+    checked.dateOrder === undefined ? input.dateText : { ...input.dateText, dateOrder: checked.dateOrder };
+  const transactions = parseTransactions(dateText === undefined ? input : { ...input, dateText }, requestedAsOf);
   onProgress?.('summarizing', 0.2);
   const unit = checked.unit ?? 'days';
   const summary = summarizeCustomers(transactions, { asOf: requestedAsOf, unit });

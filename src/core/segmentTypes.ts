@@ -1,5 +1,5 @@
 import type { ConditionalExpectationRow, PurchaseModel } from './btyd';
-import type { TimeUnit } from './dates';
+import type { DateOrder, TimeUnit } from './dates';
 import type { SegmentRule } from './rfmSegment';
 import type { SkippedRows } from './transactions';
 
@@ -49,6 +49,11 @@ export interface SegmentOptions {
   /** 2..10, default 5. */
   bins?: number;
   segmentMap?: 'default' | 'grid';
+  /**
+   * How to read day-month-year date texts such as `12/1/2010 8:26`: 'mdy' or 'dmy'; default 'ymd', where they
+   * are refused rather than guessed. Kept with the options so "Run again" reads the dates the same way.
+   */
+  dateOrder?: DateOrder;
   /** Rules for segmentMap 'grid' (inclusive score ranges, first match wins, else "others"); default the `rfm` package grid. */
   segmentRules?: SegmentRule[];
   /**

@@ -2,7 +2,11 @@
  * Class 5: dates. Ambiguous day-month-year texts are read with --date-order (or stop naming the value and the
  * option), a bare number in a CSV date column is not a date, and dates past the data's end are warned about.
  */
+import { StandinRequestContext, StandinWorkbook, asExcelContext } from '../../src/standin';
+import { pickData } from '../../src/taskpane/run/pickData';
+import type { PaneEvent } from '../../src/taskpane/state/paneReducer';
 import { cdnowWith, cli, csvFile, csvRows } from './cliRun';
+import { byHeader, runPane } from './paneRun';
 
 /** Lines as in the original Online Retail export: InvoiceDate m/d/yyyy h:mm. */
 const ONLINE_RETAIL = `InvoiceNo,InvoiceDate,CustomerID,Amount
@@ -50,6 +54,47 @@ describe('ambiguous text dates (the Online Retail export)', () => {
     ]);
     expect(code).not.toBe(0);
     expect(stderr).toMatch(/--date-order must be ymd, mdy or dmy, got xyz/);
+  });
+});
+
+describe('ambiguous text dates in the pane', () => {
+  const ROWS = [
+    ['customer', 'date', 'amount'],
+    ['17850', '12/1/2010 8:26', 15.3],
+    ['17850', '12/1/2010 8:28', 22],
+    ['13047', '1/12/2011 9:01', 54.08],
+  ];
+
+  test('picking the data finds a day-month-year text, so the pane asks for the date order', async () => {
+    const book = new StandinWorkbook();
+    book.addSheet('Data', ROWS);
+    book.select('Data', { row: 0, column: 0, rowCount: 4, columnCount: 3 });
+    const events: PaneEvent[] = [];
+    await pickData(
+      { kind: 'selection' },
+      (batch) => batch(asExcelContext(new StandinRequestContext(book))),
+      (event) => events.push(event),
+    );
+    const loaded = events.find((event) => event.type === 'dataLoaded');
+    expect(loaded?.type === 'dataLoaded' ? loaded.data.ambiguousDate : undefined).toBe('12/1/2010 8:26');
+  });
+
+  test('with "month/day/year" chosen, 12/1/2010 is 1 December 2010 and the choice is kept with the options', async () => {
+    const run = await runPane(ROWS, [], { dateOrder: 'mdy' });
+    const byId = Object.fromEntries(byHeader(run.segments).map((row) => [row.customer_id, row]));
+    // Dates are written as Excel serials: 40513 = 2010-12-01, 40555 = 2011-01-12.
+    expect(byId['17850']?.first_purchase).toBe(40513);
+    expect(byId['13047']?.first_purchase).toBe(40555);
+    expect(run.result?.options.dateOrder).toBe('mdy');
+  });
+
+  test('without a choice every such row is a bad date, and the message shows the first one and the formats', async () => {
+    const run = await runPane(ROWS);
+    const failed = run.events.at(-1);
+    expect(failed?.type).toBe('runFailed');
+    expect(failed?.type === 'runFailed' ? failed.detail : '').toMatch(
+      /the first is '12\/1\/2010 8:26'; dates must be yyyy-mm-dd/,
+    );
   });
 });
 

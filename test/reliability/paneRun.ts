@@ -10,6 +10,7 @@ import type { Compute } from '../../src/taskpane/run/compute';
 import type { ExcelRun } from '../../src/taskpane/run/excelHost';
 import { runSegmentation } from '../../src/taskpane/run/runSegmentation';
 import { DEFAULT_FORM_OPTIONS } from '../../src/taskpane/state/formOptions';
+import type { FormOptions } from '../../src/taskpane/state/formOptions';
 import type { PaneEvent } from '../../src/taskpane/state/paneReducer';
 
 /** What a pane run left behind. */
@@ -29,6 +30,7 @@ export interface PaneRun {
 export async function runPane(
   rows: readonly (readonly CellValue[])[],
   errors: readonly { row: number; column: number; code: string }[] = [],
+  options: Partial<FormOptions> = {},
 ): Promise<PaneRun> {
   const book = new StandinWorkbook();
   book.addSheet('Data', rows);
@@ -46,7 +48,7 @@ export async function runPane(
     {
       source: { kind: 'selection' },
       mapping: width > 3 ? { customer: 0, date: 1, amount: 2, order: 3 } : { customer: 0, date: 1, amount: 2 },
-      options: DEFAULT_FORM_OPTIONS,
+      options: { ...DEFAULT_FORM_OPTIONS, ...options },
       addinVersion: 'test',
     },
     { excelRun, compute },

@@ -1,4 +1,4 @@
-import type { Language } from '../../core';
+import type { DateOrder, Language } from '../../core';
 
 /** The options form as the user edits it (text inputs stay text until a run). */
 export interface FormOptions {
@@ -18,6 +18,8 @@ export interface FormOptions {
   /** Weeks of the probabilistic method's holdout check as typed; '' for core's default (a third of the history). */
   holdoutWeeks: string;
   outputLanguage: Language;
+  /** How to read day-month-year date texts; offered when the picked data holds them (default 'ymd'). */
+  dateOrder: DateOrder;
 }
 
 /** Defaults so that one click on Run works: DOMAIN §7 defaults, historic CLV. */
@@ -36,4 +38,5 @@ export const DEFAULT_FORM_OPTIONS: FormOptions = {
   margin: 1,
   holdoutWeeks: '',
   outputLanguage: 'en',
+  dateOrder: 'ymd',
 };
