@@ -12,11 +12,12 @@ import {
   parseTransactions,
   requireDate,
   summarizeCustomers,
+  OPTION_RULES,
   transactionWarnings,
   withOptionAdvice,
 } from '../core';
 import { DATE_ORDER_USAGE, dateTextOf, requireDateOrder } from './dateOrderOption';
-import { choiceOption, fileArgument, parseArguments, textOption } from './parseArguments';
+import { choiceOption, fileArgument, numberFlag, parseArguments, textOption } from './parseArguments';
 import type { ParsedArguments } from './parseArguments';
 import type { ColumnOptions } from './readTransactionsCsv';
 import { readTransactionsCsv } from './readTransactionsCsv';
@@ -196,14 +197,8 @@ async function runFit(argv: readonly string[], io: CommandIo): Promise<number> {
   if (holdoutEnd !== undefined && holdoutEnd <= asOf) {
     throw new AnalyticsError('OUT_OF_RANGE', '--holdout-end must be after --as-of.', { argument: 'holdout-end' });
   }
-  const modelName = choiceOption(parsed, 'model', ['bgnbd', 'mbgnbd', 'pareto'], 'bgnbd');
-  const penaltyText = textOption(parsed, 'penalty') ?? '0';
-  const penalty = Number(penaltyText);
-  if (!Number.isFinite(penalty) || penalty < 0) {
-    throw new AnalyticsError('OUT_OF_RANGE', `--penalty must be a number ≥ 0, got ${penaltyText}.`, {
-      argument: 'penalty',
-    });
-  }
+  const modelName = choiceOption(parsed, 'model', OPTION_RULES.model.choices, OPTION_RULES.model.default);
+  const penalty = numberFlag(parsed, 'penalty', 'penalty') ?? OPTION_RULES.penalty.default;
   const columns: ColumnOptions = {};
   for (const role of ['customer', 'date', 'amount', 'order'] as const) {
     const name = textOption(parsed, role);

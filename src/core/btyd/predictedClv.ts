@@ -1,4 +1,5 @@
 import { AnalyticsError } from '../errors';
+import { checkNumberOption } from '../optionTable';
 import { conditionalExpectedPurchases } from './conditionalExpectedPurchases';
 import type { BtydCustomer, PurchaseModel } from './types';
 
@@ -14,27 +15,9 @@ export interface PredictedClvOptions {
 
 /** Checks the CLV settings; shared with predictCustomerValues. */
 export function checkClvOptions(options: PredictedClvOptions): void {
-  const { horizonMonths, monthlyDiscount, margin } = options;
-  if (!Number.isInteger(horizonMonths) || horizonMonths < 1 || horizonMonths > 1200) {
-    throw new AnalyticsError(
-      'OUT_OF_RANGE',
-      `The CLV horizon must be a whole number of months from 1 to 1200, got ${horizonMonths}.`,
-      { argument: 'horizonMonths' },
-    );
-  }
-  if (!Number.isFinite(monthlyDiscount) || monthlyDiscount <= -1) {
-    throw new AnalyticsError(
-      'OUT_OF_RANGE',
-      `The monthly discount rate must be above −100 %, got ${monthlyDiscount}.`,
-      { argument: 'monthlyDiscount' },
-    );
-  }
-  // A margin is a share of spend; above 100 % the value would exceed the revenue it comes from.
-  if (!Number.isFinite(margin) || margin > 1) {
-    throw new AnalyticsError('OUT_OF_RANGE', `The margin must be a share of spend up to 100 %, got ${margin}.`, {
-      argument: 'margin',
-    });
-  }
+  checkNumberOption('horizonMonths', options.horizonMonths, 'The CLV horizon in months');
+  checkNumberOption('monthlyDiscount', options.monthlyDiscount, 'The monthly discount rate');
+  checkNumberOption('margin', options.margin, 'The profit margin');
 }
 
 /**
