@@ -14,7 +14,7 @@ export const DATE_ORDER_USAGE = `  --date-order O     ymd | mdy | dmy: how to re
  *
  * @throws AnalyticsError BAD_ARGUMENT for a --date-order other than ymd, mdy or dmy.
  * @example
- * dateTextOf(parseArguments(['f.csv', '--date-order', 'dmy'])) // => { dateOrder: 'dmy', textSerials: false }
+ * dateTextOf({ positionals: ['f.csv'], options: new Map([['date-order', 'dmy']]) }) // => { dateOrder: 'dmy', textSerials: false }
  */
 export function dateTextOf(parsed: ParsedArguments): DateTextOptions {
   const dateOrder: DateOrder = choiceOption(parsed, 'date-order', ['ymd', 'mdy', 'dmy'], 'ymd');

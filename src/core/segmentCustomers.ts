@@ -202,8 +202,8 @@ function totalsBy(
  * @throws AnalyticsError EMPTY_INPUT when no row is usable (the message gives the skip report), or the
  *   codes of the options and columns.
  * @example
- * segmentCustomers({ customer: ['a', 'b'], date: ['2024-01-01', '2024-02-01'], amount: [10, 20] })
- *   .customers.map((customer) => customer.segmentKey) // => ['hibernating', 'aboutToSleep']
+ * segmentCustomers({ customer: ['a', 'b', 'b'], date: ['2024-01-01', '2024-01-15', '2024-02-01'], amount: [10, 20, 5] })
+ *   .customers.map((customer) => customer.segmentKey) // => ['hibernating', 'needAttention']
  */
 export function segmentCustomers(
   input: TransactionInput,
