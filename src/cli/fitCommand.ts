@@ -17,6 +17,7 @@ import {
   withOptionAdvice,
 } from '../core';
 import { DATE_ORDER_USAGE, dateTextOf, requireDateOrder } from './dateOrderOption';
+import { withErrorTexts } from './errorTexts';
 import { choiceOption, fileArgument, numberFlag, parseArguments, textOption } from './parseArguments';
 import type { ParsedArguments } from './parseArguments';
 import type { ColumnOptions } from './readTransactionsCsv';
@@ -209,7 +210,7 @@ async function runFit(argv: readonly string[], io: CommandIo): Promise<number> {
 
   const csv = await readTransactionsCsv(file, columns);
   requireDateOrder(csv.input.date, dateText);
-  const transactions = parseTransactions({ ...csv.input, dateText });
+  const transactions = parseTransactions({ ...withErrorTexts(csv.input), dateText });
   const timeUnit: TimeUnit = unit;
   // The Pareto/NBD likelihood has no maximum on data where nobody seems to drop out: then the command still
   // prints BG/NBD and Gamma–Gamma (and BG/NBD holdout diagnostics) and says why Pareto/NBD is missing.

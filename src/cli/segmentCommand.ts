@@ -9,6 +9,7 @@ import {
   toOutputRows,
 } from '../core';
 import { DATE_ORDER_USAGE, dateTextOf, requireDateOrder } from './dateOrderOption';
+import { withErrorTexts } from './errorTexts';
 import type { ParsedArguments } from './parseArguments';
 import { choiceOption, fileArgument, numberFlag, textOption } from './parseArguments';
 import type { ColumnOptions } from './readTransactionsCsv';
@@ -134,7 +135,7 @@ export async function runSegmentCommand(parsed: ParsedArguments, io: CommandIo):
   requireDateOrder(csv.input.date, dateText);
   const options: SegmentOptions = { unit, bins, ...(clv === undefined ? {} : { clv }) };
   if (asOf !== undefined) options.asOf = asOf;
-  const result = segmentCustomers({ ...csv.input, dateText }, options);
+  const result = segmentCustomers({ ...withErrorTexts(csv.input), dateText }, options);
   const used = Object.entries(csv.mapping)
     .map(([role, index]) => `${role} = ${csv.headers[index] ?? index}`)
     .join(', ');

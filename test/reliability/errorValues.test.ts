@@ -4,6 +4,7 @@
  */
 import { EXCEL_ERROR_CODES, cellError, parseTransactions } from '../../src/core';
 import { StandinRequestContext, StandinWorkbook, asExcelContext } from '../../src/standin';
+import { cli, csvFile, csvRows } from './cliRun';
 import { byHeader, runPane } from './paneRun';
 
 const HEADER = ['customer', 'date', 'amount'];
@@ -66,5 +67,21 @@ describe('error cells in core', () => {
     });
     expect(parsed.customerIds).toEqual(['a']);
     expect(parsed.skipped).toEqual({ total: 4, reasons: { errorValue: { count: 4, firstRows: [2, 3, 4, 5] } } });
+  });
+});
+
+describe('error texts in a CSV file (Excel saves an error cell as its text)', () => {
+  test('a #N/A customer and a #VALUE! amount are skipped as error values, not a customer "#N/A"', async () => {
+    const file = csvFile(
+      'errors.csv',
+      'customer,date,amount\na,2024-01-05,10\n#N/A,2024-01-06,99\nb,2024-01-07,#VALUE!\nb,2024-01-08,20\n',
+    );
+    const { code, stdout, stderr } = await cli(['segment', file]);
+    expect(code).toBe(0);
+    expect(csvRows(stdout).map((row) => [row.customer_id, row.monetary])).toEqual([
+      ['a', '10'],
+      ['b', '20'],
+    ]);
+    expect(stderr).toMatch(/2 rows skipped: Excel error value \(#N\/A, #REF! …\) 2 \(first at rows 3, 4\)\./);
   });
 });
