@@ -88,6 +88,14 @@ describe('ambiguous text dates in the pane', () => {
     expect(run.result?.options.dateOrder).toBe('mdy');
   });
 
+  test("a few such rows among good dates: the pane's skip list shows the first bad value", async () => {
+    const run = await runPane([...ROWS, ['13047', 40600, 10], ['99', 40610, 5]]);
+    const finished = run.events.at(-1);
+    expect(finished?.type).toBe('runFinished');
+    const skipped = finished?.type === 'runFinished' ? finished.summary.skipped : [];
+    expect(skipped).toEqual([{ reason: 'badDate', count: 3, firstRows: [2, 3, 4], firstValue: '12/1/2010 8:26' }]);
+  });
+
   test('without a choice every such row is a bad date, and the message shows the first one and the formats', async () => {
     const run = await runPane(ROWS);
     const failed = run.events.at(-1);

@@ -91,6 +91,9 @@ export const en = {
   'result.skipped': 'Skipped rows',
   'result.noneSkipped': 'No rows were skipped.',
   'result.skipLine': '{reason}: {count} (first at rows {rows})',
+  'result.skipFirstValue': "— the first is '{value}'.",
+  'result.dateFormats':
+    'Dates must be date cells, or texts such as 2024-03-05, 2024/3/5 or 2024年3月5日; for 12/1/2010, choose the date order.',
   'skip.blankCustomer': 'blank customer',
   'skip.badDate': 'bad date',
   'skip.badAmount': 'bad amount',

@@ -89,6 +89,9 @@ export const zhCN: Record<MessageKey, string> = {
   'result.skipped': '跳过的行',
   'result.noneSkipped': '没有跳过任何行。',
   'result.skipLine': '{reason}：{count} 行（首次出现在第 {rows} 行）',
+  'result.skipFirstValue': '——第一个是“{value}”。',
+  'result.dateFormats':
+    '日期须为日期单元格，或 2024-03-05、2024/3/5、2024年3月5日 这样的文本；12/1/2010 这类请选择日期顺序。',
   'skip.blankCustomer': '客户为空',
   'skip.badDate': '日期无效',
   'skip.badAmount': '金额无效',
