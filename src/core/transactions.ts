@@ -149,19 +149,21 @@ const ZERO_FRACTION = /^(-?(?:0|[1-9]\d*))\.0+$/;
  * customerKey('17850.0') // => '17850'
  */
 export function customerKey(value: unknown): string | null {
-  if (value === null || value === undefined || isCellError(value)) return null;
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'object' && isCellError(value)) return null;
   const text = (typeof value === 'string' ? value : String(value)).trim();
   if (text === '') return null;
+  // Runs per row for text ids: only a text ending in "0" can have a zero fraction, so most skip the pattern.
+  if (text.charCodeAt(text.length - 1) !== 48) return text;
   const whole = ZERO_FRACTION.exec(text);
   return whole === null ? text : (whole[1] as string);
 }
 
-/** True when any of the optional columns holds an Excel error value at `row`. */
-function errorInColumns(columns: readonly (readonly unknown[] | undefined)[], row: number): boolean {
-  for (const column of columns) {
-    if (column !== undefined && isCellError(column[row])) return true;
-  }
-  return false;
+/** True when an optional column holds an Excel error value at `row` (one typeof test for ordinary cells). */
+function errorAt(column: readonly unknown[] | undefined, row: number): boolean {
+  if (column === undefined) return false;
+  const cell = column[row];
+  return typeof cell === 'object' && cell !== null && isCellError(cell);
 }
 
 function checkLength(name: string, column: readonly unknown[] | undefined, length: number): void {
@@ -249,15 +251,13 @@ export function parseTransactions(input: TransactionInput, asOf?: number): Trans
   const dense = denseIdTable(customerColumn);
   const dateColumn = input.date;
   const orderColumn = input.order;
-  const otherColumns = [input.date, amountColumn, quantityColumn, priceColumn, orderColumn, input.margin, input.cost];
+  const marginColumn = input.margin;
+  const costColumn = input.cost;
+  // An error cell in any role is never an id, a date, an amount or an order: its row is counted apart. Errors
+  // are looked for only where a cell did not read (customer, date, amount), so ordinary rows pay nothing.
   for (let row = 0; row < rows; row++) {
     const sourceRow = firstRow + row;
     const rawCustomer = customerColumn[row];
-    // An error cell in any role is never an id, a date, an amount or an order: its row is counted apart.
-    if ((typeof rawCustomer === 'object' && isCellError(rawCustomer)) || errorInColumns(otherColumns, row)) {
-      recordSkip(skipped, 'errorValue', sourceRow);
-      continue;
-    }
     // Numeric ids are looked up by number first (a direct table for small whole numbers, else a Map):
     // String() runs once per distinct number, not per row.
     let index: number | undefined;
@@ -273,7 +273,7 @@ export function parseTransactions(input: TransactionInput, asOf?: number): Trans
     if (index === undefined) {
       id = customerKey(rawCustomer);
       if (id === null) {
-        recordSkip(skipped, 'blankCustomer', sourceRow);
+        recordSkip(skipped, isCellError(rawCustomer) ? 'errorValue' : 'blankCustomer', sourceRow);
         continue;
       }
     }
@@ -283,7 +283,8 @@ export function parseTransactions(input: TransactionInput, asOf?: number): Trans
         ? rawDate - 25_569 // the common case inlined: a 1900-system serial after the fictitious leap day
         : parseDate(rawDate, dateSystem, dateText);
     if (rowDay === null) {
-      recordSkip(skipped, 'badDate', sourceRow, rawDate);
+      if (isCellError(rawDate)) recordSkip(skipped, 'errorValue', sourceRow);
+      else recordSkip(skipped, 'badDate', sourceRow, rawDate);
       continue;
     }
     let rowAmount: number | null;
@@ -295,7 +296,15 @@ export function parseTransactions(input: TransactionInput, asOf?: number): Trans
       rowAmount = quantity === null || price === null ? null : quantity * price;
     }
     if (rowAmount === null) {
-      recordSkip(skipped, 'badAmount', sourceRow, amountColumn === undefined ? undefined : amountColumn[row]);
+      if (errorAt(amountColumn, row) || errorAt(quantityColumn, row) || errorAt(priceColumn, row)) {
+        recordSkip(skipped, 'errorValue', sourceRow);
+      } else {
+        recordSkip(skipped, 'badAmount', sourceRow, amountColumn === undefined ? undefined : amountColumn[row]);
+      }
+      continue;
+    }
+    if (errorAt(orderColumn, row) || errorAt(marginColumn, row) || errorAt(costColumn, row)) {
+      recordSkip(skipped, 'errorValue', sourceRow);
       continue;
     }
     if (rowDay >= lastDay) {
