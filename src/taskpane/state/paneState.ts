@@ -14,6 +14,8 @@ export interface PickedData {
   rowCount: number;
   headers: string[];
   dateSystem: DateSystem;
+  /** The first day-month-year date text of the sample (e.g. '12/1/2010 8:26'), when there is one: the pane then asks how to read such dates. */
+  ambiguousDate?: string;
 }
 
 export type DataState =
