@@ -18,8 +18,11 @@ import type {
   SegmentationResult,
   SegmentOptions,
 } from './segmentTypes';
+import type { PurchaseGroups } from './purchaseGroups';
+import { summarizePurchaseGroups } from './purchaseGroups';
+import type { CustomerSummary } from './summarizeCustomers';
 import { summarizeCustomers } from './summarizeCustomers';
-import type { SkippedRows, TransactionInput } from './transactions';
+import type { SkippedRows, TransactionInput, Transactions } from './transactions';
 import { parseTransactions, transactionWarnings } from './transactions';
 import { abcClasses, pyramidTiers, valueMatrixTiers } from './valueTiers';
 
@@ -227,13 +230,52 @@ export function segmentCustomers(
   options: SegmentOptions = {},
   onProgress?: (phase: string, fraction: number) => void,
 ): SegmentationResult {
+  return segmentRows(
+    (asOf) => parseTransactions(input, asOf),
+    (transactions, summaryOptions) => summarizeCustomers(transactions, summaryOptions),
+    options,
+    onProgress,
+  );
+}
+
+/**
+ * {@link segmentCustomers} on rows already gathered into purchase groups by a {@link PurchaseGroupBuilder}
+ * (the command line's streaming reader): the same result, with memory for the groups instead of the rows.
+ * The builder must have been given the same as-of date as `options.asOf`.
+ *
+ * Cost O(groups log groups) plus the per-customer work of {@link segmentCustomers}.
+ * @throws AnalyticsError as {@link segmentCustomers}.
+ * @example
+ * const builder = new PurchaseGroupBuilder({ hasOrder: false });
+ * builder.addRow('a', '2024-01-02', '5', undefined, 2);
+ * segmentPurchaseGroups(builder.finish()).customers.length // => 1
+ */
+export function segmentPurchaseGroups(
+  groups: PurchaseGroups,
+  options: SegmentOptions = {},
+  onProgress?: (phase: string, fraction: number) => void,
+): SegmentationResult {
+  return segmentRows(
+    () => groups.transactions,
+    (_transactions, summaryOptions) => summarizePurchaseGroups(groups, summaryOptions),
+    options,
+    onProgress,
+  );
+}
+
+function segmentRows(
+  read: (asOf: number | undefined) => Transactions,
+  summarize: (transactions: Transactions, options: { asOf?: number; unit: TimeUnit }) => CustomerSummary,
+  options: SegmentOptions,
+  onProgress: ((phase: string, fraction: number) => void) | undefined,
+): SegmentationResult {
   const requestedAsOf = asOfDayOf(options.asOf);
   const checked = resolveSegmentOptions(options, requestedAsOf);
   onProgress?.('reading', 0);
-  const transactions = parseTransactions(input, requestedAsOf);
+  const transactions = read(requestedAsOf);
   onProgress?.('summarizing', 0.2);
   const unit = checked.unit ?? 'days';
-  const summary = summarizeCustomers(transactions, { asOf: requestedAsOf, unit });
+  const summary = summarize(transactions, { asOf: requestedAsOf, unit });
   if (summary.count === 0) {
     throw new AnalyticsError(
       'EMPTY_INPUT',

@@ -1,0 +1,277 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import type { ColumnMapping, PurchaseGroups } from '../core';
+import { AnalyticsError, PurchaseGroupBuilder } from '../core';
+import type { CsvRecord } from './csvRecords';
+import { CsvRecordSplitter } from './csvRecords';
+import type { DecimalMark } from './decimalMark';
+import { decimalEvidence, toDecimalPoint } from './decimalMark';
+import type { ColumnOptions } from './readTransactionsCsv';
+import { detectDelimiter, resolveColumns } from './readTransactionsCsv';
+import type { Encoding, LegacyByteCounts } from './textEncoding';
+import { countLegacyBytes, encodingFromStart, guessLegacyEncoding, undecodableMessage } from './textEncoding';
+
+/** How to read the file; every field may be left out (detected). */
+export interface StreamOptions {
+  columns?: ColumnOptions;
+  encoding?: Encoding;
+  decimal?: DecimalMark;
+  /** Whole day number of the as-of date: later rows are skipped as they are read. */
+  asOf?: number;
+}
+
+/** A transaction file gathered into purchase groups, with what was detected on the way. */
+export interface StreamedTransactions {
+  groups: PurchaseGroups;
+  headers: string[];
+  mapping: ColumnMapping;
+  delimiter: string;
+  encoding: Encoding;
+  decimal: DecimalMark;
+  /** Data records read (the header excluded). */
+  records: number;
+}
+
+const CHUNK_BYTES = 1 << 20;
+const SAMPLE_RECORDS = 20;
+
+/** Thrown inside the reader when the file must be read again with what was learnt (never escapes). */
+class ReadAgain {
+  constructor(
+    readonly encoding: Encoding | undefined,
+    readonly decimal: DecimalMark | undefined,
+  ) {}
+}
+
+function openInput(path: string): number {
+  let descriptor: number;
+  try {
+    descriptor = openSync(path, 'r');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AnalyticsError('NOT_FOUND', `Cannot open ${path}: ${reason}`, { argument: 'file' });
+  }
+  if (fstatSync(descriptor).isDirectory()) {
+    closeSync(descriptor);
+    throw new AnalyticsError('NOT_FOUND', `${path} is a folder, not a CSV file. Give the path of the file.`, {
+      argument: 'file',
+    });
+  }
+  return descriptor;
+}
+
+/** Calls `onChunk` with each chunk of the file's bytes (the buffer is reused between calls). */
+function eachChunk(path: string, onChunk: (bytes: Buffer, first: boolean) => void): void {
+  const descriptor = openInput(path);
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    let first = true;
+    let read: number;
+    while ((read = readSync(descriptor, buffer, 0, CHUNK_BYTES, null)) > 0) {
+      onChunk(buffer.subarray(0, read), first);
+      first = false;
+    }
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/**
+ * Streams a transaction CSV into purchase groups (DOMAIN §7.2) without keeping its rows: bytes are read in
+ * 1 MB chunks, decoded (UTF-8 with or without BOM, UTF-16 by BOM or zero bytes; a file that is not valid
+ * UTF-8 is read again as GB18030/GBK or Windows-1252 from how its bytes fall, or stops with a message),
+ * split into RFC 4180 records (comma, semicolon or tab, detected from the header), and each row's customer,
+ * date, amount (or quantity × unit price) and order id handed to core's {@link PurchaseGroupBuilder}.
+ * The decimal mark comes from `options.decimal` or from the values themselves (a file that mixes `3,5` and
+ * `2.50` stops, naming both rows); without evidence, semicolon files use a decimal comma.
+ *
+ * Returns null for files with margin or cost columns (their profit sums are kept per row): the caller reads
+ * those with {@link readTransactionsCsv}.
+ *
+ * Cost O(file size) time; memory O(customers + purchase groups + distinct order ids and date texts).
+ * @throws AnalyticsError NOT_FOUND (missing file, a folder), EMPTY_INPUT (no header), MISSING_COLUMN,
+ *   BAD_ARGUMENT (malformed CSV, undecodable text, mixed decimal marks), BAD_NUMBER (a sum too large).
+ * @example
+ * const streamed = readPurchaseGroups('orders.csv', { columns: { customer: 'Client' } });
+ * if (streamed !== null) segmentPurchaseGroups(streamed.groups);
+ */
+export function readPurchaseGroups(path: string, options: StreamOptions = {}): StreamedTransactions | null {
+  let encoding = options.encoding;
+  let decimal = options.decimal;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return readOnce(path, options, encoding, decimal);
+    } catch (error) {
+      if (!(error instanceof ReadAgain) || attempt > 3) throw error;
+      encoding = error.encoding ?? encoding;
+      decimal = error.decimal ?? decimal;
+    }
+  }
+}
+
+function legacyEncodingOf(path: string): Encoding {
+  const counts: LegacyByteCounts = { high: 0, inChinesePairs: 0, alone: 0 };
+  eachChunk(path, (bytes) => countLegacyBytes(bytes, counts));
+  const guess = guessLegacyEncoding(counts);
+  if (guess === null || guess === 'utf-8') {
+    throw new AnalyticsError('BAD_ARGUMENT', undecodableMessage(path, 'UTF-8'), { argument: 'encoding' });
+  }
+  return guess;
+}
+
+function readOnce(
+  path: string,
+  options: StreamOptions,
+  givenEncoding: Encoding | undefined,
+  givenDecimal: DecimalMark | undefined,
+): StreamedTransactions | null {
+  let encoding: Encoding = givenEncoding ?? 'utf-8';
+  let decoder: TextDecoder | null = null;
+  let splitter: CsvRecordSplitter | null = null;
+  let delimiter = ',';
+  let headers: string[] | null = null;
+  let mapping: ColumnMapping | null = null;
+  const pending: string[][] = [];
+  const asOf = options.asOf === undefined ? {} : { asOf: options.asOf };
+  let groupBuilder = new PurchaseGroupBuilder({ hasOrder: false, ...asOf });
+  let useRowPath = false;
+  let customerColumn = -1;
+  let dateColumn = -1;
+  let amountColumn = -1;
+  let quantityColumn = -1;
+  let priceColumn = -1;
+  let orderColumn = -1;
+
+  // The decimal mark: given, or fixed by the first value that shows it; until then ambiguous values are read
+  // with the assumed one, and a file that proves the assumption wrong is read again.
+  let mark: DecimalMark | null = givenDecimal ?? null;
+  let assumed: DecimalMark = givenDecimal ?? '.';
+  let usedAssumption = false;
+  let markRow = 0;
+  let markText = '';
+  const numberText = (text: string, row: number): string => {
+    if (mark === '.' && text.indexOf(',') < 0) return text;
+    const evidence = decimalEvidence(text);
+    if (mark !== null) {
+      if (evidence !== null && evidence !== mark) {
+        const source = givenDecimal !== undefined ? `--decimal ${givenDecimal}` : `row ${markRow} ("${markText}")`;
+        throw new AnalyticsError(
+          'BAD_ARGUMENT',
+          `${path} mixes decimal marks: row ${row} has "${text.trim()}" (decimal ${evidence === ',' ? 'comma' : 'point'}) ` +
+            `but ${source} uses a decimal ${mark === ',' ? 'comma' : 'point'}. Make the column consistent, ` +
+            `or say which is right with --decimal , or --decimal .`,
+          { row },
+        );
+      }
+      return toDecimalPoint(text, mark);
+    }
+    if (evidence === null) {
+      if (text.indexOf('.') >= 0 || text.indexOf(',') >= 0) usedAssumption = true;
+      return toDecimalPoint(text, assumed);
+    }
+    mark = evidence;
+    markRow = row;
+    markText = text.trim();
+    if (evidence !== assumed && usedAssumption) throw new ReadAgain(encoding, evidence);
+    return toDecimalPoint(text, evidence);
+  };
+
+  const addRecord = (record: CsvRecord | readonly string[], row: number): void => {
+    const field = Array.isArray(record)
+      ? (index: number) => (record as readonly string[])[index] ?? ''
+      : (index: number) => (record as CsvRecord).field(index);
+    const amount =
+      amountColumn >= 0
+        ? numberText(field(amountColumn), row)
+        : [numberText(field(quantityColumn), row), numberText(field(priceColumn), row)];
+    groupBuilder.addRow(
+      field(customerColumn),
+      field(dateColumn),
+      amount,
+      orderColumn >= 0 ? field(orderColumn) : undefined,
+      row,
+    );
+  };
+
+  const settle = (): void => {
+    if (headers === null || mapping !== null) return;
+    mapping = resolveColumns(headers, options.columns ?? {}, pending);
+    if (mapping.margin !== undefined || mapping.cost !== undefined) {
+      useRowPath = true;
+      return;
+    }
+    customerColumn = mapping.customer as number;
+    dateColumn = mapping.date as number;
+    amountColumn = mapping.amount ?? -1;
+    quantityColumn = mapping.quantity ?? -1;
+    priceColumn = mapping.unitPrice ?? -1;
+    orderColumn = mapping.order ?? -1;
+    if (orderColumn >= 0) {
+      groupBuilder = new PurchaseGroupBuilder({ hasOrder: true, ...asOf });
+    }
+    pending.forEach((record, index) => addRecord(record, index + 2));
+    pending.length = 0;
+  };
+
+  const onRecord = (record: CsvRecord): void => {
+    if (useRowPath) return;
+    if (headers === null) {
+      headers = [];
+      for (let index = 0; index < record.length; index++) headers.push(record.field(index).trim());
+      return;
+    }
+    const row = (splitter as CsvRecordSplitter).records;
+    if (mapping === null) {
+      const values: string[] = [];
+      for (let index = 0; index < record.length; index++) values.push(record.field(index));
+      pending.push(values);
+      if (pending.length >= SAMPLE_RECORDS) settle();
+      return;
+    }
+    addRecord(record, row);
+  };
+
+  const push = (text: string): void => {
+    if (splitter === null) {
+      if (text === '') return;
+      const lineEnd = text.indexOf('\n');
+      delimiter = detectDelimiter(lineEnd < 0 ? text : text.slice(0, lineEnd));
+      if (givenDecimal === undefined) assumed = delimiter === ';' ? ',' : '.';
+      splitter = new CsvRecordSplitter(delimiter, onRecord);
+    }
+    splitter.push(text);
+  };
+
+  try {
+    eachChunk(path, (bytes, first) => {
+      if (first && givenEncoding === undefined) encoding = encodingFromStart(bytes) ?? 'utf-8';
+      decoder ??= new TextDecoder(encoding, { fatal: encoding === 'utf-8' && givenEncoding === undefined });
+      push(decoder.decode(bytes, { stream: true }));
+    });
+    if (decoder !== null) push((decoder as TextDecoder).decode());
+    (splitter as CsvRecordSplitter | null)?.end();
+  } catch (error) {
+    if (error instanceof TypeError && encoding === 'utf-8' && givenEncoding === undefined) {
+      // Not UTF-8: read again in the legacy encoding its bytes point to.
+      throw new ReadAgain(legacyEncodingOf(path), givenDecimal);
+    }
+    if (error instanceof AnalyticsError && error.code === 'BAD_ARGUMENT' && error.message.startsWith('record ')) {
+      // The splitter's message, said of this file.
+      throw new AnalyticsError('BAD_ARGUMENT', `${path} is not a readable CSV file: ${error.message}`, error.where);
+    }
+    throw error;
+  }
+  if (headers === null) throw new AnalyticsError('EMPTY_INPUT', `${path} is empty: it has no header line.`);
+  settle();
+  if (useRowPath) return null;
+  const finalMapping = mapping as ColumnMapping | null;
+  if (finalMapping === null) throw new AnalyticsError('EMPTY_INPUT', `${path} has no header line.`);
+  return {
+    groups: groupBuilder.finish(),
+    headers: headers as string[],
+    mapping: finalMapping,
+    delimiter,
+    encoding,
+    decimal: mark ?? assumed,
+    records: Math.max(0, ((splitter as CsvRecordSplitter | null)?.records ?? 1) - 1),
+  };
+}
