@@ -12,6 +12,7 @@ import {
   summarizeCustomers,
   transactionWarnings,
 } from '../core';
+import { EXIT_CODES } from './exitCodes';
 import { choiceOption, fileArgument, parseArguments, textOption } from './parseArguments';
 import type { ParsedArguments } from './parseArguments';
 import type { ColumnOptions } from './readTransactionsCsv';
@@ -34,7 +35,9 @@ Options:
                             the data cannot determine it, "pareto": { "error": … } saying why
   --holdout-end yyyy-mm-dd  also compare predictions with the actual purchases after --as-of up to this date
   --penalty P               L2 penalty on the parameters (lifetimes' penalizer_coef; default 0)
-  --help                    show this help`;
+  --help                    show this help
+
+${EXIT_CODES}`;
 
 const KNOWN_OPTIONS = new Set([
   'customer',

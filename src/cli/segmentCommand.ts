@@ -1,10 +1,21 @@
-import { writeFileSync } from 'node:fs';
-import type { ClvOptions, SegmentOptions } from '../core';
-import { AnalyticsError, describeSkipped, segmentCustomers, toOutputRows } from '../core';
+import type { ClvOptions, SegmentationResult, SegmentOptions } from '../core';
+import {
+  AnalyticsError,
+  describeSkipped,
+  requireDate,
+  segmentCustomers,
+  segmentPurchaseGroups,
+  toOutputRows,
+} from '../core';
+import type { DecimalMark } from './decimalMark';
+import { EXIT_CODES } from './exitCodes';
+import { checkOutputPath, writeOutputFile } from './outputFile';
 import type { ParsedArguments } from './parseArguments';
 import { choiceOption, fileArgument, textOption } from './parseArguments';
 import type { ColumnOptions } from './readTransactionsCsv';
 import { readTransactionsCsv } from './readTransactionsCsv';
+import { readPurchaseGroups } from './streamTransactionsCsv';
+import { encodingOption } from './textEncoding';
 import { toCsv } from './toCsv';
 
 /** Where the command writes: injectable so tests can capture the output. */
@@ -35,14 +46,23 @@ Options:
     --monthly-discount D  discount rate per month, e.g. 0.01 (default 0.01)
     --margin F         profit margin applied to spend, 0 to 1 (default 1)
   --format F         csv | json (default csv)
-  --out FILE         write to FILE instead of standard output
+  --out FILE         write to FILE instead of standard output (never the input file; written to a
+                     temporary file first, so a failure leaves no half file)
+  --no-escape-formulas  write ids beginning with = + - @ tab or CR as they are; by default they get a
+                     leading ' so Excel shows them as text instead of running them (CSV only)
+  --encoding E       utf-8 | utf-16le | utf-16be | gb18030 (gbk) | windows-1252 (default: detected)
+  --decimal M        , or . — the decimal mark of the file's numbers (default: detected from the values;
+                     semicolon files without evidence use a comma)
   --help             show this help
 
-Comma, semicolon and tab delimiters and UTF-8 with or without BOM are recognised. Skipped rows are
-reported on standard error.`;
+Comma, semicolon and tab delimiters are recognised; UTF-8 with or without BOM and UTF-16 by their marks;
+other files as GB18030/GBK (Excel's CSV on Chinese Windows) or Windows-1252 from their bytes. Skipped
+rows are reported on standard error.
+
+${EXIT_CODES}`;
 
 /** Options that never take a value. */
-export const SEGMENT_FLAGS: ReadonlySet<string> = new Set(['help', 'predict']);
+export const SEGMENT_FLAGS: ReadonlySet<string> = new Set(['help', 'predict', 'no-escape-formulas']);
 
 const PREDICT_OPTIONS = ['model', 'horizon', 'months', 'monthly-discount', 'margin'] as const;
 
@@ -58,6 +78,9 @@ const KNOWN_OPTIONS = new Set([
   'bins',
   'format',
   'out',
+  'no-escape-formulas',
+  'encoding',
+  'decimal',
   'help',
 ]);
 
@@ -143,11 +166,39 @@ export async function runSegmentCommand(parsed: ParsedArguments, io: CommandIo):
   }
   const out = textOption(parsed, 'out');
   const clv = predictOptions(parsed);
+  const encodingText = textOption(parsed, 'encoding');
+  const encoding = encodingText === undefined ? undefined : encodingOption(encodingText);
+  const decimalText = textOption(parsed, 'decimal');
+  if (decimalText !== undefined && decimalText !== ',' && decimalText !== '.') {
+    throw new AnalyticsError('BAD_ARGUMENT', `--decimal must be , or . (the decimal mark), got ${decimalText}.`, {
+      argument: 'decimal',
+    });
+  }
+  const decimal = decimalText as DecimalMark | undefined;
+  const escapeFormulas = !parsed.options.has('no-escape-formulas');
+  // Before any computing: an --out that would overwrite the input or cannot be written stops now.
+  if (out !== undefined) checkOutputPath(out, file);
 
-  const csv = await readTransactionsCsv(file, columns);
   const options: SegmentOptions = { unit, bins, ...(clv === undefined ? {} : { clv }) };
   if (asOf !== undefined) options.asOf = asOf;
-  const result = segmentCustomers(csv.input, options);
+  const streamed = readPurchaseGroups(file, {
+    columns,
+    ...(encoding === undefined ? {} : { encoding }),
+    ...(decimal === undefined ? {} : { decimal }),
+    ...(asOf === undefined ? {} : { asOf: Math.floor(requireDate(asOf, '--as-of')) }),
+  });
+  let result: SegmentationResult;
+  let csv: { headers: string[]; mapping: Record<string, number> };
+  if (streamed !== null) {
+    result = segmentPurchaseGroups(streamed.groups, options);
+    csv = streamed;
+    if (streamed.encoding !== 'utf-8') io.stderr(`Read ${file} as ${streamed.encoding.toUpperCase()} text.\n`);
+  } else {
+    // Margin or cost columns: their profit sums are kept per row, so this file is read whole.
+    const rows = await readTransactionsCsv(file, columns);
+    result = segmentCustomers(rows.input, options);
+    csv = rows;
+  }
   const used = Object.entries(csv.mapping)
     .map(([role, index]) => `${role} = ${csv.headers[index] ?? index}`)
     .join(', ');
@@ -159,13 +210,13 @@ export async function runSegmentCommand(parsed: ParsedArguments, io: CommandIo):
   const table = toOutputRows(result);
   let text: string;
   if (format === 'csv') {
-    text = toCsv(table);
+    text = toCsv(table, { escapeFormulas });
   } else {
     const [header = [], ...body] = table;
     const rows = body.map((row) => Object.fromEntries(header.map((name, index) => [name, row[index]])));
     text = `${JSON.stringify(rows, null, 2)}\n`;
   }
   if (out === undefined) io.stdout(text);
-  else writeFileSync(out, text, 'utf8');
+  else writeOutputFile(out, text);
   return 0;
 }

@@ -5,6 +5,7 @@ import type { CsvRecord } from './csvRecords';
 import { CsvRecordSplitter } from './csvRecords';
 import type { DecimalMark } from './decimalMark';
 import { decimalEvidence, toDecimalPoint } from './decimalMark';
+import { FILE_CONTENTS } from './exitCodes';
 import type { ColumnOptions } from './readTransactionsCsv';
 import { detectDelimiter, resolveColumns } from './readTransactionsCsv';
 import type { Encoding, LegacyByteCounts } from './textEncoding';
@@ -113,7 +114,7 @@ function legacyEncodingOf(path: string): Encoding {
   eachChunk(path, (bytes) => countLegacyBytes(bytes, counts));
   const guess = guessLegacyEncoding(counts);
   if (guess === null || guess === 'utf-8') {
-    throw new AnalyticsError('BAD_ARGUMENT', undecodableMessage(path, 'UTF-8'), { argument: 'encoding' });
+    throw new AnalyticsError('BAD_ARGUMENT', undecodableMessage(path, 'UTF-8'), { argument: FILE_CONTENTS });
   }
   return guess;
 }

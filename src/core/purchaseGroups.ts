@@ -36,6 +36,7 @@ const DAY_OFFSET = 4_194_304;
  * equals the summary of the rows.
  *
  * Cost O(1) amortised per row (two or three hash lookups); memory O(customers + groups + distinct order ids).
+ * @throws AnalyticsError BAD_NUMBER naming the row whose amount makes a total overflow.
  * @example
  * const builder = new PurchaseGroupBuilder({ hasOrder: false });
  * builder.addRow('a', '2024-01-02', '5', undefined, 2);
@@ -51,6 +52,7 @@ export class PurchaseGroupBuilder {
   private readonly customerIndex = new Map<string, number>();
   private readonly customerIds: string[] = [];
   private rowsOfCustomer = new Int32Array(1024);
+  private customerTotal = new Float64Array(1024);
   private readonly firstRowsOfCustomer: number[][] = [];
   // Order numbering mirrors parseTransactions: one number per (order id, day); blank ids share one per day.
   private readonly orderIndex = new Map<string, number>();
@@ -115,7 +117,10 @@ export class PurchaseGroupBuilder {
       this.customerIds.push(id);
       this.customerIndex.set(id, customerNumber);
       this.firstRowsOfCustomer.push([]);
-      if (customerNumber >= this.rowsOfCustomer.length) this.rowsOfCustomer = grown(this.rowsOfCustomer);
+      if (customerNumber >= this.rowsOfCustomer.length) {
+        this.rowsOfCustomer = grown(this.rowsOfCustomer);
+        this.customerTotal = grown(this.customerTotal);
+      }
     }
     this.rowsOfCustomer[customerNumber] = (this.rowsOfCustomer[customerNumber] as number) + 1;
     const firstRows = this.firstRowsOfCustomer[customerNumber] as number[];
@@ -139,6 +144,16 @@ export class PurchaseGroupBuilder {
     // Neumaier summation, as the row summary does: the total does not depend on the order of the lines.
     const sum = this.groupSum[group] as number;
     const total = sum + rowAmount;
+    const customerTotal = (this.customerTotal[customerNumber] as number) + rowAmount;
+    this.customerTotal[customerNumber] = customerTotal;
+    if (!Number.isFinite(total) || !Number.isFinite(customerTotal)) {
+      throw new AnalyticsError(
+        'BAD_NUMBER',
+        `Row ${rowNumber}: its amount ${rowAmount} makes customer ${id}'s total larger than a number can hold. ` +
+          'Check the amount (or quantity and unit price) on that row.',
+        { row: rowNumber },
+      );
+    }
     this.groupCompensation[group] =
       (this.groupCompensation[group] as number) +
       (Math.abs(sum) >= Math.abs(rowAmount) ? sum - total + rowAmount : rowAmount - total + sum);

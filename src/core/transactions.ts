@@ -97,6 +97,8 @@ export function recordSkip(skipped: SkippedRows, reason: SkipReason, row: number
 
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 const GROUPED_NUMBER = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+const RADIX_LITERAL = /^[-+]?0[xbo]/i;
+const WHOLE_WITH_ZEROS = /^(-?\d+)\.0+$/;
 
 /**
  * Reads a cell as a number: a finite number, or a text such as `12.5`, `-3`, `1,234.50` or `¥12` (currency
@@ -113,18 +115,26 @@ export function parseAmount(value: unknown): number | null {
   let text = value.trim().replace(/^[$€£¥￥]|^(?:USD|EUR|GBP|CNY|RMB)\s*/i, '');
   if (text === '') return null;
   if (GROUPED_NUMBER.test(text)) text = text.replace(/,/g, '');
+  // Number() reads 0x1F, 0b101 and 0o17 as numbers; in a sheet or a file they are codes, not amounts.
+  if (RADIX_LITERAL.test(text)) return null;
   const number = Number(text);
   return text !== '' && Number.isFinite(number) ? number : null;
 }
 
 /**
- * The customer id of a cell as trimmed text, so the number 1042 and the text " 1042" are one customer;
- * null when blank.
+ * The customer id of a cell as trimmed text, so the number 1042, the text " 1042" and "1042.0" are one
+ * customer; null when blank.
+ *
+ * @example
+ * customerKey(' 17850.0 ') // => '17850'
  */
 export function customerKey(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   const text = (typeof value === 'string' ? value : String(value)).trim();
-  return text === '' ? null : text;
+  if (text === '') return null;
+  // 17850.0 (an id column a tool wrote as decimals) is customer 17850, as the number 17850 is.
+  const whole = WHOLE_WITH_ZEROS.exec(text);
+  return whole === null ? text : (whole[1] as string);
 }
 
 function checkLength(name: string, column: readonly unknown[] | undefined, length: number): void {
