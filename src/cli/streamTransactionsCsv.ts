@@ -251,7 +251,9 @@ function readOnce(
     if (decoder !== null) push((decoder as TextDecoder).decode());
     (splitter as CsvRecordSplitter | null)?.end();
   } catch (error) {
-    if (error instanceof TypeError && encoding === 'utf-8' && givenEncoding === undefined) {
+    // Node's code for bytes a fatal TextDecoder cannot decode (a code, not instanceof: realms differ in tests).
+    const invalidText = (error as { code?: unknown } | null)?.code === 'ERR_ENCODING_INVALID_ENCODED_DATA';
+    if (invalidText && encoding === 'utf-8' && givenEncoding === undefined) {
       // Not UTF-8: read again in the legacy encoding its bytes point to.
       throw new ReadAgain(legacyEncodingOf(path), givenDecimal);
     }
