@@ -176,21 +176,16 @@ function readOnce(
     return toDecimalPoint(text, evidence);
   };
 
-  const addRecord = (record: CsvRecord | readonly string[], row: number): void => {
-    const field = Array.isArray(record)
-      ? (index: number) => (record as readonly string[])[index] ?? ''
-      : (index: number) => (record as CsvRecord).field(index);
-    const amount =
-      amountColumn >= 0
-        ? numberText(field(amountColumn), row)
-        : [numberText(field(quantityColumn), row), numberText(field(priceColumn), row)];
-    groupBuilder.addRow(
-      field(customerColumn),
-      field(dateColumn),
-      amount,
-      orderColumn >= 0 ? field(orderColumn) : undefined,
-      row,
-    );
+  const addRecord = (record: CsvRecord, row: number): void => {
+    const order = orderColumn >= 0 ? record.field(orderColumn) : undefined;
+    if (amountColumn >= 0) {
+      const amount = numberText(record.field(amountColumn), row);
+      groupBuilder.addRow(record.field(customerColumn), record.field(dateColumn), amount, order, row);
+    } else {
+      const quantity = numberText(record.field(quantityColumn), row);
+      const price = numberText(record.field(priceColumn), row);
+      groupBuilder.addQuantityRow(record.field(customerColumn), record.field(dateColumn), quantity, price, order, row);
+    }
   };
 
   const settle = (): void => {
@@ -209,7 +204,9 @@ function readOnce(
     if (orderColumn >= 0) {
       groupBuilder = new PurchaseGroupBuilder({ hasOrder: true, ...asOf });
     }
-    pending.forEach((record, index) => addRecord(record, index + 2));
+    pending.forEach((values, index) =>
+      addRecord({ length: values.length, field: (at) => values[at] ?? '' }, index + 2),
+    );
     pending.length = 0;
   };
 

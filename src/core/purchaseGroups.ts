@@ -80,8 +80,8 @@ export class PurchaseGroupBuilder {
   }
 
   /**
-   * Adds one row. `amount` is the amount cell, or a [quantity, unit price] pair; `order` is the order id
-   * cell (ignored without an order column). Bad rows are counted by reason, never thrown.
+   * Adds one row with an amount cell (and the order id cell, ignored without an order column). Bad rows are
+   * counted by reason, never thrown.
    */
   addRow(customer: unknown, date: unknown, amount: unknown, order: unknown, rowNumber: number): void {
     this.rowsRead += 1;
@@ -95,14 +95,36 @@ export class PurchaseGroupBuilder {
       recordSkip(this.skipped, 'badDate', rowNumber);
       return;
     }
-    let rowAmount: number | null;
-    if (Array.isArray(amount)) {
-      const quantity = parseAmount(amount[0]);
-      const price = parseAmount(amount[1]);
-      rowAmount = quantity === null || price === null ? null : quantity * price;
-    } else {
-      rowAmount = parseAmount(amount);
+    this.addUsable(id, rowDay, parseAmount(amount), order, rowNumber);
+  }
+
+  /** {@link addRow} for a row whose amount is quantity × unit price. */
+  addQuantityRow(
+    customer: unknown,
+    date: unknown,
+    quantity: unknown,
+    unitPrice: unknown,
+    order: unknown,
+    rowNumber: number,
+  ): void {
+    this.rowsRead += 1;
+    const id = customerKey(customer);
+    if (id === null) {
+      recordSkip(this.skipped, 'blankCustomer', rowNumber);
+      return;
     }
+    const rowDay = this.dayOf(date);
+    if (rowDay === null) {
+      recordSkip(this.skipped, 'badDate', rowNumber);
+      return;
+    }
+    const count = parseAmount(quantity);
+    const price = parseAmount(unitPrice);
+    this.addUsable(id, rowDay, count === null || price === null ? null : count * price, order, rowNumber);
+  }
+
+  /** The rest of a row once its customer and date are known good (the checks in parseTransactions' order). */
+  private addUsable(id: string, rowDay: number, rowAmount: number | null, order: unknown, rowNumber: number): void {
     if (rowAmount === null) {
       recordSkip(this.skipped, 'badAmount', rowNumber);
       return;

@@ -133,7 +133,7 @@ export function customerKey(value: unknown): string | null {
   const text = (typeof value === 'string' ? value : String(value)).trim();
   if (text === '') return null;
   // 17850.0 (an id column a tool wrote as decimals) is customer 17850, as the number 17850 is.
-  const whole = WHOLE_WITH_ZEROS.exec(text);
+  const whole = text.indexOf('.') < 0 ? null : WHOLE_WITH_ZEROS.exec(text);
   return whole === null ? text : (whole[1] as string);
 }
 
