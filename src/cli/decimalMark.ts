@@ -1,3 +1,7 @@
+import { AnalyticsError } from '../core';
+import type { ParsedArguments } from './parseArguments';
+import { textOption } from './parseArguments';
+
 /** The character that separates a number's whole part from its fraction in a file. */
 export type DecimalMark = ',' | '.';
 
@@ -35,4 +39,17 @@ export function decimalEvidence(text: string): DecimalMark | null {
 export function toDecimalPoint(text: string, mark: DecimalMark): string {
   if (mark === '.' || !NUMBER_TEXT.test(text)) return text;
   return text.replace(/\./g, '').replace(',', '.');
+}
+
+/**
+ * The `--decimal` option: ',' or '.', or undefined when absent (then the file's values decide).
+ *
+ * @throws AnalyticsError BAD_ARGUMENT for anything else.
+ */
+export function decimalOption(parsed: ParsedArguments): DecimalMark | undefined {
+  const text = textOption(parsed, 'decimal');
+  if (text === undefined || text === ',' || text === '.') return text;
+  throw new AnalyticsError('BAD_ARGUMENT', `--decimal must be , or . (the decimal mark), got ${text}.`, {
+    argument: 'decimal',
+  });
 }

@@ -17,6 +17,9 @@ import { choiceOption, fileArgument, parseArguments, textOption } from './parseA
 import type { ParsedArguments } from './parseArguments';
 import type { ColumnOptions } from './readTransactionsCsv';
 import { readTransactionsCsv } from './readTransactionsCsv';
+import { readPurchaseGroups } from './streamTransactionsCsv';
+import { encodingOption } from './textEncoding';
+import { decimalOption } from './decimalMark';
 import type { CommandIo } from './segmentCommand';
 
 export const FIT_USAGE = `Usage: crm-analytics fit <file.csv> --as-of yyyy-mm-dd --unit days|weeks [options]
@@ -35,6 +38,8 @@ Options:
                             the data cannot determine it, "pareto": { "error": … } saying why
   --holdout-end yyyy-mm-dd  also compare predictions with the actual purchases after --as-of up to this date
   --penalty P               L2 penalty on the parameters (lifetimes' penalizer_coef; default 0)
+  --encoding E              utf-8 | utf-16le | utf-16be | gb18030 (gbk) | windows-1252 (default: detected)
+  --decimal M               , or . — the file's decimal mark (default: detected from the values)
   --help                    show this help
 
 ${EXIT_CODES}`;
@@ -49,6 +54,8 @@ const KNOWN_OPTIONS = new Set([
   'model',
   'holdout-end',
   'penalty',
+  'encoding',
+  'decimal',
   'help',
 ]);
 
@@ -170,14 +177,29 @@ export async function runFitCommand(argv: readonly string[], io: CommandIo = PRO
       argument: 'penalty',
     });
   }
+  const encodingText = textOption(parsed, 'encoding');
+  const encoding = encodingText === undefined ? undefined : encodingOption(encodingText);
+  const decimal = decimalOption(parsed);
   const columns: ColumnOptions = {};
   for (const role of ['customer', 'date', 'amount', 'order'] as const) {
     const name = textOption(parsed, role);
     if (name !== undefined) columns[role] = name;
   }
 
-  const csv = await readTransactionsCsv(file, columns);
-  const transactions = parseTransactions(csv.input);
+  // The streaming reader (encodings, decimal marks, memory by purchases); files with margin or cost
+  // columns are read whole. Both give core the same purchases (test/cli/streamingPath.test.ts).
+  const streamed = readPurchaseGroups(file, {
+    columns,
+    ...(encoding === undefined ? {} : { encoding }),
+    ...(decimal === undefined ? {} : { decimal }),
+  });
+  const transactions =
+    streamed === null
+      ? parseTransactions((await readTransactionsCsv(file, columns)).input)
+      : streamed.groups.transactions;
+  if (streamed !== null && streamed.encoding !== 'utf-8') {
+    io.stderr(`Read ${file} as ${streamed.encoding.toUpperCase()} text.\n`);
+  }
   const timeUnit: TimeUnit = unit;
   // The Pareto/NBD likelihood has no maximum on data where nobody seems to drop out: then the command still
   // prints BG/NBD and Gamma–Gamma (and BG/NBD holdout diagnostics) and says why Pareto/NBD is missing.

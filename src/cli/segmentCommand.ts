@@ -7,7 +7,7 @@ import {
   segmentPurchaseGroups,
   toOutputRows,
 } from '../core';
-import type { DecimalMark } from './decimalMark';
+import { decimalOption } from './decimalMark';
 import { EXIT_CODES } from './exitCodes';
 import { checkOutputPath, writeOutputFile } from './outputFile';
 import type { ParsedArguments } from './parseArguments';
@@ -168,13 +168,7 @@ export async function runSegmentCommand(parsed: ParsedArguments, io: CommandIo):
   const clv = predictOptions(parsed);
   const encodingText = textOption(parsed, 'encoding');
   const encoding = encodingText === undefined ? undefined : encodingOption(encodingText);
-  const decimalText = textOption(parsed, 'decimal');
-  if (decimalText !== undefined && decimalText !== ',' && decimalText !== '.') {
-    throw new AnalyticsError('BAD_ARGUMENT', `--decimal must be , or . (the decimal mark), got ${decimalText}.`, {
-      argument: 'decimal',
-    });
-  }
-  const decimal = decimalText as DecimalMark | undefined;
+  const decimal = decimalOption(parsed);
   const escapeFormulas = !parsed.options.has('no-escape-formulas');
   // Before any computing: an --out that would overwrite the input or cannot be written stops now.
   if (out !== undefined) checkOutputPath(out, file);

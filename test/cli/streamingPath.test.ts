@@ -3,7 +3,13 @@ import { readPurchaseGroups } from '../../src/cli/streamTransactionsCsv';
 import type { CsvTransactions } from '../../src/cli/readTransactionsCsv';
 import { readTransactionsCsv } from '../../src/cli/readTransactionsCsv';
 import type { SegmentOptions } from '../../src/core';
-import { requireDate, segmentCustomers, segmentPurchaseGroups } from '../../src/core';
+import {
+  calibrationHoldout,
+  parseTransactions,
+  requireDate,
+  segmentCustomers,
+  segmentPurchaseGroups,
+} from '../../src/core';
 import { dataFilePath } from '../data/dataFiles';
 import { cdnowCsvForTests } from './cdnowCsv';
 
@@ -29,6 +35,19 @@ describe('the streaming path gives the row path result to the last digit', () =>
       clv: { method: 'probabilistic', purchaseHorizon: 39 },
     });
     expect(fast).toEqual(old);
+  });
+
+  test('CDNOW sample, fit with a holdout: the calibration/holdout split and its diagnostics are the same from purchases as from rows', async () => {
+    const rows = parseTransactions((await readTransactionsCsv(cdnow.path())).input);
+    const groups = (readPurchaseGroups(cdnow.path()) as StreamedTransactions).groups.transactions;
+    const options = {
+      calibrationEnd: Math.floor(requireDate('1997-09-30', 'asOf')),
+      holdoutEnd: Math.floor(requireDate('1998-06-30', 'holdoutEnd')),
+      unit: 'weeks' as const,
+      model: 'bgnbd' as const,
+      penalty: 0,
+    };
+    expect(calibrationHoldout(groups, options)).toEqual(calibrationHoldout(rows, options));
   });
 
   describe('Online Retail (541,909 rows: invoices, returns, blank customers), read once by each path', () => {
