@@ -10,10 +10,11 @@ import {
   parseTransactions,
   requireDate,
   summarizeCustomers,
+  OPTION_RULES,
   transactionWarnings,
 } from '../core';
 import { EXIT_CODES } from './exitCodes';
-import { choiceOption, fileArgument, parseArguments, textOption } from './parseArguments';
+import { choiceOption, fileArgument, numberFlag, parseArguments, textOption } from './parseArguments';
 import type { ParsedArguments } from './parseArguments';
 import type { ColumnOptions } from './readTransactionsCsv';
 import { readTransactionsCsv } from './readTransactionsCsv';
@@ -169,14 +170,8 @@ export async function runFitCommand(argv: readonly string[], io: CommandIo = PRO
   if (holdoutEnd !== undefined && holdoutEnd <= asOf) {
     throw new AnalyticsError('OUT_OF_RANGE', '--holdout-end must be after --as-of.', { argument: 'holdout-end' });
   }
-  const modelName = choiceOption(parsed, 'model', ['bgnbd', 'mbgnbd', 'pareto'], 'bgnbd');
-  const penaltyText = textOption(parsed, 'penalty') ?? '0';
-  const penalty = Number(penaltyText);
-  if (!Number.isFinite(penalty) || penalty < 0) {
-    throw new AnalyticsError('OUT_OF_RANGE', `--penalty must be a number ≥ 0, got ${penaltyText}.`, {
-      argument: 'penalty',
-    });
-  }
+  const modelName = choiceOption(parsed, 'model', OPTION_RULES.model.choices, OPTION_RULES.model.default);
+  const penalty = numberFlag(parsed, 'penalty', 'penalty') ?? OPTION_RULES.penalty.default;
   const encodingText = textOption(parsed, 'encoding');
   const encoding = encodingText === undefined ? undefined : encodingOption(encodingText);
   const decimal = decimalOption(parsed);
