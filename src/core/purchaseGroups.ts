@@ -41,7 +41,7 @@ const DAY_OFFSET = 4_194_304;
  * const builder = new PurchaseGroupBuilder({ hasOrder: false });
  * builder.addRow('a', '2024-01-02', '5', undefined, 2);
  * builder.addRow('a', '2024-01-02', '7', undefined, 3);
- * builder.finish().transactions.amount // => Float64Array [12]
+ * Array.from(builder.finish().transactions.amount) // => [12]
  */
 export class PurchaseGroupBuilder {
   private readonly hasOrder: boolean;
