@@ -43,6 +43,9 @@ class ReadAgain {
   ) {}
 }
 
+/** Thrown inside the reader once the columns show margin or cost: the caller reads such files by rows. */
+class RowPathNeeded {}
+
 function openInput(path: string): number {
   let descriptor: number;
   try {
@@ -97,14 +100,15 @@ function eachChunk(path: string, onChunk: (bytes: Buffer, first: boolean) => voi
  */
 export function readPurchaseGroups(path: string, options: StreamOptions = {}): StreamedTransactions | null {
   let encoding = options.encoding;
-  let decimal = options.decimal;
+  let learntDecimal: DecimalMark | undefined;
   for (let attempt = 0; ; attempt++) {
     try {
-      return readOnce(path, options, encoding, decimal);
+      return readOnce(path, options, encoding, options.decimal, learntDecimal);
     } catch (error) {
+      if (error instanceof RowPathNeeded) return null;
       if (!(error instanceof ReadAgain) || attempt > 3) throw error;
       encoding = error.encoding ?? encoding;
-      decimal = error.decimal ?? decimal;
+      learntDecimal = error.decimal ?? learntDecimal;
     }
   }
 }
@@ -124,7 +128,8 @@ function readOnce(
   options: StreamOptions,
   givenEncoding: Encoding | undefined,
   givenDecimal: DecimalMark | undefined,
-): StreamedTransactions | null {
+  learntDecimal: DecimalMark | undefined,
+): StreamedTransactions {
   let encoding: Encoding = givenEncoding ?? 'utf-8';
   let decoder: TextDecoder | null = null;
   let splitter: CsvRecordSplitter | null = null;
@@ -134,7 +139,6 @@ function readOnce(
   const pending: string[][] = [];
   const asOf = options.asOf === undefined ? {} : { asOf: options.asOf };
   let groupBuilder = new PurchaseGroupBuilder({ hasOrder: false, ...asOf });
-  let useRowPath = false;
   let customerColumn = -1;
   let dateColumn = -1;
   let amountColumn = -1;
@@ -144,8 +148,9 @@ function readOnce(
 
   // The decimal mark: given, or fixed by the first value that shows it; until then ambiguous values are read
   // with the assumed one, and a file that proves the assumption wrong is read again.
+  // (A mark learnt on a first reading starts as the assumption, so its evidence row is found again.)
   let mark: DecimalMark | null = givenDecimal ?? null;
-  let assumed: DecimalMark = givenDecimal ?? '.';
+  let assumed: DecimalMark = givenDecimal ?? learntDecimal ?? '.';
   let usedAssumption = false;
   let markRow = 0;
   let markText = '';
@@ -191,10 +196,7 @@ function readOnce(
   const settle = (): void => {
     if (headers === null || mapping !== null) return;
     mapping = resolveColumns(headers, options.columns ?? {}, pending);
-    if (mapping.margin !== undefined || mapping.cost !== undefined) {
-      useRowPath = true;
-      return;
-    }
+    if (mapping.margin !== undefined || mapping.cost !== undefined) throw new RowPathNeeded();
     customerColumn = mapping.customer as number;
     dateColumn = mapping.date as number;
     amountColumn = mapping.amount ?? -1;
@@ -211,7 +213,6 @@ function readOnce(
   };
 
   const onRecord = (record: CsvRecord): void => {
-    if (useRowPath) return;
     if (headers === null) {
       headers = [];
       for (let index = 0; index < record.length; index++) headers.push(record.field(index).trim());
@@ -233,7 +234,7 @@ function readOnce(
       if (text === '') return;
       const lineEnd = text.indexOf('\n');
       delimiter = detectDelimiter(lineEnd < 0 ? text : text.slice(0, lineEnd));
-      if (givenDecimal === undefined) assumed = delimiter === ';' ? ',' : '.';
+      if (givenDecimal === undefined && learntDecimal === undefined) assumed = delimiter === ';' ? ',' : '.';
       splitter = new CsvRecordSplitter(delimiter, onRecord);
     }
     splitter.push(text);
@@ -252,7 +253,7 @@ function readOnce(
     const invalidText = (error as { code?: unknown } | null)?.code === 'ERR_ENCODING_INVALID_ENCODED_DATA';
     if (invalidText && encoding === 'utf-8' && givenEncoding === undefined) {
       // Not UTF-8: read again in the legacy encoding its bytes point to.
-      throw new ReadAgain(legacyEncodingOf(path), givenDecimal);
+      throw new ReadAgain(legacyEncodingOf(path), undefined);
     }
     if (error instanceof AnalyticsError && error.code === 'BAD_ARGUMENT' && error.message.startsWith('record ')) {
       // The splitter's message, said of this file.
@@ -262,7 +263,6 @@ function readOnce(
   }
   if (headers === null) throw new AnalyticsError('EMPTY_INPUT', `${path} is empty: it has no header line.`);
   settle();
-  if (useRowPath) return null;
   const finalMapping = mapping as ColumnMapping | null;
   if (finalMapping === null) throw new AnalyticsError('EMPTY_INPUT', `${path} has no header line.`);
   return {

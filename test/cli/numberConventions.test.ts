@@ -82,3 +82,14 @@ describe('number conventions of the files people export', () => {
     expect(stderr).not.toMatch(/Infinity/);
   });
 });
+
+describe('files the streaming reader hands to the row reader', () => {
+  test('a file with a margin column is read whole: historic value is the sum of margins', async () => {
+    const file = files.write('margin.csv', 'customer,date,amount,margin\nA,2024-01-05,100,30\nA,2024-02-05,50,10\n');
+    const { code, stdout } = await runCli(['segment', file]);
+    expect(code).toBe(0);
+    expect(csvRows(stdout).map((row) => [row.customer_id, row.monetary, row.historic_value])).toEqual([
+      ['A', '150', '40'],
+    ]);
+  });
+});
