@@ -80,6 +80,68 @@ function eachChunk(path: string, onChunk: (bytes: Buffer, first: boolean) => voi
 }
 
 /**
+ * Calls `onText` with the file's text in chunks of whole lines. The encoding is `given`, or read from the first
+ * bytes ({@link encodingFromStart}, else UTF-8, decoded strictly so invalid bytes throw). In every encoding but
+ * UTF-16 a line feed byte is always a line feed, so chunks are cut after the last one and decoded on their own:
+ * each chunk is then one flat string (text glued to a carried tail is a rope that V8 searches 3× slower).
+ */
+function eachLineChunk(
+  path: string,
+  given: Encoding | undefined,
+  onEncoding: (encoding: Encoding) => void,
+  onText: (text: string) => void,
+): void {
+  const descriptor = openInput(path);
+  try {
+    let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    let filled = 0; // bytes read but not yet decoded
+    let decoder: TextDecoder | null = null;
+    let wholeLines = true;
+    for (;;) {
+      if (filled === buffer.length) {
+        // A line longer than the buffer: read on into a bigger one.
+        const bigger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(bigger, 0, 0, filled);
+        buffer = bigger;
+      }
+      const read = readSync(descriptor, buffer, filled, buffer.length - filled, null);
+      filled += read;
+      if (decoder === null) {
+        if (filled === 0) return; // an empty file
+        const encoding = given ?? encodingFromStart(buffer.subarray(0, filled)) ?? 'utf-8';
+        onEncoding(encoding);
+        wholeLines = !encoding.startsWith('utf-16');
+        // Chunks decoded on their own would each drop a leading U+FEFF: the BOM is removed here, once.
+        decoder = new TextDecoder(encoding, {
+          fatal: encoding === 'utf-8' && given === undefined,
+          ignoreBOM: wholeLines,
+        });
+        if (encoding === 'utf-8' && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) {
+          buffer.copy(buffer, 0, 3, filled);
+          filled -= 3;
+        }
+      }
+      if (read === 0) {
+        if (filled > 0 || !wholeLines) onText(decoder.decode(buffer.subarray(0, filled)));
+        return;
+      }
+      if (!wholeLines) {
+        onText(decoder.decode(buffer.subarray(0, filled), { stream: true }));
+        filled = 0;
+        continue;
+      }
+      const lastLineFeed = buffer.lastIndexOf(10, filled - 1);
+      if (lastLineFeed < 0) continue;
+      onText(decoder.decode(buffer.subarray(0, lastLineFeed + 1)));
+      buffer.copy(buffer, 0, lastLineFeed + 1, filled);
+      filled -= lastLineFeed + 1;
+    }
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/**
  * Streams a transaction CSV into purchase groups (DOMAIN §7.2) without keeping its rows: bytes are read in
  * 1 MB chunks, decoded (UTF-8 with or without BOM, UTF-16 by BOM or zero bytes; a file that is not valid
  * UTF-8 is read again as GB18030/GBK or Windows-1252 from how its bytes fall, or stops with a message),
@@ -131,7 +193,6 @@ function readOnce(
   learntDecimal: DecimalMark | undefined,
 ): StreamedTransactions {
   let encoding: Encoding = givenEncoding ?? 'utf-8';
-  let decoder: TextDecoder | null = null;
   let splitter: CsvRecordSplitter | null = null;
   let delimiter = ',';
   let headers: string[] | null = null;
@@ -241,12 +302,7 @@ function readOnce(
   };
 
   try {
-    eachChunk(path, (bytes, first) => {
-      if (first && givenEncoding === undefined) encoding = encodingFromStart(bytes) ?? 'utf-8';
-      decoder ??= new TextDecoder(encoding, { fatal: encoding === 'utf-8' && givenEncoding === undefined });
-      push(decoder.decode(bytes, { stream: true }));
-    });
-    if (decoder !== null) push((decoder as TextDecoder).decode());
+    eachLineChunk(path, givenEncoding, (detected) => (encoding = detected), push);
     (splitter as CsvRecordSplitter | null)?.end();
   } catch (error) {
     // Node's code for bytes a fatal TextDecoder cannot decode (a code, not instanceof: realms differ in tests).
