@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CsvRecordSplitter } from '../src/cli/csvRecords';
-import { readPurchaseGroups } from '../src/cli/streamTransactionsCsv';
+import { eachLineChunk, readPurchaseGroups } from '../src/cli/streamTransactionsCsv';
 import { toCsv } from '../src/cli/toCsv';
 import { segmentPurchaseGroups, toOutputRows } from '../src/core';
 import type { SegmentOptions } from '../src/core';
@@ -167,14 +167,12 @@ function stageTimes(file: string, options: SegmentOptions): void {
   const splitter = new CsvRecordSplitter(streamed.delimiter, (record) => {
     characters += record.field(customer).length + record.field(date).length + record.field(amount).length;
   });
-  const decoder = new TextDecoder();
-  const descriptorIn = openSync(file, 'r');
-  const buffer = Buffer.allocUnsafe(1 << 20);
-  let read: number;
-  while ((read = readSync(descriptorIn, buffer, 0, buffer.length, null)) > 0) {
-    splitter.push(decoder.decode(buffer.subarray(0, read), { stream: true }));
-  }
-  closeSync(descriptorIn);
+  eachLineChunk(
+    file,
+    streamed.encoding,
+    () => undefined,
+    (text) => splitter.push(text),
+  );
   splitter.end();
   console.log(
     `  floor: bare column pass ${format((performance.now() - columnStart) / 1000)} ` +
