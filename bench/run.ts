@@ -14,6 +14,7 @@ const benches: BenchModule[] = [
   { file: 'core.bench.ts', exportName: 'runCoreBench' },
   { file: 'btyd.bench.ts', exportName: 'runBtydBench' },
   { file: 'functions.bench.ts', exportName: 'runFunctionsBench' },
+  { file: 'cli.bench.ts', exportName: 'runCliBench' },
 ];
 
 async function main(): Promise<void> {

@@ -22,7 +22,7 @@ export function dateTextOf(parsed: ParsedArguments): DateTextOptions {
 }
 
 /** How many date fields are looked at for a day-month-year text before the run. */
-const PROBE_ROWS = 1000;
+export const PROBE_ROWS = 1000;
 
 /**
  * Stops before the run when the date column holds day-month-year texts such as `12/1/2010 8:26` (the Online
@@ -32,17 +32,23 @@ const PROBE_ROWS = 1000;
  * @throws AnalyticsError BAD_DATE naming the first such value and the option.
  */
 export function requireDateOrder(dates: readonly unknown[], dateText: DateTextOptions): void {
-  if ((dateText.dateOrder ?? 'ymd') !== 'ymd') return;
   const limit = Math.min(dates.length, PROBE_ROWS);
-  for (let row = 0; row < limit; row++) {
-    const value = dates[row];
-    if (typeof value === 'string' && isAmbiguousDateText(value)) {
-      throw new AnalyticsError(
-        'BAD_DATE',
-        `Dates such as '${value.trim()}' (data row ${row + 1}) can be day-month or month-day: give --date-order mdy ` +
-          '(12/1/2010 = 1 December 2010) or --date-order dmy (12 January 2010).',
-        { argument: 'date-order' },
-      );
-    }
+  for (let row = 0; row < limit; row++) requireDateOrderOf(dates[row], row + 1, dateText);
+}
+
+/**
+ * {@link requireDateOrder} for one date field of data row `dataRow` (1-based), for readers that see the file a
+ * row at a time; they call it on the first {@link PROBE_ROWS} rows.
+ * @throws AnalyticsError BAD_DATE naming the value and the option.
+ */
+export function requireDateOrderOf(value: unknown, dataRow: number, dateText: DateTextOptions): void {
+  if ((dateText.dateOrder ?? 'ymd') !== 'ymd') return;
+  if (typeof value === 'string' && isAmbiguousDateText(value)) {
+    throw new AnalyticsError(
+      'BAD_DATE',
+      `Dates such as '${value.trim()}' (data row ${dataRow}) can be day-month or month-day: give --date-order mdy ` +
+        '(12/1/2010 = 1 December 2010) or --date-order dmy (12 January 2010).',
+      { argument: 'date-order' },
+    );
   }
 }

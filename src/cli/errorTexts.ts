@@ -1,7 +1,19 @@
 import { cellError, excelErrorCodeOf } from '../core';
-import type { TransactionInput } from '../core';
+import type { CellError, TransactionInput } from '../core';
 
 const ROLES = ['customer', 'date', 'amount', 'quantity', 'unitPrice', 'order', 'margin', 'cost'] as const;
+
+/**
+ * The CellError a CSV field stands for when it is exactly an Excel error value (`#N/A`, `#REF!` …), else null.
+ * @example
+ * errorCellOf(' #N/A') // => { excelError: '#N/A' }
+ */
+export function errorCellOf(text: string): CellError | null {
+  // Error texts start with '#' (after spaces): most fields are ruled out by that one character.
+  if (!text.trimStart().startsWith('#')) return null;
+  const code = excelErrorCodeOf(text);
+  return code === null ? null : cellError(code);
+}
 
 /**
  * The transaction columns of a CSV file with every field that is exactly an Excel error value (`#N/A`, `#REF!`
@@ -19,12 +31,11 @@ export function withErrorTexts(input: TransactionInput): TransactionInput {
     let converted: unknown[] | undefined;
     for (let row = 0; row < column.length; row++) {
       const value = column[row];
-      // Error texts start with '#' (after spaces): most fields are ruled out by that one character.
-      if (typeof value !== 'string' || !value.trimStart().startsWith('#')) continue;
-      const code = excelErrorCodeOf(value);
-      if (code === null) continue;
+      if (typeof value !== 'string') continue;
+      const error = errorCellOf(value);
+      if (error === null) continue;
       converted ??= [...column];
-      converted[row] = cellError(code);
+      converted[row] = error;
     }
     if (converted !== undefined) output[role] = converted;
   }

@@ -18,10 +18,14 @@ import {
 } from '../core';
 import { DATE_ORDER_USAGE, dateTextOf, requireDateOrder } from './dateOrderOption';
 import { withErrorTexts } from './errorTexts';
+import { EXIT_CODES } from './exitCodes';
 import { choiceOption, fileArgument, numberFlag, parseArguments, textOption } from './parseArguments';
 import type { ParsedArguments } from './parseArguments';
 import type { ColumnOptions } from './readTransactionsCsv';
 import { readTransactionsCsv } from './readTransactionsCsv';
+import { readPurchaseGroups } from './streamTransactionsCsv';
+import { encodingOption } from './textEncoding';
+import { decimalOption } from './decimalMark';
 import type { CommandIo } from './segmentCommand';
 
 export const FIT_USAGE = `Usage: crm-analytics fit <file.csv> --as-of yyyy-mm-dd --unit days|weeks [options]
@@ -42,7 +46,11 @@ ${DATE_ORDER_USAGE}
   --holdout-end yyyy-mm-dd  also compare predictions with the actual purchases after --as-of up to this date
                             (a warning names the data's last purchase when either date is after it)
   --penalty P               L2 penalty on the parameters (lifetimes' penalizer_coef; default 0)
-  --help                    show this help`;
+  --encoding E              utf-8 | utf-16le | utf-16be | gb18030 (gbk) | windows-1252 (default: detected)
+  --decimal M               , or . — the file's decimal mark (default: detected from the values)
+  --help                    show this help
+
+${EXIT_CODES}`;
 
 const KNOWN_OPTIONS = new Set([
   'customer',
@@ -55,6 +63,8 @@ const KNOWN_OPTIONS = new Set([
   'model',
   'holdout-end',
   'penalty',
+  'encoding',
+  'decimal',
   'help',
 ]);
 
@@ -200,6 +210,9 @@ async function runFit(argv: readonly string[], io: CommandIo): Promise<number> {
   }
   const modelName = choiceOption(parsed, 'model', OPTION_RULES.model.choices, OPTION_RULES.model.default);
   const penalty = numberFlag(parsed, 'penalty', 'penalty') ?? OPTION_RULES.penalty.default;
+  const encodingText = textOption(parsed, 'encoding');
+  const encoding = encodingText === undefined ? undefined : encodingOption(encodingText);
+  const decimal = decimalOption(parsed);
   const columns: ColumnOptions = {};
   for (const role of ['customer', 'date', 'amount', 'order'] as const) {
     const name = textOption(parsed, role);
@@ -207,10 +220,23 @@ async function runFit(argv: readonly string[], io: CommandIo): Promise<number> {
   }
 
   const dateText = dateTextOf(parsed);
-
-  const csv = await readTransactionsCsv(file, columns);
-  requireDateOrder(csv.input.date, dateText);
-  const transactions = parseTransactions({ ...withErrorTexts(csv.input), dateText });
+  // The streaming reader (encodings, decimal marks, memory by purchases); files with margin or cost
+  // columns are read whole. Both give core the same purchases (test/cli/streamingPath.test.ts).
+  const streamed = readPurchaseGroups(file, {
+    columns,
+    dateText,
+    ...(encoding === undefined ? {} : { encoding }),
+    ...(decimal === undefined ? {} : { decimal }),
+  });
+  let transactions: Transactions;
+  if (streamed === null) {
+    const csv = await readTransactionsCsv(file, columns);
+    requireDateOrder(csv.input.date, dateText);
+    transactions = parseTransactions({ ...withErrorTexts(csv.input), dateText });
+  } else {
+    transactions = streamed.groups.transactions;
+    if (streamed.encoding !== 'utf-8') io.stderr(`Read ${file} as ${streamed.encoding.toUpperCase()} text.\n`);
+  }
   const timeUnit: TimeUnit = unit;
   // The Pareto/NBD likelihood has no maximum on data where nobody seems to drop out: then the command still
   // prints BG/NBD and Gamma–Gamma (and BG/NBD holdout diagnostics) and says why Pareto/NBD is missing.

@@ -1,5 +1,7 @@
 import { AnalyticsError } from '../core';
 import { runFitCommand } from './fitCommand';
+import { FILE_CONTENTS } from './exitCodes';
+import { OutputError } from './outputFile';
 import { parseArguments } from './parseArguments';
 import type { CommandIo } from './segmentCommand';
 import { runSegmentCommand, SEGMENT_FLAGS, SEGMENT_USAGE } from './segmentCommand';
@@ -25,7 +27,7 @@ const PROCESS_IO: CommandIo = {
 
 /**
  * The command line: dispatches `segment`, `fit` and `--help`, prints errors as one clear line on stderr and
- * returns the exit code (0 ok, 1 unusable input, 2 bad usage).
+ * returns the exit code of {@link EXIT_CODES} (0 done, 1 unusable input, 2 usage error, 3 output not written).
  *
  * @example
  * await main(['segment', 'orders.csv', '--format', 'json']) // => 0
@@ -44,9 +46,20 @@ export async function main(argv: readonly string[], io: CommandIo = PROCESS_IO):
   } catch (error) {
     if (error instanceof AnalyticsError) {
       io.stderr(`crm-analytics ${command}: ${error.message}\n`);
-      return error.code === 'BAD_ARGUMENT' ? 2 : 1;
+      // Usage errors are 2; a bad file (a row of it, its bytes) is unusable input, 1.
+      const aboutTheFile = error.where?.row !== undefined || error.where?.argument === FILE_CONTENTS;
+      return error.code === 'BAD_ARGUMENT' && !aboutTheFile ? 2 : 1;
     }
-    io.stderr(`crm-analytics ${command}: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);
+    if (error instanceof OutputError) {
+      io.stderr(`crm-analytics ${command}: ${error.message}\n`);
+      return 3;
+    }
+    // A fault of ours: one line for the user; the stack only when asked for (CRM_ANALYTICS_DEBUG=1).
+    const detail = error instanceof Error ? error.message : String(error);
+    io.stderr(
+      `crm-analytics ${command}: unexpected error: ${detail}. Please report it with the command you ran.\n` +
+        (process.env.CRM_ANALYTICS_DEBUG === '1' && error instanceof Error ? `${error.stack ?? ''}\n` : ''),
+    );
     return 1;
   }
 }
@@ -54,6 +67,15 @@ export async function main(argv: readonly string[], io: CommandIo = PROCESS_IO):
 // Run when started as the program (the built bin or `tsx src/cli/main.ts`), not when imported by tests.
 const invokedAs = typeof process === 'undefined' ? '' : (process.argv[1] ?? '');
 if (/crm-analytics(\.js)?$|[\\/]cli[\\/]main\.ts$/.test(invokedAs)) {
+  // A reader that stops early (`| head -1`) closes the pipe: say so once and exit 3, without a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    process.stderr.write(
+      error.code === 'EPIPE'
+        ? 'crm-analytics: the output was closed before everything was written (a closed pipe).\n'
+        : `crm-analytics: cannot write the output: ${error.message}\n`,
+    );
+    process.exit(3);
+  });
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -1,7 +1,8 @@
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { parse } from 'csv-parse';
 import type { ColumnMapping, ColumnRole, TransactionInput } from '../core';
 import { AnalyticsError, detectColumns } from '../core';
+import { FILE_CONTENTS } from './exitCodes';
 
 /** Column names given by the user (header text, matched case-insensitively); the rest are auto-detected. */
 export type ColumnOptions = Partial<Record<ColumnRole, string>>;
@@ -51,6 +52,11 @@ function readFirstLine(path: string): string {
     throw new AnalyticsError('NOT_FOUND', `Cannot open ${path}: ${reason}`, { argument: 'file' });
   }
   try {
+    if (fstatSync(descriptor).isDirectory()) {
+      throw new AnalyticsError('NOT_FOUND', `${path} is a folder, not a CSV file. Give the path of the file.`, {
+        argument: 'file',
+      });
+    }
     const length = readSync(descriptor, buffer, 0, buffer.length, 0);
     const text = buffer
       .subarray(0, length)
@@ -175,7 +181,9 @@ export async function readTransactionsCsv(path: string, columns: ColumnOptions =
   } catch (error) {
     if (error instanceof AnalyticsError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new AnalyticsError('BAD_ARGUMENT', `${path} is not a readable CSV file: ${reason}`, { argument: 'file' });
+    throw new AnalyticsError('BAD_ARGUMENT', `${path} is not a readable CSV file: ${reason}`, {
+      argument: FILE_CONTENTS,
+    });
   }
   if (headers === null) throw new AnalyticsError('EMPTY_INPUT', `${path} is empty: it has no header line.`);
   settle();

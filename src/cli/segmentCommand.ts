@@ -1,19 +1,25 @@
-import { writeFileSync } from 'node:fs';
-import type { ClvOptions, SegmentOptions } from '../core';
+import type { ClvOptions, SegmentationResult, SegmentOptions } from '../core';
 import {
   AnalyticsError,
   describeNumberRule,
   describeSkipped,
   OPTION_RULES,
+  requireDate,
   segmentCustomers,
+  segmentPurchaseGroups,
   toOutputRows,
 } from '../core';
 import { DATE_ORDER_USAGE, dateTextOf, requireDateOrder } from './dateOrderOption';
+import { decimalOption } from './decimalMark';
 import { withErrorTexts } from './errorTexts';
+import { EXIT_CODES } from './exitCodes';
+import { checkOutputPath, writeOutputFile } from './outputFile';
 import type { ParsedArguments } from './parseArguments';
 import { choiceOption, fileArgument, numberFlag, textOption } from './parseArguments';
 import type { ColumnOptions } from './readTransactionsCsv';
 import { readTransactionsCsv } from './readTransactionsCsv';
+import { readPurchaseGroups } from './streamTransactionsCsv';
+import { encodingOption } from './textEncoding';
 import { toCsv } from './toCsv';
 
 /** Where the command writes: injectable so tests can capture the output. */
@@ -48,14 +54,23 @@ ${DATE_ORDER_USAGE}
     --monthly-discount D  discount rate per month, ${describeNumberRule(OPTION_RULES.monthlyDiscount)} (default ${OPTION_RULES.monthlyDiscount.default})
     --margin F         profit margin applied to spend, ${describeNumberRule(OPTION_RULES.margin)} (default ${OPTION_RULES.margin.default})
   --format F         csv | json (default csv)
-  --out FILE         write to FILE instead of standard output
+  --out FILE         write to FILE instead of standard output (never the input file; written to a
+                     temporary file first, so a failure leaves no half file)
+  --no-escape-formulas  write ids beginning with = + - @ tab or CR as they are; by default they get a
+                     leading ' so Excel shows them as text instead of running them (CSV only)
+  --encoding E       utf-8 | utf-16le | utf-16be | gb18030 (gbk) | windows-1252 (default: detected)
+  --decimal M        , or . — the decimal mark of the file's numbers (default: detected from the values;
+                     semicolon files without evidence use a comma)
   --help             show this help
 
-Comma, semicolon and tab delimiters and UTF-8 with or without BOM are recognised. Skipped rows are
-reported on standard error.`;
+Comma, semicolon and tab delimiters are recognised; UTF-8 with or without BOM and UTF-16 by their marks;
+other files as GB18030/GBK (Excel's CSV on Chinese Windows) or Windows-1252 from their bytes. Skipped
+rows are reported on standard error.
+
+${EXIT_CODES}`;
 
 /** Options that never take a value. */
-export const SEGMENT_FLAGS: ReadonlySet<string> = new Set(['help', 'predict']);
+export const SEGMENT_FLAGS: ReadonlySet<string> = new Set(['help', 'predict', 'no-escape-formulas']);
 
 const PREDICT_OPTIONS = ['model', 'horizon', 'months', 'monthly-discount', 'margin'] as const;
 
@@ -72,6 +87,9 @@ const KNOWN_OPTIONS = new Set([
   'bins',
   'format',
   'out',
+  'no-escape-formulas',
+  'encoding',
+  'decimal',
   'help',
 ]);
 
@@ -128,14 +146,36 @@ export async function runSegmentCommand(parsed: ParsedArguments, io: CommandIo):
   }
   const out = textOption(parsed, 'out');
   const clv = predictOptions(parsed);
+  const encodingText = textOption(parsed, 'encoding');
+  const encoding = encodingText === undefined ? undefined : encodingOption(encodingText);
+  const decimal = decimalOption(parsed);
+  const escapeFormulas = !parsed.options.has('no-escape-formulas');
+  // Before any computing: an --out that would overwrite the input or cannot be written stops now.
+  if (out !== undefined) checkOutputPath(out, file);
 
   const dateText = dateTextOf(parsed);
-
-  const csv = await readTransactionsCsv(file, columns);
-  requireDateOrder(csv.input.date, dateText);
   const options: SegmentOptions = { unit, bins, ...(clv === undefined ? {} : { clv }) };
   if (asOf !== undefined) options.asOf = asOf;
-  const result = segmentCustomers({ ...withErrorTexts(csv.input), dateText }, options);
+  const streamed = readPurchaseGroups(file, {
+    columns,
+    dateText,
+    ...(encoding === undefined ? {} : { encoding }),
+    ...(decimal === undefined ? {} : { decimal }),
+    ...(asOf === undefined ? {} : { asOf: Math.floor(requireDate(asOf, '--as-of')) }),
+  });
+  let result: SegmentationResult;
+  let csv: { headers: string[]; mapping: Record<string, number> };
+  if (streamed !== null) {
+    result = segmentPurchaseGroups(streamed.groups, options);
+    csv = streamed;
+    if (streamed.encoding !== 'utf-8') io.stderr(`Read ${file} as ${streamed.encoding.toUpperCase()} text.\n`);
+  } else {
+    // Margin or cost columns: their profit sums are kept per row, so this file is read whole.
+    const rows = await readTransactionsCsv(file, columns);
+    requireDateOrder(rows.input.date, dateText);
+    result = segmentCustomers({ ...withErrorTexts(rows.input), dateText }, options);
+    csv = rows;
+  }
   const used = Object.entries(csv.mapping)
     .map(([role, index]) => `${role} = ${csv.headers[index] ?? index}`)
     .join(', ');
@@ -147,13 +187,13 @@ export async function runSegmentCommand(parsed: ParsedArguments, io: CommandIo):
   const table = toOutputRows(result);
   let text: string;
   if (format === 'csv') {
-    text = toCsv(table);
+    text = toCsv(table, { escapeFormulas });
   } else {
     const [header = [], ...body] = table;
     const rows = body.map((row) => Object.fromEntries(header.map((name, index) => [name, row[index]])));
     text = `${JSON.stringify(rows, null, 2)}\n`;
   }
   if (out === undefined) io.stdout(text);
-  else writeFileSync(out, text, 'utf8');
+  else writeOutputFile(out, text);
   return 0;
 }

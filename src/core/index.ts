@@ -6,6 +6,7 @@ export * from './dates';
 export * from './columns';
 export * from './transactions';
 export * from './summarizeCustomers';
+export * from './purchaseGroups';
 export * from './rfmScore';
 export * from './labels';
 export * from './rfmSegment';

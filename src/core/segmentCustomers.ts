@@ -1,5 +1,6 @@
 import { btydCustomersOf, predictCustomerValues } from './btyd';
 import { clvSeed } from './clv';
+import type { TimeUnit } from './dates';
 import { ACCEPTED_DATE_FORMATS, dayToIso, requireDate } from './dates';
 import { AnalyticsError } from './errors';
 import { defaultHoldoutWeeks, holdoutCheck } from './holdoutCheck';
@@ -20,8 +21,11 @@ import type {
   SegmentationResult,
   SegmentOptions,
 } from './segmentTypes';
+import type { PurchaseGroups } from './purchaseGroups';
+import { summarizePurchaseGroups } from './purchaseGroups';
+import type { CustomerSummary } from './summarizeCustomers';
 import { summarizeCustomers } from './summarizeCustomers';
-import type { SkippedRows, TransactionInput } from './transactions';
+import type { SkippedRows, TransactionInput, Transactions } from './transactions';
 import { parseTransactions, transactionWarnings } from './transactions';
 import { abcClasses, pyramidTiers, valueMatrixTiers } from './valueTiers';
 
@@ -210,15 +214,56 @@ export function segmentCustomers(
   options: SegmentOptions = {},
   onProgress?: (phase: string, fraction: number) => void,
 ): SegmentationResult {
+  return segmentRows(
+    (asOf, checked) => {
+      const dateText =
+        checked.dateOrder === undefined ? input.dateText : { ...input.dateText, dateOrder: checked.dateOrder };
+      return parseTransactions(dateText === undefined ? input : { ...input, dateText }, asOf);
+    },
+    (transactions, summaryOptions) => summarizeCustomers(transactions, summaryOptions),
+    options,
+    onProgress,
+  );
+}
+
+/**
+ * {@link segmentCustomers} on rows already gathered into purchase groups by a {@link PurchaseGroupBuilder}
+ * (the command line's streaming reader): the same result, with memory for the groups instead of the rows.
+ * The builder must have been given the same as-of date as `options.asOf`.
+ *
+ * Cost O(groups log groups) plus the per-customer work of {@link segmentCustomers}.
+ * @throws AnalyticsError as {@link segmentCustomers}.
+ * @example
+ * const builder = new PurchaseGroupBuilder({ hasOrder: false });
+ * builder.addRow('a', '2024-01-02', '5', undefined, 2);
+ * segmentPurchaseGroups(builder.finish()).customers.length // => 1
+ */
+export function segmentPurchaseGroups(
+  groups: PurchaseGroups,
+  options: SegmentOptions = {},
+  onProgress?: (phase: string, fraction: number) => void,
+): SegmentationResult {
+  return segmentRows(
+    () => groups.transactions,
+    (_transactions, summaryOptions) => summarizePurchaseGroups(groups, summaryOptions),
+    options,
+    onProgress,
+  );
+}
+
+function segmentRows(
+  read: (asOf: number | undefined, checked: ResolvedSegmentOptions) => Transactions,
+  summarize: (transactions: Transactions, options: { asOf?: number; unit: TimeUnit }) => CustomerSummary,
+  options: SegmentOptions,
+  onProgress: ((phase: string, fraction: number) => void) | undefined,
+): SegmentationResult {
   const requestedAsOf = asOfDayOf(options.asOf);
   const checked = resolveSegmentOptions(options, requestedAsOf);
   onProgress?.('reading', 0);
-  const dateText =
-    checked.dateOrder === undefined ? input.dateText : { ...input.dateText, dateOrder: checked.dateOrder };
-  const transactions = parseTransactions(dateText === undefined ? input : { ...input, dateText }, requestedAsOf);
+  const transactions = read(requestedAsOf, checked);
   onProgress?.('summarizing', 0.2);
   const unit = checked.unit;
-  const summary = summarizeCustomers(transactions, { asOf: requestedAsOf, unit });
+  const summary = summarize(transactions, { asOf: requestedAsOf, unit });
   if (summary.count === 0) {
     throw new AnalyticsError(
       'EMPTY_INPUT',

@@ -2,7 +2,7 @@ import type { TimeUnit } from './dates';
 import { DAYS_PER_UNIT } from './dates';
 import { AnalyticsError } from './errors';
 import type { SkippedRows, Transactions } from './transactions';
-import { recordSkip } from './transactions';
+import { copySkippedRows, recordSkip } from './transactions';
 
 /**
  * Per-customer facts of DOMAIN §7.2 in columnar form (index i = customer i, customers sorted by id), plus
@@ -58,21 +58,6 @@ export function defaultAsOfDay(latestDay: number): number {
   return Math.floor(latestDay) + 1;
 }
 
-function copySkipped(skipped: SkippedRows): SkippedRows {
-  const reasons: SkippedRows['reasons'] = {};
-  for (const [reason, entry] of Object.entries(skipped.reasons) as [
-    keyof SkippedRows['reasons'],
-    { count: number; firstRows: number[]; firstValue?: string },
-  ][]) {
-    reasons[reason] = {
-      count: entry.count,
-      firstRows: [...entry.firstRows],
-      ...(entry.firstValue === undefined ? {} : { firstValue: entry.firstValue }),
-    };
-  }
-  return { total: skipped.total, reasons };
-}
-
 /**
  * Turns transactions into the per-customer facts of DOMAIN §7.2 as of day D (default: the day after the
  * latest transaction). Lines are grouped per customer by order id when orders are given, else by calendar
@@ -100,7 +85,7 @@ export function summarizeCustomers(
     throw new AnalyticsError('BAD_DATE', `The as-of date is not a date: ${options.asOf}.`, { argument: 'asOf' });
   }
   const asOf = options.asOf !== undefined ? Math.floor(options.asOf) : rows === 0 ? 0 : defaultAsOfDay(latest);
-  const skipped = copySkipped(transactions.skipped);
+  const skipped = copySkippedRows(transactions.skipped);
 
   // Canonical customer order: rank of each dictionary entry among the sorted ids.
   const ids = transactions.customerIds;

@@ -86,6 +86,26 @@ export function transactionWarnings(transactions: Pick<Transactions, 'ordersOnSe
 }
 
 /**
+ * A deep copy of a skip report (a summary adds its own reasons without touching the transactions' report),
+ * optionally leaving some reasons out.
+ * @example
+ * copySkippedRows({ total: 2, reasons: { badDate: { count: 2, firstRows: [3, 9] } } }, ['badDate']).total // => 0
+ */
+export function copySkippedRows(skipped: SkippedRows, leaveOut: readonly SkipReason[] = []): SkippedRows {
+  const copy: SkippedRows = { total: 0, reasons: {} };
+  for (const [reason, entry] of Object.entries(skipped.reasons) as [SkipReason, SkippedRows['reasons'][SkipReason]][]) {
+    if (entry === undefined || leaveOut.includes(reason)) continue;
+    copy.reasons[reason] = {
+      count: entry.count,
+      firstRows: [...entry.firstRows],
+      ...(entry.firstValue === undefined ? {} : { firstValue: entry.firstValue }),
+    };
+    copy.total += entry.count;
+  }
+  return copy;
+}
+
+/**
  * Adds one skipped row to a report; `firstRows` keeps the smallest row numbers, ascending, and `firstValue` the
  * offending value of the smallest row when one is given.
  */

@@ -1,0 +1,279 @@
+/*
+ * Command-line benchmark (issue 12): `crm-analytics segment` end to end through the BUILT CLI
+ * (dist/cli/crm-analytics.js, a child process per run, median of BENCH_RUNS runs, default 3) on Online
+ * Retail (541,909 rows), with and without --predict, beside the pandas scripts of bench/pandas that do the
+ * same work; then the time of each stage in-process with its share; then the floors (a bare byte scan of
+ * the file, a bare pass over its columns); then a generated file of BENCH_BIG_ROWS rows (default 5,000,000)
+ * for time and peak RSS. Targets: ≥ 3× faster than pandas on both lines; the big file in ≤ 8 s and
+ * ≤ 500 MB. Needs `npm run build` (or `npx webpack --mode production --config-name cli`) first.
+ */
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { CsvRecordSplitter } from '../src/cli/csvRecords';
+import { eachLineChunk, readPurchaseGroups } from '../src/cli/streamTransactionsCsv';
+import { toCsv } from '../src/cli/toCsv';
+import { segmentPurchaseGroups, toOutputRows } from '../src/core';
+import type { SegmentOptions } from '../src/core';
+import { dataFilePath } from '../test/data/dataFiles';
+import { mulberry32 } from '../test/seededRandom';
+
+const ROOT = path.join(__dirname, '..');
+const CLI = path.join(ROOT, 'dist', 'cli', 'crm-analytics.js');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const BIG_ROWS = Number(process.env.BENCH_BIG_ROWS ?? 5_000_000);
+const PREDICT = ['--predict', '--unit', 'weeks', '--horizon', '26', '--months', '12'];
+
+interface Timed {
+  seconds: number;
+  /** CPU seconds (user + system) of the child: steadier than wall time on a shared machine. */
+  cpu: number;
+  rssMb: number;
+  code: number | null;
+  stderr: string;
+}
+
+// For a Node child (`node -e`: argv[1] is the script, as when it is run directly): run it, and write its peak
+// resident memory (KB) and CPU seconds to BENCH_RSS_FILE on exit, so no /usr/bin/time is needed.
+const RSS_WRAPPER =
+  "process.on('exit',()=>{const u=process.resourceUsage();require('node:fs').writeFileSync(process.env.BENCH_RSS_FILE," +
+  "u.maxRSS+' '+(u.userCPUTime+u.systemCPUTime)/1e6)});require(process.argv[1]);";
+
+// The same for a Python child: run the script, then write its peak RSS (ru_maxrss is KB on Linux) and CPU.
+const PYTHON_RSS_WRAPPER =
+  'import os, resource, runpy, sys\nsys.argv = sys.argv[1:]\ntry:\n    runpy.run_path(sys.argv[0], run_name="__main__")\n' +
+  'finally:\n    u = resource.getrusage(resource.RUSAGE_SELF)\n' +
+  '    open(os.environ["BENCH_RSS_FILE"], "w").write(f"{u.ru_maxrss} {u.ru_utime + u.ru_stime}")\n';
+
+/** Runs a program to completion, output to a file, and returns its wall time and peak RSS (Node children). */
+function timeChild(command: string, args: string[], node: boolean, nodeFlags: string[] = []): Timed {
+  const rssFile = path.join(tmpdir(), `crm-bench-rss-${process.pid}`);
+  rmSync(rssFile, { force: true });
+  const start = performance.now();
+  const child = spawnSync(
+    command,
+    [...nodeFlags, node ? '-e' : '-c', node ? RSS_WRAPPER : PYTHON_RSS_WRAPPER, ...args],
+    {
+      env: { ...process.env, BENCH_RSS_FILE: rssFile },
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    },
+  );
+  const seconds = (performance.now() - start) / 1000;
+  const [rssKb, cpu] = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').split(' ').map(Number) : [];
+  rmSync(rssFile, { force: true });
+  return {
+    seconds,
+    cpu: cpu ?? Number.NaN,
+    rssMb: (rssKb ?? Number.NaN) / 1024,
+    code: child.status,
+    stderr: child.stderr ?? '',
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((left, right) => left - right);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+/** Median wall time of RUNS runs (and the peak RSS of the slowest), failing loudly when a run fails. */
+function medianRun(command: string, args: string[], node: boolean): { seconds: number; cpu: number; rssMb: number } {
+  const runs: Timed[] = [];
+  // (spawned children are measured one at a time, so they never compete with each other)
+  for (let run = 0; run < RUNS; run++) {
+    const timed = timeChild(command, args, node);
+    if (timed.code !== 0) throw new Error(`${command} ${args.join(' ')} failed (${timed.code}): ${timed.stderr}`);
+    runs.push(timed);
+  }
+  return {
+    seconds: median(runs.map((run) => run.seconds)),
+    cpu: median(runs.map((run) => run.cpu)),
+    rssMb: Math.max(...runs.map((run) => run.rssMb)),
+  };
+}
+
+/** python3 with pandas, or null (the pandas lines are then skipped with a message). */
+function pandasPython(): string | null {
+  for (const candidate of ['python3', '/usr/bin/python3']) {
+    const probe = spawnSync(candidate, ['-c', 'import pandas, scipy'], { encoding: 'utf8' });
+    if (probe.status === 0) return candidate;
+  }
+  return null;
+}
+
+/** Bare byte scan: read the file in 1 MB chunks and count line feeds — no tool reads a file faster. */
+function byteScan(file: string): { seconds: number; lines: number } {
+  const start = performance.now();
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  const descriptor = openSync(file, 'r');
+  let lines = 0;
+  let read: number;
+  while ((read = readSync(descriptor, buffer, 0, buffer.length, null)) > 0) {
+    for (let index = buffer.indexOf(10, 0); index >= 0 && index < read; index = buffer.indexOf(10, index + 1)) {
+      lines += 1;
+    }
+  }
+  closeSync(descriptor);
+  return { seconds: (performance.now() - start) / 1000, lines };
+}
+
+const format = (seconds: number): string => `${seconds.toFixed(3)} s`;
+
+/**
+ * Stage times of one in-process run of what `segment` does: read + parse + group (the streaming reader),
+ * then core's phases, then writing the CSV; and the floor over columns: the same records split and their
+ * customer, date and amount fields read, with no conversion or grouping.
+ */
+function stageTimes(file: string, options: SegmentOptions): void {
+  const marks: [string, number][] = [];
+  const start = performance.now();
+  const streamed = readPurchaseGroups(file);
+  if (streamed === null) throw new Error(`${file} has margin or cost columns: not the streaming path`);
+  marks.push(['read + parse + group', performance.now()]);
+  const phaseNames: Record<string, string> = {
+    summarizing: 'groups → transactions',
+    scoring: 'summary',
+    valuing: 'RFM',
+    holdout: 'models',
+    tiering: 'models',
+    lifecycle: 'tiers',
+    totals: 'lifecycle + labels',
+    done: 'totals',
+  };
+  const result = segmentPurchaseGroups(streamed.groups, options, (phase) => {
+    const name = phaseNames[phase];
+    if (name !== undefined) marks.push([name, performance.now()]);
+  });
+  const target = path.join(tmpdir(), `crm-bench-out-${process.pid}.csv`);
+  const descriptor = openSync(target, 'w');
+  writeSync(descriptor, toCsv(toOutputRows(result)));
+  closeSync(descriptor);
+  rmSync(target, { force: true });
+  marks.push(['write CSV', performance.now()]);
+  const total = (marks[marks.length - 1]?.[1] ?? start) - start;
+  let previous = start;
+  for (const [name, at] of marks) {
+    const seconds = (at - previous) / 1000;
+    const share = ((100 * (at - previous)) / total).toFixed(0).padStart(3);
+    console.log(`  ${name.padEnd(22)} ${format(seconds).padStart(9)}  ${share} %`);
+    previous = at;
+  }
+  console.log(`  ${'total'.padEnd(22)} ${format(total / 1000).padStart(9)}`);
+  const { customer = 0, date = 0, amount = streamed.mapping.quantity ?? 0 } = streamed.mapping;
+  const columnStart = performance.now();
+  let characters = 0;
+  const splitter = new CsvRecordSplitter(streamed.delimiter, (record) => {
+    characters += record.field(customer).length + record.field(date).length + record.field(amount).length;
+  });
+  eachLineChunk(
+    file,
+    streamed.encoding,
+    () => undefined,
+    (text) => splitter.push(text),
+  );
+  splitter.end();
+  console.log(
+    `  floor: bare column pass ${format((performance.now() - columnStart) / 1000)} ` +
+      `(split records, read 3 fields: ${characters} characters)`,
+  );
+}
+
+/** Writes a seeded Online-Retail-shaped file of `rows` rows (about 40 bytes a row). */
+function generateBigFile(target: string, rows: number): void {
+  const random = mulberry32(20_251_202);
+  const customers = Math.max(1, Math.floor(rows / 120));
+  const descriptor = openSync(target, 'w');
+  writeSync(descriptor, 'InvoiceNo,InvoiceDate,Quantity,UnitPrice,CustomerID\n');
+  const startDay = Date.UTC(2019, 0, 1) / 86_400_000;
+  let invoice = 100_000;
+  let chunk = '';
+  for (let row = 0; row < rows;) {
+    const customer = 10_000 + Math.floor(customers * random() ** 2);
+    const day = startDay + Math.floor(1460 * random());
+    const date = new Date(day * 86_400_000 + Math.floor(random() * 36_000) * 1000).toISOString();
+    const lines = 1 + Math.floor(random() * 12);
+    invoice += 1;
+    for (let line = 0; line < lines && row < rows; line++, row++) {
+      const quantity = random() < 0.02 ? -1 : 1 + Math.floor(random() * 6);
+      const price = (Math.round(random() * 2000) / 100 + 0.1).toFixed(2);
+      chunk += `${invoice},${date.slice(0, 10)} ${date.slice(11, 19)},${quantity},${price},${customer}\n`;
+    }
+    if (chunk.length > 1 << 20) {
+      writeSync(descriptor, chunk);
+      chunk = '';
+    }
+  }
+  writeSync(descriptor, chunk);
+  closeSync(descriptor);
+}
+
+/** Runs the CLI benchmark and prints every figure it measured. */
+export async function runCliBench(): Promise<void> {
+  if (!existsSync(CLI)) {
+    console.log(`${CLI} is missing: run npm run build first. CLI bench skipped.`);
+    return;
+  }
+  const retail = dataFilePath('onlineretail.csv');
+  const output = path.join(tmpdir(), `crm-bench-${process.pid}.csv`);
+  const python = pandasPython();
+  console.log(`Online Retail (${(statSync(retail).size / 1e6).toFixed(1)} MB), median of ${RUNS} runs, built CLI`);
+  const lines: [string, string[], string | null][] = [
+    ['segment (default)', [], 'rfm.py'],
+    ['segment --predict --unit weeks --horizon 26 --months 12', PREDICT, 'clv.py'],
+  ];
+  for (const [name, extra, script] of lines) {
+    const ours = medianRun(process.execPath, [CLI, 'segment', retail, ...extra, '--out', output], true);
+    let comparison = 'pandas not installed (python3 -c "import pandas, scipy" failed): comparison skipped';
+    if (python !== null && script !== null) {
+      const theirs = medianRun(python, [path.join(__dirname, 'pandas', script), retail, output], false);
+      const wallRatio = theirs.seconds / ours.seconds;
+      const cpuRatio = theirs.cpu / ours.cpu;
+      comparison =
+        `pandas ${format(theirs.seconds)} wall, ${format(theirs.cpu)} CPU (${theirs.rssMb.toFixed(0)} MB); ` +
+        `pandas/ours ${wallRatio.toFixed(2)}× wall, ${cpuRatio.toFixed(2)}× CPU ` +
+        (cpuRatio >= 3
+          ? '(target ≥ 3×: met)'
+          : `(target ≥ 3×: NOT met, ${(3 / cpuRatio).toFixed(1)}× short in CPU time; see the stages below)`);
+    }
+    console.log(
+      `  ${name}: ours ${format(ours.seconds)} wall, ${format(ours.cpu)} CPU (${ours.rssMb.toFixed(0)} MB); ${comparison}`,
+    );
+  }
+  rmSync(output, { force: true });
+
+  const scan = byteScan(retail);
+  console.log(`  floor: bare byte scan ${format(scan.seconds)} (${scan.lines} lines)`);
+  console.log('Stages in-process, segment (default):');
+  stageTimes(retail, {});
+  console.log('Stages in-process, segment --predict --unit weeks --horizon 26 --months 12:');
+  stageTimes(retail, {
+    unit: 'weeks',
+    clv: { method: 'probabilistic', purchaseHorizon: 26, horizonMonths: 12 },
+  });
+
+  if (BIG_ROWS > 0) {
+    const big = path.join(tmpdir(), `crm-bench-big-${BIG_ROWS}.csv`);
+    if (!existsSync(big)) generateBigFile(big, BIG_ROWS);
+    const bigScan = byteScan(big);
+    const run = timeChild(process.execPath, [CLI, 'segment', big, '--out', output], true);
+    // The 1 GB target: the same file read under a 400 MB heap (the issue's run died there with the old reader).
+    const smallHeap = timeChild(
+      process.execPath,
+      ['--max-old-space-size=400', CLI, 'segment', big, '--out', output],
+      true,
+    );
+    rmSync(output, { force: true });
+    const verdict =
+      run.code !== 0
+        ? `FAILED (exit ${run.code}): ${run.stderr.trim().split('\n').slice(-1)[0] ?? ''}`
+        : `${run.seconds <= 8 ? 'time target met' : 'time target ≤ 8 s NOT met'}, ` +
+          `${run.rssMb <= 500 ? 'memory target met' : 'memory target ≤ 500 MB NOT met'}`;
+    console.log(
+      `Generated file ${BIG_ROWS} rows (${(statSync(big).size / 1e6).toFixed(0)} MB, byte scan ${format(bigScan.seconds)}): ` +
+        `segment ${format(run.seconds)} wall, ${format(run.cpu)} CPU, peak RSS ${run.rssMb.toFixed(0)} MB — ${verdict}; ` +
+        `with a 400 MB heap: ${smallHeap.code === 0 ? `completes (${format(smallHeap.seconds)})` : `FAILS (exit ${smallHeap.code})`}`,
+    );
+  }
+}
