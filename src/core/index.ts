@@ -18,3 +18,4 @@ export * from './holdoutCheck';
 export * from './outputTable';
 export * from './btyd';
 export * from './sbg';
+export * from './cohorts';
