@@ -47,3 +47,5 @@ export { btydCustomersOf } from './btydCustomersOf';
 export type { SpendingBtydCustomer } from './btydCustomersOf';
 export { horizonInUnits } from './horizonInUnits';
 export { hypergeometric2F1, logHypergeometric2F1 } from './hypergeometric2F1';
+export { bgnbdTracking } from './bgnbdTracking';
+export type { BgNbdTracking, BgNbdTrackingOptions, TrackingRow } from './bgnbdTracking';
