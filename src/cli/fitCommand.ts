@@ -15,6 +15,7 @@ import { choiceOption, fileArgument, parseArguments, textOption } from './parseA
 import type { ParsedArguments } from './parseArguments';
 import type { ColumnOptions } from './readTransactionsCsv';
 import { readTransactionsCsv } from './readTransactionsCsv';
+import { runSbgFitCommand } from './sbgFitCommand';
 import type { CommandIo } from './segmentCommand';
 
 export const FIT_USAGE = `Usage: crm-analytics fit <file.csv> --as-of yyyy-mm-dd --unit days|weeks [options]
@@ -33,7 +34,10 @@ Options:
                             the data cannot determine it, "pareto": { "error": … } saying why
   --holdout-end yyyy-mm-dd  also compare predictions with the actual purchases after --as-of up to this date
   --penalty P               L2 penalty on the parameters (lifetimes' penalizer_coef; default 0)
-  --help                    show this help`;
+  --help                    show this help
+
+crm-analytics fit <survivors.csv> --model sbg fits the sBG retention model to contract survivor counts
+instead (crm-analytics fit --model sbg --help).`;
 
 const KNOWN_OPTIONS = new Set([
   'customer',
@@ -135,10 +139,12 @@ function describeGammaGamma(model: GammaGammaModel) {
  */
 export async function runFitCommand(argv: readonly string[], io: CommandIo = PROCESS_IO): Promise<number> {
   const parsed = parseArguments(argv);
-  if (parsed.options.has('help')) {
+  if (parsed.options.has('help') && parsed.options.get('model') !== 'sbg') {
     io.stdout(`${FIT_USAGE}\n`);
     return 0;
   }
+  // The sBG fits a survivor series, not transactions: its own file format and options.
+  if (parsed.options.get('model') === 'sbg') return runSbgFitCommand(parsed, io);
   const file = fileArgument(parsed, 'fit', KNOWN_OPTIONS);
   const unit = textOption(parsed, 'unit');
   if (unit !== 'days' && unit !== 'weeks') {

@@ -1,4 +1,5 @@
 import { AnalyticsError } from '../core';
+import { runCohortsCommand } from './cohortsCommand';
 import { runFitCommand } from './fitCommand';
 import { parseArguments } from './parseArguments';
 import type { CommandIo } from './segmentCommand';
@@ -8,7 +9,9 @@ const USAGE = `crm-analytics: customer analytics on transaction CSV files
 
 Commands:
   segment <file.csv> [options]   RFM, segments, lifecycle, value tiers per customer
-  fit <file.csv> [options]       fit BG/NBD / Pareto/NBD + Gamma–Gamma, with holdout diagnostics
+  fit <file.csv> [options]       fit BG/NBD / Pareto/NBD + Gamma–Gamma, with holdout diagnostics;
+                                 fit <survivors.csv> --model sbg: the sBG contract-retention model
+  cohorts <file.csv> [options]   cohort triangle by month, week or quarter of first purchase
 
 Run crm-analytics <command> --help for the options.
 
@@ -24,7 +27,7 @@ const PROCESS_IO: CommandIo = {
 };
 
 /**
- * The command line: dispatches `segment`, `fit` and `--help`, prints errors as one clear line on stderr and
+ * The command line: dispatches `segment`, `fit`, `cohorts` and `--help`, prints errors as one clear line on stderr and
  * returns the exit code (0 ok, 1 unusable input, 2 bad usage).
  *
  * @example
@@ -39,6 +42,7 @@ export async function main(argv: readonly string[], io: CommandIo = PROCESS_IO):
     }
     if (command === 'segment') return await runSegmentCommand(parseArguments(rest, SEGMENT_FLAGS), io);
     if (command === 'fit') return await runFitCommand(rest, io);
+    if (command === 'cohorts') return await runCohortsCommand(parseArguments(rest), io);
     io.stderr(`crm-analytics: unknown command "${command}". Run crm-analytics --help.\n`);
     return 2;
   } catch (error) {

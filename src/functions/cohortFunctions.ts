@@ -4,8 +4,10 @@
  */
 import {
   AnalyticsError,
+  COHORT_HEADERS,
+  COHORT_MEASURES,
+  cohortRows,
   cohortTable,
-  dayToIso,
   fitSbg,
   parseTransactions,
   sbgClv,
@@ -14,7 +16,7 @@ import {
   sbgSurvival,
   summarizeCustomers,
 } from '../core';
-import type { CohortCell, CohortTable, Language, SbgParams } from '../core';
+import type { Language, SbgParams } from '../core';
 import { cellNumber, isBlank } from './coerce';
 import { readParameters } from './modelParameters';
 import { defineFunction } from './runner';
@@ -22,63 +24,6 @@ import { defineFunction } from './runner';
 const language = { kind: 'language' } as const;
 const column = { kind: 'column' } as const;
 const raw = { kind: 'raw' } as const;
-
-/** The measures a cohort triangle can show, as the `measure` argument spells them. */
-export const COHORT_MEASURES = [
-  'share',
-  'active',
-  'survivors',
-  'revenue',
-  'revenue_per_customer',
-  'cumulative_revenue_per_customer',
-] as const;
-export type CohortMeasure = (typeof COHORT_MEASURES)[number];
-
-/** Header labels of the COHORT_TABLE spill, by language; SBG_FIT recognises a spill by its first header cell. */
-export const COHORT_HEADERS: Readonly<Record<Language, { cohort: string; customers: string; partial: string }>> = {
-  en: { cohort: 'Cohort', customers: 'Customers', partial: 'Partial period' },
-  zh: { cohort: '同期群', customers: '客户数', partial: '未完整期间' },
-};
-
-function cellValue(cell: CohortCell, measure: CohortMeasure): number {
-  switch (measure) {
-    case 'share':
-      return cell.share;
-    case 'active':
-      return cell.active;
-    case 'survivors':
-      return cell.alive;
-    case 'revenue':
-      return cell.revenue;
-    case 'revenue_per_customer':
-      return cell.revenuePerCustomer;
-    case 'cumulative_revenue_per_customer':
-      return cell.cumulativeRevenuePerCustomer;
-  }
-}
-
-/**
- * The spill of a cohort table: header (cohort, customers, ages 0…K, partial period), then one row per cohort; cells
- * beyond a cohort's age are "" and the last column names the partial period on the rows whose last cell it is.
- */
-export function cohortSpill(table: CohortTable, measure: CohortMeasure, lang: Language): (string | number)[][] {
-  const headers = COHORT_HEADERS[lang];
-  const ages = Array.from({ length: table.ages }, (_, age) => age);
-  const partialNote =
-    lang === 'zh'
-      ? `${table.partialLabel}（截至 ${dayToIso(table.asOf - 1)}）`
-      : `${table.partialLabel} (to ${dayToIso(table.asOf - 1)})`;
-  const rows: (string | number)[][] = [[headers.cohort, headers.customers, ...ages, headers.partial]];
-  for (const row of table.cohorts) {
-    const values = ages.map((age) => {
-      const cell = row.cells[age];
-      return cell === undefined ? '' : cellValue(cell, measure);
-    });
-    const last = row.cells[row.cells.length - 1];
-    rows.push([row.label, row.size, ...values, last?.partial === true ? partialNote : '']);
-  }
-  return rows;
-}
 
 /** CRM.COHORT_TABLE: the cohort triangle of a transaction table, header first (docs/cohorts.md). */
 export const cohortTableFunction = defineFunction(
@@ -102,7 +47,7 @@ export const cohortTableFunction = defineFunction(
     }
     const transactions = parseTransactions({ customer: args.customers, date: args.dates, amount: args.amounts });
     const summary = summarizeCustomers(transactions, args.as_of === null ? {} : { asOf: Math.floor(args.as_of) });
-    return cohortSpill(cohortTable(summary, { period: args.period }), args.measure, args.language);
+    return cohortRows(cohortTable(summary, { period: args.period }), args.measure, args.language);
   },
 );
 

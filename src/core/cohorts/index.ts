@@ -9,3 +9,5 @@ export {
 } from './calendarPeriod';
 export { cohortSurvivors, cohortTable } from './cohortTable';
 export type { CohortCell, CohortRow, CohortTable, CohortTableOptions } from './cohortTable';
+export { COHORT_HEADERS, COHORT_MEASURES, cohortCellValue, cohortRows } from './cohortRows';
+export type { CohortMeasure } from './cohortRows';
