@@ -1,4 +1,5 @@
-import type { ConditionalExpectationRow, PurchaseModel } from './btyd';
+import type { BgNbdTracking, ConditionalExpectationRow, PurchaseModel } from './btyd';
+import type { CohortAnalysis, CohortOptions } from './cohorts';
 import type { TimeUnit } from './dates';
 import type { SegmentRule } from './rfmSegment';
 import type { SkippedRows } from './transactions';
@@ -60,6 +61,8 @@ export interface SegmentOptions {
   lifecycle?: LifecycleOptions;
   clv?: ClvOptions;
   language?: Language;
+  /** The "Cohorts and retention" output: the cohort triangle, and the sBG projection for contract data. */
+  cohorts?: CohortOptions;
 }
 
 /** One customer's row of the segmentation. */
@@ -159,4 +162,8 @@ export interface SegmentationResult {
   /** Present when `clv.holdoutWeeks` was given with the probabilistic method. */
   holdout?: HoldoutCheck;
   warnings: string[];
+  /** With the `cohorts` option: the triangle, average curves and, for contract data, the sBG projection. */
+  cohorts?: CohortAnalysis;
+  /** Probabilistic method with a fitted BG/NBD holdout check: expected vs actual cumulative repeat transactions. */
+  tracking?: BgNbdTracking;
 }

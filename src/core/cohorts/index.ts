@@ -11,3 +11,5 @@ export { cohortSurvivors, cohortTable } from './cohortTable';
 export type { CohortCell, CohortRow, CohortTable, CohortTableOptions } from './cohortTable';
 export { COHORT_HEADERS, COHORT_MEASURES, cohortCellValue, cohortRows } from './cohortRows';
 export type { CohortMeasure } from './cohortRows';
+export { cohortAnalysis } from './cohortAnalysis';
+export type { CohortAnalysis, CohortOptions, CohortProjection } from './cohortAnalysis';
