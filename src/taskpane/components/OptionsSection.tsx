@@ -1,4 +1,4 @@
-import { Field, Input, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Checkbox, Field, Input, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { useSectionStyles } from './sectionStyles';
 import type { Translate } from '../i18n/translator';
 import type { FormOptions } from '../state/formOptions';
@@ -106,6 +106,41 @@ export function OptionsSection(props: {
               data-testid="option-holdoutWeeks"
               value={options.holdoutWeeks}
               onChange={(_, data) => change({ holdoutWeeks: data.value })}
+            />
+          </Field>
+        )}
+        <Field hint={t('option.cohortsHint')}>
+          <Checkbox
+            disabled={disabled}
+            data-testid="option-cohorts"
+            label={t('option.cohorts')}
+            checked={options.cohorts}
+            onChange={(_, data) => change({ cohorts: data.checked === true })}
+          />
+        </Field>
+        {options.cohorts && (
+          <Field label={t('option.cohortPeriod')}>
+            <Select
+              className={sections.control}
+              disabled={disabled}
+              data-testid="option-cohortPeriod"
+              value={options.cohortPeriod}
+              onChange={(_, data) => change({ cohortPeriod: data.value as FormOptions['cohortPeriod'] })}
+            >
+              <option value="month">{t('cohortPeriod.month')}</option>
+              <option value="week">{t('cohortPeriod.week')}</option>
+              <option value="quarter">{t('cohortPeriod.quarter')}</option>
+            </Select>
+          </Field>
+        )}
+        {options.cohorts && (
+          <Field hint={t('option.contractualHint')}>
+            <Checkbox
+              disabled={disabled}
+              data-testid="option-contractual"
+              label={t('option.contractual')}
+              checked={options.contractual}
+              onChange={(_, data) => change({ contractual: data.checked === true })}
             />
           </Field>
         )}

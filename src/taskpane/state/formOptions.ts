@@ -18,6 +18,11 @@ export interface FormOptions {
   /** Weeks of the probabilistic method's holdout check as typed; '' for core's default (a third of the history). */
   holdoutWeeks: string;
   outputLanguage: Language;
+  /** The "Cohorts and retention" output: a cohort sheet beside the segments. */
+  cohorts: boolean;
+  cohortPeriod: 'month' | 'week' | 'quarter';
+  /** The user states that the data are subscription/contract renewals: only then is the sBG model used. */
+  contractual: boolean;
 }
 
 /** Defaults so that one click on Run works: DOMAIN §7 defaults, historic CLV. */
@@ -36,4 +41,7 @@ export const DEFAULT_FORM_OPTIONS: FormOptions = {
   margin: 1,
   holdoutWeeks: '',
   outputLanguage: 'en',
+  cohorts: false,
+  cohortPeriod: 'month',
+  contractual: false,
 };

@@ -29,6 +29,7 @@ export function toSegmentOptions(form: FormOptions): SegmentOptions {
     lifecycle: { periodDays: form.periodDays, churnDays: form.churnDays },
     clv,
     language: form.outputLanguage,
+    ...(form.cohorts ? { cohorts: { period: form.cohortPeriod, contractual: form.contractual } } : {}),
   };
 }
 
@@ -58,5 +59,8 @@ export function fromSegmentOptions(options: SegmentOptions, defaults: FormOption
         ? String(clv.holdoutWeeks)
         : defaults.holdoutWeeks,
     outputLanguage: options.language ?? defaults.outputLanguage,
+    cohorts: options.cohorts !== undefined,
+    cohortPeriod: options.cohorts?.period ?? defaults.cohortPeriod,
+    contractual: options.cohorts?.contractual ?? defaults.contractual,
   };
 }
