@@ -244,7 +244,8 @@ export class StandinWorkbook {
   /**
    * The colour a cell shows through a colour-scale conditional format, as Excel computes it: the cell's number placed
    * between the criteria values of the numbers in the format's range (lowest, highest, a percentile, a percent of the
-   * span or a number), the colour interpolated linearly in RGB; null when no scale covers a number there.
+   * span or a number), the colour interpolated linearly in RGB (lower-case #rrggbb); null when no scale covers a
+   * number there.
    */
   conditionalFillAt(sheet: SheetModel, row: number, column: number): string | null {
     const value = sheet.cells[row]?.[column];
@@ -279,7 +280,7 @@ export class StandinWorkbook {
       };
       const stops = [format.criteria.minimum, format.criteria.midpoint, format.criteria.maximum]
         .filter((criterion): criterion is ColorScaleCriterion => criterion !== undefined)
-        .map((criterion) => ({ value: at(criterion), color: criterion.color }));
+        .map((criterion) => ({ value: at(criterion), color: criterion.color.toLowerCase() }));
       const first = stops[0] as { value: number; color: string };
       if (value <= first.value) return first.color;
       for (let stop = 1; stop < stops.length; stop++) {

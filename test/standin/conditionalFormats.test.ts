@@ -29,8 +29,8 @@ describe('stand-in conditional formats', () => {
     expect(sheet.conditionalFormats).toHaveLength(1);
     expect(sheet.conditionalFormats[0]?.rect).toEqual({ row: 0, column: 0, rowCount: 3, columnCount: 2 });
     // Lowest 0, median of {0, 10, 20, 40, 50, 100} = 30, highest 100.
-    expect(book.conditionalFillAt(sheet, 0, 0)).toBe('#F8696B');
-    expect(book.conditionalFillAt(sheet, 2, 1)).toBe('#63BE7B');
+    expect(book.conditionalFillAt(sheet, 0, 0)).toBe('#f8696b');
+    expect(book.conditionalFillAt(sheet, 2, 1)).toBe('#63be7b');
     // 20 is two thirds of the way from 0 to the median 30: red → yellow.
     const red = [0xf8, 0x69, 0x6b];
     const yellow = [0xff, 0xeb, 0x84];
