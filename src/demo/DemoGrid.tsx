@@ -75,7 +75,11 @@ export function DemoGrid(props: { book: StandinWorkbook; attribution: string }):
                   <td
                     key={column}
                     className={styles.cell}
-                    style={{ backgroundColor: book.fillAt(sheet, rowIndex, column) || undefined }}
+                    style={{
+                      backgroundColor:
+                        book.conditionalFillAt(sheet, rowIndex, column) ??
+                        (book.fillAt(sheet, rowIndex, column) || undefined),
+                    }}
                     onClick={() => book.select(sheet.name, { row: rowIndex, column, rowCount: 1, columnCount: 1 })}
                   >
                     {formatCell(value, book.numberFormatAt(sheet, rowIndex, column))}
