@@ -83,5 +83,7 @@ export interface OutputLabels {
     discountPerPeriod: string;
     noProjection: string;
     retailNote: string;
+    /** Full sentences: why there is no sBG projection. */
+    problems: Record<'noCompletePeriod' | 'noChurn' | 'fitFailed', string>;
   };
 }

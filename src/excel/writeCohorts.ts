@@ -95,8 +95,8 @@ export function writeCohortSheet(
   if (projection !== undefined) {
     const { alpha, beta } = projection.model.params;
     legend.push([`* ${labels.projectedLegend} (alpha = ${alpha.toFixed(3)}, beta = ${beta.toFixed(3)})`]);
-  } else if (analysis.contractual && analysis.projectionError !== undefined) {
-    legend.push([`${labels.noProjection}: ${analysis.projectionError}`]);
+  } else if (analysis.contractual && analysis.projectionProblem !== undefined) {
+    legend.push([`${labels.noProjection}: ${labels.problems[analysis.projectionProblem]}`]);
   } else if (!analysis.contractual) {
     legend.push([labels.retailNote]);
   }

@@ -53,7 +53,12 @@ export interface CohortAnalysis {
   readonly projection?: CohortProjection;
   /** Why the sBG model could not be fitted to contract data (in core's words), when it could not. */
   readonly projectionError?: string;
+  /** The same as a code, so the pane can say it in the user's language. */
+  readonly projectionProblem?: CohortProjectionProblem;
 }
+
+/** Why no sBG projection: no complete renewal period yet, nobody lost, or the fit failed. */
+export type CohortProjectionProblem = 'noCompletePeriod' | 'noChurn' | 'fitFailed';
 
 const PERIODS_PER_YEAR: Readonly<Record<CohortPeriod, number>> = { week: 52, month: 12, quarter: 4 };
 
@@ -114,13 +119,21 @@ export function cohortAnalysis(summary: CustomerSummary, options: CohortOptions 
       ...analysis,
       projectionError:
         'No cohort has a complete period after its acquisition period yet: the sBG model needs at least one renewal.',
+      projectionProblem: 'noCompletePeriod',
     };
   }
   let model: SbgModel;
   try {
     model = fitSbg(survivors);
   } catch (error) {
-    if (error instanceof AnalyticsError) return { ...analysis, projectionError: error.message };
+    if (error instanceof AnalyticsError) {
+      const nobodyLost = error.code === 'FLAT_LIKELIHOOD' && /No customer was lost/.test(error.message);
+      return {
+        ...analysis,
+        projectionError: error.message,
+        projectionProblem: nobodyLost ? 'noChurn' : 'fitFailed',
+      };
+    }
     throw error;
   }
   const discountPerPeriod = (1 + yearlyDiscount) ** (1 / PERIODS_PER_YEAR[period]) - 1;

@@ -12,4 +12,4 @@ export type { CohortCell, CohortRow, CohortTable, CohortTableOptions } from './c
 export { COHORT_HEADERS, COHORT_MEASURES, cohortCellValue, cohortRows } from './cohortRows';
 export type { CohortMeasure } from './cohortRows';
 export { cohortAnalysis } from './cohortAnalysis';
-export type { CohortAnalysis, CohortOptions, CohortProjection } from './cohortAnalysis';
+export type { CohortAnalysis, CohortOptions, CohortProjection, CohortProjectionProblem } from './cohortAnalysis';

@@ -175,6 +175,12 @@ export const en = {
   'option.contractual': 'The data are subscription or contract renewals',
   'option.contractualHint':
     'Only then can a lost customer be told from one who has not bought yet: the sBG model projects the triangle and values each cohort. Leave it off for retail purchases.',
+  'cohort.problem.noCompletePeriod':
+    'no cohort has a complete period after its acquisition period yet; the model needs at least one renewal.',
+  'cohort.problem.noChurn':
+    'no customer was lost in any complete period, so the data cannot tell how fast customers churn.',
+  'cohort.problem.fitFailed':
+    'the model could not be fitted to these cohorts (the fit did not settle on one answer); the triangle is shown as observed.',
 } as const;
 
 /** Every message key; the Chinese table must have exactly these. */

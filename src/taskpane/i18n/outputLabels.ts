@@ -88,6 +88,11 @@ export function outputLabels(t: Translate): OutputLabels {
       discountPerPeriod: t('cohort.discountPerPeriod'),
       noProjection: t('cohort.noProjection'),
       retailNote: t('cohort.retailNote'),
+      problems: {
+        noCompletePeriod: t('cohort.problem.noCompletePeriod'),
+        noChurn: t('cohort.problem.noChurn'),
+        fitFailed: t('cohort.problem.fitFailed'),
+      },
     },
   };
 }

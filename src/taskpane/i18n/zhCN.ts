@@ -170,4 +170,7 @@ export const zhCN: Record<MessageKey, string> = {
   'option.contractual': '数据是订阅或合约续约',
   'option.contractualHint':
     '只有这样才能区分已流失的客户和只是尚未购买的客户：sBG 模型会预测三角表并评估每个同期群的价值。零售购买请不要勾选。',
+  'cohort.problem.noCompletePeriod': '还没有任何同期群在获客期之后有完整的期间；模型至少需要一次续约。',
+  'cohort.problem.noChurn': '在任何完整期间都没有客户流失，数据无法说明客户流失的快慢。',
+  'cohort.problem.fitFailed': '无法用这些同期群拟合模型（拟合没有收敛到唯一结果）；三角表按观察值显示。',
 };

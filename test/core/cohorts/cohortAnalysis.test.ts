@@ -91,6 +91,7 @@ describe('cohortAnalysis', () => {
     const analysis = cohortAnalysis(one, { contractual: true });
     expect(analysis.projection).toBeUndefined();
     expect(analysis.projectionError).toMatch(/complete period after its acquisition/);
+    expect(analysis.projectionProblem).toBe('noCompletePeriod');
     expect(errorOf(() => cohortAnalysis(one, { yearlyDiscount: 0 })).code).toBe('OUT_OF_RANGE');
   });
 
