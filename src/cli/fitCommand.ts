@@ -10,8 +10,10 @@ import {
   parseTransactions,
   requireDate,
   summarizeCustomers,
+  OPTION_RULES,
+  transactionWarnings,
 } from '../core';
-import { choiceOption, fileArgument, parseArguments, textOption } from './parseArguments';
+import { choiceOption, fileArgument, numberFlag, parseArguments, textOption } from './parseArguments';
 import type { ParsedArguments } from './parseArguments';
 import type { ColumnOptions } from './readTransactionsCsv';
 import { readTransactionsCsv } from './readTransactionsCsv';
@@ -164,14 +166,8 @@ export async function runFitCommand(argv: readonly string[], io: CommandIo = PRO
   if (holdoutEnd !== undefined && holdoutEnd <= asOf) {
     throw new AnalyticsError('OUT_OF_RANGE', '--holdout-end must be after --as-of.', { argument: 'holdout-end' });
   }
-  const modelName = choiceOption(parsed, 'model', ['bgnbd', 'mbgnbd', 'pareto'], 'bgnbd');
-  const penaltyText = textOption(parsed, 'penalty') ?? '0';
-  const penalty = Number(penaltyText);
-  if (!Number.isFinite(penalty) || penalty < 0) {
-    throw new AnalyticsError('OUT_OF_RANGE', `--penalty must be a number ≥ 0, got ${penaltyText}.`, {
-      argument: 'penalty',
-    });
-  }
+  const modelName = choiceOption(parsed, 'model', OPTION_RULES.model.choices, OPTION_RULES.model.default);
+  const penalty = numberFlag(parsed, 'penalty', 'penalty') ?? OPTION_RULES.penalty.default;
   const columns: ColumnOptions = {};
   for (const role of ['customer', 'date', 'amount', 'order'] as const) {
     const name = textOption(parsed, role);
@@ -239,7 +235,12 @@ export async function runFitCommand(argv: readonly string[], io: CommandIo = PRO
       totals: { actual: holdout.totals.actual, predicted: round(holdout.totals.predicted) },
     };
   }
-  const warnings = [...bgnbd.warnings, ...(pareto?.warnings ?? []), ...gammaGamma.warnings];
+  const warnings = [
+    ...transactionWarnings(transactions),
+    ...bgnbd.warnings,
+    ...(pareto?.warnings ?? []),
+    ...gammaGamma.warnings,
+  ];
   if (paretoFailure !== undefined) {
     warnings.push(
       `Pareto/NBD could not be fitted (${paretoFailure.code}): ${paretoFailure.message}` +

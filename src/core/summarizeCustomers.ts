@@ -49,19 +49,13 @@ export interface CustomerSummary {
 const INTEGER_TEXT = /^-?\d{1,15}$/;
 
 /**
- * Orders customer ids so the output never depends on row order: ids that are whole numbers numerically and
- * before other ids, the rest by code unit.
+ * The default as-of day (DOMAIN §7.2): the whole day after the latest transaction, so the same data gives the
+ * same result whenever it is run, and a purchase on the latest day has recency 1.
+ * @example
+ * defaultAsOfDay(19787.75) // => 19788
  */
-export function compareCustomerIds(left: string, right: string): number {
-  const leftNumeric = INTEGER_TEXT.test(left);
-  const rightNumeric = INTEGER_TEXT.test(right);
-  if (leftNumeric && rightNumeric) {
-    const difference = Number(left) - Number(right);
-    if (difference !== 0) return difference;
-  } else if (leftNumeric !== rightNumeric) {
-    return leftNumeric ? -1 : 1;
-  }
-  return left < right ? -1 : left > right ? 1 : 0;
+export function defaultAsOfDay(latestDay: number): number {
+  return Math.floor(latestDay) + 1;
 }
 
 function copySkipped(skipped: SkippedRows): SkippedRows {
@@ -101,7 +95,7 @@ export function summarizeCustomers(
   if (options.asOf !== undefined && !Number.isFinite(options.asOf)) {
     throw new AnalyticsError('BAD_DATE', `The as-of date is not a date: ${options.asOf}.`, { argument: 'asOf' });
   }
-  const asOf = options.asOf !== undefined ? Math.floor(options.asOf) : rows === 0 ? 0 : Math.floor(latest) + 1;
+  const asOf = options.asOf !== undefined ? Math.floor(options.asOf) : rows === 0 ? 0 : defaultAsOfDay(latest);
   const skipped = copySkipped(transactions.skipped);
 
   // Canonical customer order: rank of each dictionary entry among the sorted ids.
@@ -297,7 +291,8 @@ export function summarizeCustomers(
 }
 
 /**
- * Ranks customer ids in canonical order ({@link compareCustomerIds}); rank[i] = position of ids[i].
+ * Ranks customer ids in canonical order (whole-number ids numerically and first, the rest by code unit), so
+ * the output never depends on row order; rank[i] = position of ids[i].
  * Numeric ids are parsed once, not per comparison.
  */
 function canonicalRanks(ids: readonly string[]): { rank: Int32Array; order: number[] } {

@@ -1,5 +1,6 @@
 import type { BgNbdModel, CustomerResult, GroupTotal, HoldoutCheck, SegmentationResult } from '../../src/core';
 import type { OutputLabels } from '../../src/excel';
+import { resolveSegmentOptions } from '../../src/core';
 import { outputLabels } from '../../src/taskpane/i18n/outputLabels';
 import { createTranslator } from '../../src/taskpane/i18n/translator';
 
@@ -138,8 +139,12 @@ export function sampleResult(count = 5): SegmentationResult {
     skipped: { total: 2, reasons: { badDate: { count: 2, firstRows: [7, 9] } } },
     rowsRead: count * 2 + 2,
     rowsUsed: count * 2,
+    ordersOnSeveralDays: 0,
     asOf: '1997-04-01',
-    options: { bins: 5, tierScheme: 'pyramid', clv: { method: 'historic' }, language: 'en' },
+    options: resolveSegmentOptions(
+      { bins: 5, tierScheme: 'pyramid', clv: { method: 'historic' }, language: 'en' },
+      undefined,
+    ),
     warnings: [],
   };
 }
@@ -182,7 +187,10 @@ export function probabilisticResult(count: number, holdout: HoldoutCheck): Segme
   const result = sampleResult(count);
   return {
     ...result,
-    options: { ...result.options, clv: { method: 'probabilistic', holdoutWeeks: holdout.holdoutWeeks } },
+    options: resolveSegmentOptions(
+      { ...result.options, clv: { method: 'probabilistic', holdoutWeeks: holdout.holdoutWeeks } },
+      undefined,
+    ),
     model: { purchase: CDNOW_MODEL },
     holdout,
   };

@@ -1,5 +1,5 @@
 import { dayToIso } from '../dates';
-import type { Language } from '../segmentTypes';
+import type { Language } from '../labels';
 import type { CohortCell, CohortTable } from './cohortTable';
 
 /** The measures a cohort triangle can show, spelled as the function argument and the CLI option spell them. */
