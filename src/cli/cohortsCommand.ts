@@ -83,7 +83,7 @@ function cohortJson(table: CohortTable): object {
  *
  * @throws AnalyticsError for bad options or unusable data; `main` prints the message and exits non-zero.
  * @example
- * await runCohortsCommand(parseArguments(['orders.csv', '--period', 'quarter']), io); // => 0
+ * await runCohortsCommand(parseArguments(['orders.csv', '--period', 'quarter']), io); // prints the triangle, returns 0
  */
 export async function runCohortsCommand(parsed: ParsedArguments, io: CommandIo): Promise<number> {
   if (parsed.options.has('help')) {

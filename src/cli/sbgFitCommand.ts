@@ -80,7 +80,7 @@ export function readSurvivorText(text: string): number[][] {
  *
  * @throws AnalyticsError for bad options or unusable data; `main` prints the message and exits non-zero.
  * @example
- * await runSbgFitCommand(parseArguments(['highend.csv', '--model', 'sbg', '--discount', '0.1']), io); // => 0
+ * runSbgFitCommand(parseArguments(['highend.csv', '--model', 'sbg', '--discount', '0.1']), io); // prints JSON, returns 0
  */
 export function runSbgFitCommand(parsed: ParsedArguments, io: CommandIo): number {
   if (parsed.options.has('help')) {

@@ -5,6 +5,9 @@ import { main } from '../../src/cli/main';
 import { readDataText } from '../data/dataFiles';
 import { capture } from './cdnowCsv';
 
+// These tests read the 69,659 rows of CDNOW master: seconds each on a busy machine, more than Jest's default 5 s.
+jest.setTimeout(60_000);
+
 let directory: string;
 let masterCsv: string;
 beforeAll(() => {

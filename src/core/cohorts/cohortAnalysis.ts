@@ -87,7 +87,11 @@ function averages(table: CohortTable): (number | null)[] {
  * Cost: that of cohortTable plus one sBG fit, O(cohorts × ages).
  * @throws AnalyticsError OUT_OF_RANGE for a yearly discount ≤ 0.
  * @example
- * cohortAnalysis(summary, { contractual: true }).projection?.model.params; // => { alpha, beta }
+ * const summary = summarizeCustomers(
+ *   parseTransactions({ customer: ['a', 'a', 'b'], date: ['2024-01-05', '2024-02-05', '2024-01-09'], amount: [9, 9, 9] }),
+ *   { asOf: requireDate('2024-03-01', 'as_of') },
+ * );
+ * cohortAnalysis(summary).averageShare; // => [1, 0.5]
  */
 export function cohortAnalysis(summary: CustomerSummary, options: CohortOptions = {}): CohortAnalysis {
   const period = options.period ?? 'month';

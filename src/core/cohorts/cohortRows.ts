@@ -24,7 +24,7 @@ export const COHORT_HEADERS: Readonly<Record<Language, { cohort: string; custome
  *
  * Cost O(1).
  * @example
- * cohortCellValue(cell, 'survivors'); // => cell.alive
+ * cohortCellValue({ age: 1, active: 3, share: 0.3, alive: 5, revenue: 30, revenuePerCustomer: 3, cumulativeRevenuePerCustomer: 9, partial: false }, 'survivors'); // => 5
  */
 export function cohortCellValue(cell: CohortCell, measure: CohortMeasure): number {
   switch (measure) {
@@ -50,7 +50,11 @@ export function cohortCellValue(cell: CohortCell, measure: CohortMeasure): numbe
  *
  * Cost O(cohorts × ages).
  * @example
- * cohortRows(table, 'share', 'en')[0]; // => ['Cohort', 'Customers', 0, 1, 2, 'Partial period']
+ * const summary = summarizeCustomers(
+ *   parseTransactions({ customer: ['a', 'a', 'b'], date: ['2024-01-05', '2024-02-05', '2024-01-09'], amount: [9, 9, 9] }),
+ *   { asOf: requireDate('2024-03-01', 'as_of') },
+ * );
+ * cohortRows(cohortTable(summary), 'share', 'en'); // => [['Cohort', 'Customers', 0, 1, 'Partial period'], ['2024-01', 2, 1, 0.5, '']]
  */
 export function cohortRows(table: CohortTable, measure: CohortMeasure, language: Language): (string | number)[][] {
   const headers = COHORT_HEADERS[language];

@@ -71,8 +71,9 @@ export interface CohortTableOptions {
  * Cost O(groups) plus O(cohorts × ages) for the cells.
  * @throws AnalyticsError EMPTY_INPUT when the summary has no customer.
  * @example
+ * const input = { customer: ['a', 'a', 'b'], date: ['2024-01-05', '2024-02-05', '2024-01-09'], amount: [9, 9, 9] };
  * const table = cohortTable(summarizeCustomers(parseTransactions(input)), { period: 'month' });
- * table.cohorts[0].cells[1].share; // => 0.4 (40 % of the first cohort bought again the next month)
+ * table.cohorts[0].cells[1].share; // => 0.5 (one of the two January customers bought again in February)
  */
 export function cohortTable(summary: CustomerSummary, options: CohortTableOptions = {}): CohortTable {
   const period = options.period ?? 'month';

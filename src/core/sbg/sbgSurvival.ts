@@ -50,7 +50,7 @@ function retentionAt(params: SbgParams, t: number): number {
  * Cost O(1).
  * @throws AnalyticsError OUT_OF_RANGE for α or β ≤ 0, or t not a whole number ≥ 1.
  * @example
- * sbgRetention({ alpha: 0.668, beta: 3.806 }, 8); // => 0.9404 (= 10.806 / 11.474)
+ * sbgRetention({ alpha: 0.668, beta: 3.806 }, 8); // => 0.9418 (= 10.806 / 11.474)
  */
 export function sbgRetention(params: SbgParams, t: number): number {
   checkParams(params);
