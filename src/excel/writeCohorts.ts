@@ -183,6 +183,11 @@ export function writeCohortSheet(
     valueRange.values = valueRows;
     sheet.getRangeByIndexes(row, 0, 1, 7).format.font.bold = true;
   }
-  sheet.getRangeByIndexes(0, 0, Math.max(row, values.length + 4), Math.max(columns, 7)).format.autofitColumns();
+  // Widths from the tables only: the title and legend lines overflow into the empty cells beside them, as text
+  // does in Excel, instead of widening column A to a sentence.
+  range.format.autofitColumns();
+  curveRange.format.autofitColumns();
+  if (projection !== undefined)
+    sheet.getRangeByIndexes(row, 0, projection.cohorts.length + 1, 7).format.autofitColumns();
   return { tableName, tableRows: values.length, tableColumns: columns };
 }

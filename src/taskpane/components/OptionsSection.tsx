@@ -6,6 +6,7 @@ import type { PaneEvent } from '../state/paneReducer';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: tokens.spacingHorizontalS },
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalM },
 });
 
 /** Step 3: the segmentation options, with defaults that work in one click. */
@@ -109,6 +110,21 @@ export function OptionsSection(props: {
             />
           </Field>
         )}
+        <Field label={t('option.outputLanguage')}>
+          <Select
+            className={sections.control}
+            disabled={disabled}
+            data-testid="option-outputLanguage"
+            value={options.outputLanguage}
+            onChange={(_, data) => change({ outputLanguage: data.value as FormOptions['outputLanguage'] })}
+          >
+            <option value="en">{t('outputLanguage.en')}</option>
+            <option value="zh">{t('outputLanguage.zh')}</option>
+          </Select>
+        </Field>
+      </div>
+      {/* A run option of its own, full width: the cohort sheet and, for contract data, the sBG projection. */}
+      <div className={styles.stack}>
         <Field hint={t('option.cohortsHint')}>
           <Checkbox
             disabled={disabled}
@@ -144,18 +160,6 @@ export function OptionsSection(props: {
             />
           </Field>
         )}
-        <Field label={t('option.outputLanguage')}>
-          <Select
-            className={sections.control}
-            disabled={disabled}
-            data-testid="option-outputLanguage"
-            value={options.outputLanguage}
-            onChange={(_, data) => change({ outputLanguage: data.value as FormOptions['outputLanguage'] })}
-          >
-            <option value="en">{t('outputLanguage.en')}</option>
-            <option value="zh">{t('outputLanguage.zh')}</option>
-          </Select>
-        </Field>
       </div>
     </section>
   );
