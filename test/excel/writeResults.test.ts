@@ -216,7 +216,12 @@ describe('writeResults', () => {
     [
       'with the cohort sheet of contract data',
       () => ({ ...sampleResult(4), cohorts: contractCohorts() }),
-      ['ChartCollection.add(Pie)', 'ChartCollection.add(ColumnClustered)', 'ChartCollection.add(Line)'],
+      [
+        'ChartCollection.add(Pie)',
+        'ChartCollection.add(BarClustered)',
+        'ChartCollection.add(ColumnClustered)',
+        'ChartCollection.add(Line)',
+      ],
     ],
   ])(
     'a failure injected at every write step (%s) leaves nothing behind and the source unchanged',
