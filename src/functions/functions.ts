@@ -271,7 +271,8 @@ export function valueMatrix(
  * @param T Time from first purchase to the end of the period, same unit.
  * @param [penalty] L2 penalty on the parameters, 0 or more (default 0).
  * @param [model] "bgnbd" (default) or "mbgnbd" (one-time buyers can also drop out).
- * @returns A 5 × 2 block of labels and values; alpha is in the unit of t_x and T.
+ * @param [unit] Time unit of t_x and T: "days", "weeks" or "months"; when given, the block carries it in a unit row.
+ * @returns A 5 × 2 block of labels and values (6 × 2 with unit); alpha is in the unit of t_x and T.
  */
 export function bgnbdFit(
   x: unknown[][],
@@ -279,8 +280,9 @@ export function bgnbdFit(
   T: unknown[][],
   penalty?: unknown,
   model?: unknown,
+  unit?: unknown,
 ): unknown[][] {
-  return library.bgnbdFit(x, t_x, T, penalty, model);
+  return library.bgnbdFit(x, t_x, T, penalty, model, unit);
 }
 
 /**
@@ -341,7 +343,7 @@ export function expectedPurchases(
  * @param t_x Time from first to last purchase, in the fit's unit.
  * @param T Time from first purchase to now, in the fit's unit.
  * @param mean_spend Mean value of the customer's repeat purchases.
- * @param [unit] Time unit of the fit: "days" (default), "weeks" or "months" (a month is 30.4375 days).
+ * @param [unit] Time unit of the fit: "days", "weeks" or "months" (a month is 30.4375 days); required unless the block carries a unit row.
  * @param [horizon_months] Horizon in months, 1 to 1200 (default 12).
  * @param [monthly_discount] Discount rate per month (default 1%).
  * @param [margin] Profit margin as a share of spend (default 100 %, i.e. revenue).

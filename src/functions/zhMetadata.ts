@@ -152,6 +152,7 @@ export const ZH_FUNCTION_TEXT: Readonly<Record<string, ZhFunctionText>> = Object
       T: '首次购买到观察期末的时间，单位相同。',
       penalty: '参数的 L2 惩罚，0 或以上（默认 0）。',
       model: '"bgnbd"（默认）或 "mbgnbd"（只买一次的客户也可能流失）。',
+      unit: 't_x 与 T 的时间单位："days"、"weeks" 或 "months"；给出时结果区域带有一行 unit。',
     },
   },
   GG_FIT: {
@@ -192,7 +193,7 @@ export const ZH_FUNCTION_TEXT: Readonly<Record<string, ZhFunctionText>> = Object
       t_x: '首次到最后一次购买的时间，拟合所用单位。',
       T: '首次购买到现在的时间，拟合所用单位。',
       mean_spend: '客户重复购买的平均金额。',
-      unit: '拟合的时间单位："days"（默认）、"weeks" 或 "months"（一个月为 30.4375 天）。',
+      unit: '拟合的时间单位："days"、"weeks" 或 "months"（一个月为 30.4375 天）；除非参数区域带有 unit 行，否则必须给出。',
       horizon_months: '预测月数，1 到 1200（默认 12）。',
       monthly_discount: '月折现率（默认 1%）。',
       margin: '利润占消费的比例（默认 100%，即收入）。',

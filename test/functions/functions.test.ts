@@ -360,8 +360,11 @@ describe('CRM.RFM_TABLE', () => {
       col([10, 20, 5, '7.5']),
     );
     expect(table[0]?.[0]).toBe('customer_id');
-    expect(table).toHaveLength(4);
-    expect(table.map((row) => row[0])).toEqual(['customer_id', 'A', 'B', 'C']);
+    // Three customers for 5 bins: each dimension's tie warning follows the customers, one row each.
+    expect(table.map((row) => row[0])).toEqual(['customer_id', 'A', 'B', 'C', 'warning', 'warning', 'warning']);
+    expect(table[4]?.[1]).toBe(
+      'recency has 3 distinct values for 5 bins: tied customers share a score and some scores are not used.',
+    );
     for (const row of table) for (const cell of row) expect(cell).not.toBeNull();
   });
 });

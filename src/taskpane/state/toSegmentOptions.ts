@@ -29,6 +29,7 @@ export function toSegmentOptions(form: FormOptions): SegmentOptions {
     lifecycle: { periodDays: form.periodDays, churnDays: form.churnDays },
     clv,
     language: form.outputLanguage,
+    ...(form.dateOrder === 'ymd' ? {} : { dateOrder: form.dateOrder }),
     ...(form.cohorts ? { cohorts: { period: form.cohortPeriod, contractual: form.contractual } } : {}),
   };
 }
@@ -59,6 +60,7 @@ export function fromSegmentOptions(options: SegmentOptions, defaults: FormOption
         ? String(clv.holdoutWeeks)
         : defaults.holdoutWeeks,
     outputLanguage: options.language ?? defaults.outputLanguage,
+    dateOrder: options.dateOrder ?? defaults.dateOrder,
     cohorts: options.cohorts !== undefined,
     cohortPeriod: options.cohorts?.period ?? defaults.cohortPeriod,
     contractual: options.cohorts?.contractual ?? defaults.contractual,
