@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   about.getColumn(1).width = 120;
   [
     'CRM analytics add-in: sample workbook. Every formula uses a CRM.* custom function; load the add-in to recalculate.',
-    'Sheets: Transactions (data), Functions (one example per function), RFM table (CRM.RFM_TABLE), Models (BG/NBD, Gamma–Gamma and RFM cuts).',
+    'Sheets: Transactions (data), Functions (one example per function), RFM table (CRM.RFM_TABLE), Models (BG/NBD, Gamma–Gamma and RFM cuts), Cohorts (CRM.COHORT_TABLE and the sBG functions).',
     '',
     'Data attribution: the Transactions sheet holds the first 3,000 rows of the CDNOW full cohort (CDNOW_master.txt),',
     "from Bruce Hardie's data sets page (brucehardie.com/datasets), distributed by him for research and teaching.",
@@ -219,6 +219,39 @@ async function main(): Promise<void> {
     `CRM.VALUE_MATRIX('RFM table'!${letter('historic_value')}2:${letter('historic_value')}11,'RFM table'!${letter('clv')}2:${letter('clv')}11)`,
     crm.valueMatrix(firstTen('historic_value'), firstTen('clv')),
   );
+
+  // Cohorts: the triangle of the sample transactions, and the sBG model on Fader & Hardie's (2007) high-end series.
+  const cohortSheet = workbook.addWorksheet('Cohorts');
+  cohortSheet.getCell('A1').value = 'Cohort triangle (share of each cohort active per month since acquisition)';
+  putFormula(
+    cohortSheet,
+    'A2',
+    `CRM.COHORT_TABLE(${tx('A')},${tx('B')},${tx('D')},"month","share",DATE(1998,7,1))`,
+    crm.cohortTable(customers, dates, amounts, 'month', 'share', asOf),
+  );
+  const survivorsRow = 10;
+  cohortSheet.getCell(survivorsRow, 1).value =
+    'Contract renewals: survivors per 1,000 at years 0-7, "high end" segment of Fader & Hardie (2007)';
+  const highEnd = [1000, 869, 743, 653, 593, 551, 517, 491];
+  highEnd.forEach((count, index) => {
+    cohortSheet.getCell(survivorsRow + 1, index + 1).value = count;
+  });
+  const survivorsRange = `A${survivorsRow + 1}:H${survivorsRow + 1}`;
+  const sbg = crm.sbgFit([highEnd]);
+  cohortSheet.getCell(survivorsRow + 3, 1).value = 'sBG fit';
+  putFormula(cohortSheet, `A${survivorsRow + 4}`, `CRM.SBG_FIT(${survivorsRange})`, sbg);
+  const sbgRange = `$A$${survivorsRow + 4}:$B$${survivorsRow + 11}`;
+  const sbgExamples: [string, string, unknown][] = [
+    ['SBG_SURVIVAL (year 12)', `CRM.SBG_SURVIVAL(${sbgRange},12)`, crm.sbgSurvival(sbg, 12)],
+    ['SBG_RETENTION (year 8)', `CRM.SBG_RETENTION(${sbgRange},8)`, crm.sbgRetention(sbg, 8)],
+    ['SBG_DERL (n = 8, 10 %)', `CRM.SBG_DERL(${sbgRange},10%,7)`, crm.sbgDerl(sbg, 0.1, 7)],
+  ];
+  sbgExamples.forEach(([name, formula, result], index) => {
+    cohortSheet.getCell(survivorsRow + 4 + index, 4).value = name;
+    putFormula(cohortSheet, `E${survivorsRow + 4 + index}`, formula, result);
+  });
+  cohortSheet.getCell(survivorsRow + 8, 4).value = 'SBG_CLV (margin 100, 10 %, 7 renewals)';
+  putFormula(cohortSheet, `D${survivorsRow + 9}`, `CRM.SBG_CLV(${sbgRange},100,10%,7)`, crm.sbgClv(sbg, 100, 0.1, 7));
 
   await workbook.xlsx.writeFile(OUTPUT);
   console.log(

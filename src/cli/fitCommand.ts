@@ -26,6 +26,7 @@ import { readTransactionsCsv } from './readTransactionsCsv';
 import { readPurchaseGroups } from './streamTransactionsCsv';
 import { encodingOption } from './textEncoding';
 import { decimalOption } from './decimalMark';
+import { runSbgFitCommand } from './sbgFitCommand';
 import type { CommandIo } from './segmentCommand';
 
 export const FIT_USAGE = `Usage: crm-analytics fit <file.csv> --as-of yyyy-mm-dd --unit days|weeks [options]
@@ -49,6 +50,9 @@ ${DATE_ORDER_USAGE}
   --encoding E              utf-8 | utf-16le | utf-16be | gb18030 (gbk) | windows-1252 (default: detected)
   --decimal M               , or . — the file's decimal mark (default: detected from the values)
   --help                    show this help
+
+crm-analytics fit <survivors.csv> --model sbg fits the sBG retention model to contract survivor counts
+instead (crm-analytics fit --model sbg --help).
 
 ${EXIT_CODES}`;
 
@@ -185,10 +189,12 @@ export async function runFitCommand(argv: readonly string[], io: CommandIo = PRO
 
 async function runFit(argv: readonly string[], io: CommandIo): Promise<number> {
   const parsed = parseArguments(argv);
-  if (parsed.options.has('help')) {
+  if (parsed.options.has('help') && parsed.options.get('model') !== 'sbg') {
     io.stdout(`${FIT_USAGE}\n`);
     return 0;
   }
+  // The sBG fits a survivor series, not transactions: its own file format and options.
+  if (parsed.options.get('model') === 'sbg') return runSbgFitCommand(parsed, io);
   const file = fileArgument(parsed, 'fit', KNOWN_OPTIONS);
   const unit = textOption(parsed, 'unit');
   if (unit !== 'days' && unit !== 'weeks') {

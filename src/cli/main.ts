@@ -1,4 +1,5 @@
 import { AnalyticsError } from '../core';
+import { COHORTS_FLAGS, runCohortsCommand } from './cohortsCommand';
 import { runFitCommand } from './fitCommand';
 import { FILE_CONTENTS } from './exitCodes';
 import { OutputError } from './outputFile';
@@ -10,7 +11,9 @@ const USAGE = `crm-analytics: customer analytics on transaction CSV files
 
 Commands:
   segment <file.csv> [options]   RFM, segments, lifecycle, value tiers per customer
-  fit <file.csv> [options]       fit BG/NBD / Pareto/NBD + Gamma–Gamma, with holdout diagnostics
+  fit <file.csv> [options]       fit BG/NBD / Pareto/NBD + Gamma–Gamma, with holdout diagnostics;
+                                 fit <survivors.csv> --model sbg: the sBG contract-retention model
+  cohorts <file.csv> [options]   cohort triangle by month, week or quarter of first purchase
 
 Run crm-analytics <command> --help for the options.
 
@@ -26,8 +29,8 @@ const PROCESS_IO: CommandIo = {
 };
 
 /**
- * The command line: dispatches `segment`, `fit` and `--help`, prints errors as one clear line on stderr and
- * returns the exit code of {@link EXIT_CODES} (0 done, 1 unusable input, 2 usage error, 3 output not written).
+ * The command line: dispatches `segment`, `fit`, `cohorts` and `--help`, prints errors as one clear line on stderr
+ * and returns the exit code of {@link EXIT_CODES} (0 done, 1 unusable input, 2 usage error, 3 output not written).
  *
  * @example
  * await main(['segment', 'orders.csv', '--format', 'json']) // => 0
@@ -41,6 +44,7 @@ export async function main(argv: readonly string[], io: CommandIo = PROCESS_IO):
     }
     if (command === 'segment') return await runSegmentCommand(parseArguments(rest, SEGMENT_FLAGS), io);
     if (command === 'fit') return await runFitCommand(rest, io);
+    if (command === 'cohorts') return await runCohortsCommand(parseArguments(rest, COHORTS_FLAGS), io);
     io.stderr(`crm-analytics: unknown command "${command}". Run crm-analytics --help.\n`);
     return 2;
   } catch (error) {

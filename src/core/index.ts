@@ -19,3 +19,5 @@ export * from './segmentCustomers';
 export * from './holdoutCheck';
 export * from './outputTable';
 export * from './btyd';
+export * from './sbg';
+export * from './cohorts';

@@ -1,7 +1,8 @@
-import { btydCustomersOf, predictCustomerValues } from './btyd';
+import { bgnbdTracking, btydCustomersOf, predictCustomerValues } from './btyd';
+import { cohortAnalysis } from './cohorts';
 import { clvSeed } from './clv';
 import type { TimeUnit } from './dates';
-import { ACCEPTED_DATE_FORMATS, dayToIso, requireDate } from './dates';
+import { ACCEPTED_DATE_FORMATS, dayToIso, parseDate, requireDate } from './dates';
 import { AnalyticsError } from './errors';
 import { defaultHoldoutWeeks, holdoutCheck } from './holdoutCheck';
 import type { Label } from './labels';
@@ -125,6 +126,15 @@ export function resolveSegmentOptions(options: SegmentOptions, asOfDay: number |
     lifecycle: resolveLifecycleOptions(options.lifecycle),
     clv: resolveClv(options.clv),
     language,
+    ...(options.cohorts === undefined
+      ? {}
+      : {
+          cohorts: {
+            period: options.cohorts.period ?? 'month',
+            contractual: options.cohorts.contractual ?? false,
+            yearlyDiscount: options.cohorts.yearlyDiscount ?? 0.1,
+          },
+        }),
   };
 }
 
@@ -522,6 +532,14 @@ function segmentRows(
   };
   if (predictions !== undefined) result.model = { purchase: predictions.model, spend: predictions.gammaGamma };
   if (holdout !== undefined) result.holdout = holdout;
+  // The tracking chart of the holdout check: the calibration fit's expectations for the whole base, week by week.
+  if (holdout?.status === 'fitted' && holdout.model.kind !== 'pareto') {
+    result.tracking = bgnbdTracking(holdout.model, summary, { calibrationEnd: parseDate(holdout.calibrationEnd) ?? 0 });
+  }
+  if (resolved.cohorts !== undefined) {
+    onProgress?.('cohorts', 0.95);
+    result.cohorts = cohortAnalysis(summary, resolved.cohorts);
+  }
   onProgress?.('done', 1);
   return result;
 }

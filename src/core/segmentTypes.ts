@@ -1,4 +1,5 @@
-import type { ConditionalExpectationRow, PurchaseModel } from './btyd';
+import type { BgNbdTracking, ConditionalExpectationRow, PurchaseModel } from './btyd';
+import type { CohortAnalysis, CohortOptions } from './cohorts';
 import type { DateOrder, TimeUnit } from './dates';
 import type { Language } from './labels';
 import type { SegmentRule } from './rfmSegment';
@@ -63,6 +64,8 @@ export interface SegmentOptions {
   lifecycle?: LifecycleOptions;
   clv?: ClvOptions;
   language?: Language;
+  /** The "Cohorts and retention" output: the cohort triangle, and the sBG projection for contract data. */
+  cohorts?: CohortOptions;
 }
 
 /** The CLV options with every default filled in. */
@@ -98,6 +101,8 @@ export interface ResolvedSegmentOptions {
   language: Language;
   /** Present only when chosen ('mdy' or 'dmy'), so options saved before it existed resolve the same. */
   dateOrder?: DateOrder;
+  /** The "Cohorts and retention" output, every field resolved. */
+  cohorts?: Required<CohortOptions>;
 }
 
 /** One customer's row of the segmentation. */
@@ -199,4 +204,8 @@ export interface SegmentationResult {
   /** Present when `clv.holdoutWeeks` was given with the probabilistic method. */
   holdout?: HoldoutCheck;
   warnings: string[];
+  /** With the `cohorts` option: the triangle, average curves and, for contract data, the sBG projection. */
+  cohorts?: CohortAnalysis;
+  /** Probabilistic method with a fitted BG/NBD holdout check: expected vs actual cumulative repeat transactions. */
+  tracking?: BgNbdTracking;
 }

@@ -143,7 +143,11 @@ export function DemoGrid(props: { book: StandinWorkbook; attribution: string }):
                         : styles.cell
                     }
                     aria-selected={selection ? contains(selection, rowIndex, column) : false}
-                    style={{ backgroundColor: book.fillAt(sheet, rowIndex, column) || undefined }}
+                    style={{
+                      backgroundColor:
+                        book.conditionalFillAt(sheet, rowIndex, column) ??
+                        (book.fillAt(sheet, rowIndex, column) || undefined),
+                    }}
                     onMouseDown={(event) => {
                       event.preventDefault();
                       dragging.current = true;

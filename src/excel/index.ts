@@ -16,3 +16,6 @@ export { tierFill, TIER_FILLS } from './tierFill';
 export { activateSheet } from './activateSheet';
 export { REQUIRED_EXCEL_API, taskPaneApiSupported } from './requirements';
 export type { RequirementSetSupport } from './requirements';
+export { writeCohortSheet, COHORT_COLOR_SCALE, COHORT_FORMATS } from './writeCohorts';
+export type { CohortSheetLayout } from './writeCohorts';
+export { writeTrackingBlock } from './writeTracking';

@@ -49,4 +49,42 @@ export interface OutputLabels {
   holdoutDone: string;
   /** Full sentences: why the check was not done. */
   holdoutReasons: Record<HoldoutSkipReason, string>;
+  /** The tracking chart of the probabilistic method (summary sheet). */
+  tracking: {
+    chart: string;
+    period: string;
+    actual: string;
+    modelCalibration: string;
+    modelHoldout: string;
+    lastCalibrationWeek: string;
+  };
+  /** The cohort sheet of the "Cohorts and retention" option. */
+  cohorts: {
+    sheet: string;
+    title: string;
+    cohort: string;
+    customers: string;
+    partialPeriod: string;
+    shareActive: string;
+    shareSurviving: string;
+    partialLegend: string;
+    projectedLegend: string;
+    curveTitle: string;
+    average: string;
+    curveChart: string;
+    sbgTitle: string;
+    logLikelihood: string;
+    standardError: string;
+    survivors: string;
+    renewals: string;
+    marginPerPeriod: string;
+    derl: string;
+    clvPerCustomer: string;
+    clvTotal: string;
+    discountPerPeriod: string;
+    noProjection: string;
+    retailNote: string;
+    /** Full sentences: why there is no sBG projection. */
+    problems: Record<'noCompletePeriod' | 'noChurn' | 'fitFailed', string>;
+  };
 }

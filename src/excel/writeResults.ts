@@ -10,6 +10,8 @@ import { removeSheets } from './removeSheets';
 import type { CellValue } from './sourceData';
 import { tierFill } from './tierFill';
 import { uniqueSheetName } from './uniqueSheetName';
+import { writeCohortSheet } from './writeCohorts';
+import { writeTrackingBlock } from './writeTracking';
 
 /** Options for {@link writeResults}. */
 export interface WriteOptions {
@@ -30,6 +32,8 @@ export interface WriteOutcome {
   summarySheet: string;
   tableName: string;
   syncs: number;
+  /** The cohort sheet, when the run had the "Cohorts and retention" option. */
+  cohortSheet?: string;
 }
 
 /**
@@ -59,10 +63,25 @@ export async function writeResults(
   const existing = worksheets.items.map((sheet) => sheet.name);
   const segmentsSheet = uniqueSheetName(options.labels.segmentsSheet, existing);
   const summarySheet = uniqueSheetName(options.labels.summarySheet, [...existing, segmentsSheet]);
+  const cohortSheet =
+    result.cohorts === undefined
+      ? undefined
+      : uniqueSheetName(options.labels.cohorts.sheet, [...existing, segmentsSheet, summarySheet]);
   const created: string[] = [];
   try {
-    const syncs = await writeAll(context, result, options, { segmentsSheet, summarySheet, created });
-    return { segmentsSheet, summarySheet, tableName: syncs.tableName, syncs: syncs.count + 1 };
+    const syncs = await writeAll(context, result, options, {
+      segmentsSheet,
+      summarySheet,
+      created,
+      ...(cohortSheet === undefined ? {} : { cohortSheet }),
+    });
+    return {
+      segmentsSheet,
+      summarySheet,
+      tableName: syncs.tableName,
+      syncs: syncs.count + 1,
+      ...(cohortSheet === undefined ? {} : { cohortSheet }),
+    };
   } catch (error) {
     await removeSheets(context, created);
     throw error;
@@ -72,6 +91,7 @@ export async function writeResults(
 interface Names {
   segmentsSheet: string;
   summarySheet: string;
+  cohortSheet?: string;
   created: string[];
 }
 
@@ -90,16 +110,29 @@ async function writeAll(
     await context.sync();
   };
 
-  // 1. Both sheets first, so a later failure can always find and remove them.
+  // 1. All sheets first, so a later failure can always find and remove them.
   names.created.push(names.segmentsSheet, names.summarySheet);
   const segments = context.workbook.worksheets.add(names.segmentsSheet);
   const summary = context.workbook.worksheets.add(names.summarySheet);
+  let cohorts: Excel.Worksheet | undefined;
+  if (names.cohortSheet !== undefined) {
+    names.created.push(names.cohortSheet);
+    cohorts = context.workbook.worksheets.add(names.cohortSheet);
+  }
   const tableCandidates = Array.from({ length: 20 }, (_, index) =>
     context.workbook.tables.getItemOrNullObject(`CustomerSegments${index === 0 ? '' : index + 1}`),
   );
+  const cohortTableCandidates =
+    cohorts === undefined
+      ? []
+      : Array.from({ length: 20 }, (_, index) =>
+          context.workbook.tables.getItemOrNullObject(`CohortTriangle${index === 0 ? '' : index + 1}`),
+        );
   await sync();
   const tableIndex = tableCandidates.findIndex((table) => table.isNullObject);
   const tableName = `CustomerSegments${tableIndex <= 0 ? '' : tableIndex + 1}`;
+  const cohortTableIndex = cohortTableCandidates.findIndex((table) => table.isNullObject);
+  const cohortTableName = `CohortTriangle${cohortTableIndex <= 0 ? '' : cohortTableIndex + 1}`;
 
   // 2. The customer rows, in blocks: formats first (text format keeps ids like 00001 as text), then values.
   const { columns, rows } = outputRows(result, options.dateSystem);
@@ -148,6 +181,14 @@ async function writeAll(
   context.application.suspendApiCalculationUntilNextSync();
   await sync();
   checkCancelled();
+
+  // 5. The cohort sheet of the "Cohorts and retention" option.
+  if (cohorts !== undefined && result.cohorts !== undefined) {
+    writeCohortSheet(cohorts, result.cohorts, options.labels.cohorts, cohortTableName);
+    context.application.suspendApiCalculationUntilNextSync();
+    await sync();
+    checkCancelled();
+  }
   segments.activate();
   await sync();
   return { count: syncs, tableName };
@@ -299,6 +340,11 @@ function writeSummary(sheet: Excel.Worksheet, result: SegmentationResult, option
     chart.setPosition(`L${chartTop + 1}`, `R${chartTop + 15}`);
     chartTop += 17;
     row += values.length + 2;
+  }
+
+  // For the probabilistic method with a fitted holdout check: the tracking chart across calibration and holdout.
+  if (result.tracking !== undefined) {
+    ({ row, chartTop } = writeTrackingBlock(sheet, result.tracking, labels.tracking, row, chartTop));
   }
 
   // Run information, so a colleague without the add-in knows what produced these numbers.

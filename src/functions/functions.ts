@@ -4,6 +4,7 @@
  * only forward to the declarative wrappers of library.ts; the associate calls at the bottom register them in
  * the shared runtime. Loads with no DOM and no Office.
  */
+import * as cohorts from './cohortFunctions';
 import * as library from './library';
 
 /**
@@ -406,6 +407,103 @@ export function deliveredValue(total_customer_value: unknown, total_customer_cos
   return library.deliveredValueFunction(total_customer_value, total_customer_cost, mode);
 }
 
+/**
+ * Cohort triangle of a transaction table: cohorts by the month (or week, quarter) of each customer's first purchase down, periods since acquisition across, with a header row; the last column names the partial period (the one containing the day before as_of), which is not a drop.
+ * @customfunction COHORT_TABLE
+ * @helpurl https://localhost:3000/docs/functions.html#crmcohort_table
+ * @param customers Customer id column of the transaction table.
+ * @param dates Transaction dates, in the same rows.
+ * @param amounts Amounts in the same rows; negative amounts are returns (they lower revenue, they are not activity).
+ * @param [period] "month" (default), "week" (ISO, Monday to Sunday) or "quarter".
+ * @param [measure] "share" of the cohort active (default), "active" customers, "survivors" (contract reading: last activity at this age or later), "revenue", "revenue_per_customer" or "cumulative_revenue_per_customer".
+ * @param [as_of] Date D the data run to (default: the day after the latest transaction); later rows are ignored.
+ * @param [language] "en" or "zh" for the headers (default: Excel's display language, else English).
+ * @returns The triangle: header row, then one row per cohort.
+ */
+export function cohortTable(
+  customers: unknown[][],
+  dates: unknown[][],
+  amounts: unknown[][],
+  period?: unknown,
+  measure?: unknown,
+  as_of?: unknown,
+  language?: unknown,
+): unknown[][] {
+  return cohorts.cohortTableFunction(customers, dates, amounts, period, measure, as_of, language);
+}
+
+/**
+ * Fits the shifted-beta-geometric (sBG) retention model of Fader & Hardie (2007) to contract renewals and spills alpha, beta, the log-likelihood, their standard errors, the periods, cohorts and customers used.
+ * @customfunction SBG_FIT
+ * @helpurl https://localhost:3000/docs/functions.html#crmsbg_fit
+ * @param survivors_or_triangle Customers still subscribed at periods 0, 1, 2, … (counts, not shares): one row or column for one cohort, one row per cohort for a triangle, or a COHORT_TABLE spill with measure "survivors".
+ * @returns A labelled block: alpha, beta, log-likelihood, se alpha, se beta, periods, cohorts, customers.
+ */
+export function sbgFit(survivors_or_triangle: unknown[][]): unknown[][] {
+  return cohorts.sbgFitFunction(survivors_or_triangle);
+}
+
+/**
+ * sBG survival S(t) = B(alpha, beta + t) / B(alpha, beta): the share of a new cohort still a customer after t renewal periods.
+ * @customfunction SBG_SURVIVAL
+ * @helpurl https://localhost:3000/docs/functions.html#crmsbg_survival
+ * @param params The block spilled by SBG_FIT, or alpha and beta in this order.
+ * @param t Periods since acquisition, a whole number 0 or more.
+ * @returns The survival share, from 0 to 1.
+ */
+export function sbgSurvival(params: unknown[][], t: unknown): number {
+  return cohorts.sbgSurvivalFunction(params, t);
+}
+
+/**
+ * sBG retention rate r(t) = (beta + t − 1) / (alpha + beta + t − 1): the share of customers alive at t − 1 who renew at t; it rises with tenure.
+ * @customfunction SBG_RETENTION
+ * @helpurl https://localhost:3000/docs/functions.html#crmsbg_retention
+ * @param params The block spilled by SBG_FIT, or alpha and beta in this order.
+ * @param t The renewal period, a whole number 1 or more.
+ * @returns The retention rate, from 0 to 1.
+ */
+export function sbgRetention(params: unknown[][], t: unknown): number {
+  return cohorts.sbgRetentionFunction(params, t);
+}
+
+/**
+ * Discounted expected residual lifetime (Fader & Hardie 2010) in payments: after renewals renewals, (beta + n − 1)/(alpha + beta + n − 1) × 2F1(1, beta + n; alpha + beta + n; 1/(1 + d)) with n = renewals + 1; without renewals, the discounted expected lifetime of a new customer. The payment of the period being entered counts undiscounted.
+ * @customfunction SBG_DERL
+ * @helpurl https://localhost:3000/docs/functions.html#crmsbg_derl
+ * @param params The block spilled by SBG_FIT, or alpha and beta in this order.
+ * @param discount_rate Discount rate per period; above 0 unless a horizon is given (with alpha ≤ 1 the undiscounted lifetime is infinite).
+ * @param [renewals] Renewals the customer has made (n − 1); omit for a new customer (DEL).
+ * @param [horizon] Number of payments to count (default: all).
+ * @returns The expected discounted number of payments.
+ */
+export function sbgDerl(params: unknown[][], discount_rate: unknown, renewals?: unknown, horizon?: unknown): number {
+  return cohorts.sbgDerlFunction(params, discount_rate, renewals, horizon);
+}
+
+/**
+ * Customer lifetime value with sBG retention (margin × DEL or DERL, Fader & Hardie 2010) beside the value under one constant retention rate, the rate of the next renewal, so the difference heterogeneity makes is visible; also says whether the discount or the horizon bounded the sum.
+ * @customfunction SBG_CLV
+ * @helpurl https://localhost:3000/docs/functions.html#crmsbg_clv
+ * @param params The block spilled by SBG_FIT, or alpha and beta in this order.
+ * @param margin Margin per period while the customer is subscribed.
+ * @param discount_rate Discount rate per period; above 0 unless a horizon is given.
+ * @param [renewals] Renewals the customer has made; omit for a new customer.
+ * @param [horizon] Number of payments to count (default: all).
+ * @param [language] "en" or "zh" for the labels (default: Excel's display language, else English).
+ * @returns A labelled block: CLV with sBG retention, CLV with constant retention, the constant r, and the bound used.
+ */
+export function sbgClv(
+  params: unknown[][],
+  margin: unknown,
+  discount_rate: unknown,
+  renewals?: unknown,
+  horizon?: unknown,
+  language?: unknown,
+): unknown[][] {
+  return cohorts.sbgClvFunction(params, margin, discount_rate, renewals, horizon, language);
+}
+
 /** Every function by its Excel id, as registered below (and checked against functions.json by the tests). */
 export const FUNCTIONS_BY_ID: Readonly<Record<string, (...args: never[]) => unknown>> = Object.freeze({
   CLV: clv,
@@ -426,6 +524,12 @@ export const FUNCTIONS_BY_ID: Readonly<Record<string, (...args: never[]) => unkn
   PREDICTED_CLV: predictedClv,
   EXPERIENCE_GAP: experienceGap,
   DELIVERED_VALUE: deliveredValue,
+  COHORT_TABLE: cohortTable,
+  SBG_FIT: sbgFit,
+  SBG_SURVIVAL: sbgSurvival,
+  SBG_RETENTION: sbgRetention,
+  SBG_DERL: sbgDerl,
+  SBG_CLV: sbgClv,
 });
 
 CustomFunctions.associate('CLV', clv);
@@ -446,3 +550,9 @@ CustomFunctions.associate('EXPECTED_PURCHASES', expectedPurchases);
 CustomFunctions.associate('PREDICTED_CLV', predictedClv);
 CustomFunctions.associate('EXPERIENCE_GAP', experienceGap);
 CustomFunctions.associate('DELIVERED_VALUE', deliveredValue);
+CustomFunctions.associate('COHORT_TABLE', cohortTable);
+CustomFunctions.associate('SBG_FIT', sbgFit);
+CustomFunctions.associate('SBG_SURVIVAL', sbgSurvival);
+CustomFunctions.associate('SBG_RETENTION', sbgRetention);
+CustomFunctions.associate('SBG_DERL', sbgDerl);
+CustomFunctions.associate('SBG_CLV', sbgClv);

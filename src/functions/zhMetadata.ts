@@ -216,6 +216,65 @@ export const ZH_FUNCTION_TEXT: Readonly<Record<string, ZhFunctionText>> = Object
       mode: '"difference"（默认）或 "ratio"（成本必须大于 0）。',
     },
   },
+  COHORT_TABLE: {
+    description:
+      '交易表的同期群三角表：按每位客户首次购买的月份（或周、季度）分组向下排列，横向为获客后的期数，带标题行；最后一列标出未完整期间（含 as_of 前一天的期间），该期数值偏低不代表下滑。',
+    parameters: {
+      customers: '交易表的客户编号列。',
+      dates: '交易日期，与客户同行。',
+      amounts: '金额，与客户同行；负数为退货（减少收入，不算活跃）。',
+      period: '"month"（默认）、"week"（ISO 周，周一至周日）或 "quarter"。',
+      measure:
+        '"share" 同期群中活跃的比例（默认）、"active" 活跃客户数、"survivors" 存续客户数（合约口径：最后一次活跃在此期或之后）、"revenue" 收入、"revenue_per_customer" 每位原始客户收入或 "cumulative_revenue_per_customer" 每位原始客户累计收入。',
+      as_of: '数据截止日期 D（默认：最后一笔交易的次日）；之后的行被忽略。',
+      language: '标题语言 "en" 或 "zh"（默认：Excel 的显示语言，否则英文）。',
+    },
+  },
+  SBG_FIT: {
+    description:
+      '对合约续约数据拟合 Fader & Hardie (2007) 的移位贝塔几何（sBG）保留模型，溢出 alpha、beta、对数似然、二者的标准误，以及所用期数、同期群数和客户数。',
+    parameters: {
+      survivors_or_triangle:
+        '第 0、1、2……期仍在订阅的客户数（人数，不是比例）：一个同期群为一行或一列；三角表每个同期群一行；或 measure 为 "survivors" 的 COHORT_TABLE 溢出区域。',
+    },
+  },
+  SBG_SURVIVAL: {
+    description: 'sBG 生存函数 S(t) = B(alpha, beta + t) / B(alpha, beta)：新同期群经过 t 个续约期后仍为客户的比例。',
+    parameters: {
+      params: 'SBG_FIT 溢出的区域，或依次为 alpha、beta。',
+      t: '获客后的期数，0 或以上的整数。',
+    },
+  },
+  SBG_RETENTION: {
+    description:
+      'sBG 保留率 r(t) = (beta + t − 1) / (alpha + beta + t − 1)：第 t − 1 期存续的客户在第 t 期续约的比例；随客户年限上升。',
+    parameters: {
+      params: 'SBG_FIT 溢出的区域，或依次为 alpha、beta。',
+      t: '续约期，1 或以上的整数。',
+    },
+  },
+  SBG_DERL: {
+    description:
+      '折现期望剩余寿命（Fader & Hardie 2010），以付款次数计：已续约 renewals 次时为 (beta + n − 1)/(alpha + beta + n − 1) × 2F1(1, beta + n; alpha + beta + n; 1/(1 + d))，n = renewals + 1；省略 renewals 时为新客户的折现期望寿命。即将进入的这一期付款不折现。',
+    parameters: {
+      params: 'SBG_FIT 溢出的区域，或依次为 alpha、beta。',
+      discount_rate: '每期折现率；除非给出期限，必须大于 0（alpha ≤ 1 时不折现的寿命为无穷大）。',
+      renewals: '客户已续约的次数（n − 1）；新客户省略（DEL）。',
+      horizon: '计入的付款次数（默认：全部）。',
+    },
+  },
+  SBG_CLV: {
+    description:
+      '用 sBG 保留率计算的客户终身价值（利润 × DEL 或 DERL，Fader & Hardie 2010），并列出采用一个固定保留率（下一次续约的保留率）时的价值，使异质性带来的差异一目了然；同时说明求和是由折现率还是期限限定的。',
+    parameters: {
+      params: 'SBG_FIT 溢出的区域，或依次为 alpha、beta。',
+      margin: '客户订阅期间每期的利润。',
+      discount_rate: '每期折现率；除非给出期限，必须大于 0。',
+      renewals: '客户已续约的次数；新客户省略。',
+      horizon: '计入的付款次数（默认：全部）。',
+      language: '标签语言 "en" 或 "zh"（默认：Excel 的显示语言，否则英文）。',
+    },
+  },
 });
 
 /** The parts of functions.json this module reads and writes. */

@@ -2,7 +2,14 @@ import type { CellRect } from './address';
 import { MAX_COLUMNS, MAX_ROWS, formatAddress, parseAddress } from './address';
 import { sheetNameProblem } from './sheetName';
 import { StandinError } from './standinError';
-import type { CellValue, SheetModel, StandinWorkbook, TableModel, ChartModel } from './standinWorkbook';
+import type {
+  CellValue,
+  ChartModel,
+  ConditionalFormatModel,
+  SheetModel,
+  StandinWorkbook,
+  TableModel,
+} from './standinWorkbook';
 import { PAYLOAD_LIMIT_BYTES, READ_CELL_LIMIT } from './standinWorkbook';
 
 /** A queued API call; `sync` runs them in order. */
@@ -196,6 +203,7 @@ interface RangeTarget {
 
 export class RangeProxy extends ClientObject {
   readonly format: RangeFormatProxy;
+  readonly conditionalFormats: ConditionalFormatCollectionProxy;
 
   constructor(
     context: StandinRequestContext,
@@ -203,6 +211,7 @@ export class RangeProxy extends ClientObject {
   ) {
     super(context, 'Range');
     this.format = new RangeFormatProxy(context, target);
+    this.conditionalFormats = new ConditionalFormatCollectionProxy(context, target);
   }
 
   protected properties(): readonly string[] {
@@ -400,6 +409,80 @@ export class RangeProxy extends ClientObject {
     const right = Math.min(rect.column + rect.columnCount, used.column + used.columnCount);
     if (bottom <= row || right <= column) return null;
     return { sheet, rect: { row, column, rowCount: bottom - row, columnCount: right - column } };
+  }
+}
+
+const CRITERION_TYPES = new Set(['LowestValue', 'HighestValue', 'Number', 'Percent', 'Percentile']);
+
+/**
+ * `range.conditionalFormats`: only colour scales are modelled (Excel API 1.6), the one kind the add-in writes;
+ * other types are refused so a test cannot pass on a format the stand-in does not check.
+ */
+export class ConditionalFormatCollectionProxy {
+  constructor(
+    private readonly context: StandinRequestContext,
+    private readonly target: () => RangeTarget,
+  ) {}
+
+  add(type: string): ConditionalFormatProxy {
+    if (type !== 'ColorScale') {
+      throw new StandinError('InvalidArgument', `Conditional format type "${type}" is not modelled by the stand-in.`);
+    }
+    let created: ConditionalFormatModel | undefined;
+    this.context.enqueue({
+      kind: 'write',
+      name: 'ConditionalFormatCollection.add(ColorScale)',
+      requestBytes: 64,
+      run: () => {
+        const { sheet, rect } = this.target();
+        created = { id: this.context.book.newId('conditionalFormat'), rect, type: 'ColorScale', criteria: null };
+        sheet.conditionalFormats.push(created);
+      },
+    });
+    return new ConditionalFormatProxy(this.context, () => {
+      if (!created) throw new StandinError('InvalidOperation', 'The conditional format was not created.');
+      return created;
+    });
+  }
+}
+
+/** One conditional format; `colorScale.criteria` is write-only here, checked as Excel checks it. */
+export class ConditionalFormatProxy {
+  readonly colorScale: { criteria: ConditionalFormatModel['criteria'] };
+
+  constructor(context: StandinRequestContext, target: () => ConditionalFormatModel) {
+    this.colorScale = {
+      set criteria(criteria: ConditionalFormatModel['criteria']) {
+        const checked = [criteria?.minimum, criteria?.midpoint, criteria?.maximum];
+        if (!criteria?.minimum || !criteria.maximum) {
+          throw new StandinError('InvalidArgument', 'A colour scale needs a minimum and a maximum criterion.');
+        }
+        for (const criterion of checked) {
+          if (criterion === undefined) continue;
+          if (!CRITERION_TYPES.has(criterion.type) || !/^#[0-9a-f]{6}$/i.test(criterion.color)) {
+            throw new StandinError('InvalidArgument', `Bad colour-scale criterion ${JSON.stringify(criterion)}.`);
+          }
+          if (
+            ['Number', 'Percent', 'Percentile'].includes(criterion.type) &&
+            !Number.isFinite(Number(criterion.formula))
+          ) {
+            throw new StandinError('InvalidArgument', `The ${criterion.type} criterion needs a number formula.`);
+          }
+        }
+        const copy = JSON.parse(JSON.stringify(criteria)) as NonNullable<ConditionalFormatModel['criteria']>;
+        context.enqueue({
+          kind: 'write',
+          name: 'ConditionalFormat.colorScale.criteria',
+          requestBytes: 256,
+          run: () => {
+            target().criteria = copy;
+          },
+        });
+      },
+      get criteria(): ConditionalFormatModel['criteria'] {
+        throw new StandinError('PropertyNotLoaded', 'colorScale.criteria is write-only in the stand-in.');
+      },
+    };
   }
 }
 

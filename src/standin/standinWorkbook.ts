@@ -27,6 +27,23 @@ export interface SheetModel {
    * number format is not text ('@') is a formula in Excel, so an id such as =HYPERLINK(…) would run.
    */
   formulas: Map<string, string>;
+  /** Conditional formats in the order added (only three-colour and two-colour scales are modelled). */
+  conditionalFormats: ConditionalFormatModel[];
+}
+
+/** One colour-scale criterion, as Office.js's `ConditionalColorScaleCriterion`. */
+export interface ColorScaleCriterion {
+  type: 'LowestValue' | 'HighestValue' | 'Number' | 'Percent' | 'Percentile';
+  formula: string | null;
+  color: string;
+}
+
+/** A conditional format of a range: a colour scale with its criteria. */
+export interface ConditionalFormatModel {
+  readonly id: string;
+  rect: CellRect;
+  type: 'ColorScale';
+  criteria: { minimum: ColorScaleCriterion; midpoint?: ColorScaleCriterion; maximum: ColorScaleCriterion } | null;
 }
 
 /** The key of one cell in {@link SheetModel.errors} and {@link SheetModel.formulas}. */
@@ -132,6 +149,7 @@ export class StandinWorkbook {
       frozenRows: 0,
       errors: new Map(),
       formulas: new Map(),
+      conditionalFormats: [],
     };
     this.sheets.push(sheet);
     if (!this.activeSheet) this.activeSheet = sheet;
@@ -280,6 +298,61 @@ export class StandinWorkbook {
     return 'General';
   }
 
+  /**
+   * The colour a cell shows through a colour-scale conditional format, as Excel computes it: the cell's number placed
+   * between the criteria values of the numbers in the format's range (lowest, highest, a percentile, a percent of the
+   * span or a number), the colour interpolated linearly in RGB (lower-case #rrggbb); null when no scale covers a
+   * number there.
+   */
+  conditionalFillAt(sheet: SheetModel, row: number, column: number): string | null {
+    const value = sheet.cells[row]?.[column];
+    if (typeof value !== 'number') return null;
+    for (let index = sheet.conditionalFormats.length - 1; index >= 0; index--) {
+      const format = sheet.conditionalFormats[index];
+      if (!format?.criteria || !contains(format.rect, row, column)) continue;
+      const numbers = this.readCells(sheet, format.rect)
+        .flat()
+        .filter((cell): cell is number => typeof cell === 'number')
+        .sort((a, b) => a - b);
+      const low = numbers[0] ?? 0;
+      const high = numbers[numbers.length - 1] ?? 0;
+      const at = (criterion: ColorScaleCriterion): number => {
+        const number = Number(criterion.formula);
+        switch (criterion.type) {
+          case 'LowestValue':
+            return low;
+          case 'HighestValue':
+            return high;
+          case 'Number':
+            return number;
+          case 'Percent':
+            return low + ((high - low) * number) / 100;
+          case 'Percentile': {
+            const position = ((numbers.length - 1) * number) / 100;
+            const below = numbers[Math.floor(position)] ?? low;
+            const above = numbers[Math.ceil(position)] ?? high;
+            return below + (above - below) * (position - Math.floor(position));
+          }
+        }
+      };
+      const stops = [format.criteria.minimum, format.criteria.midpoint, format.criteria.maximum]
+        .filter((criterion): criterion is ColorScaleCriterion => criterion !== undefined)
+        .map((criterion) => ({ value: at(criterion), color: criterion.color.toLowerCase() }));
+      const first = stops[0] as { value: number; color: string };
+      if (value <= first.value) return first.color;
+      for (let stop = 1; stop < stops.length; stop++) {
+        const left = stops[stop - 1] as { value: number; color: string };
+        const right = stops[stop] as { value: number; color: string };
+        if (value <= right.value) {
+          const share = right.value === left.value ? 1 : (value - left.value) / (right.value - left.value);
+          return mixColors(left.color, right.color, share);
+        }
+      }
+      return (stops[stops.length - 1] as { color: string }).color;
+    }
+    return null;
+  }
+
   /** The last fill colour applied to one cell, or null. */
   fillAt(sheet: SheetModel, row: number, column: number): string | null {
     for (let index = sheet.fills.length - 1; index >= 0; index--) {
@@ -297,4 +370,15 @@ function contains(rect: CellRect, row: number, column: number): boolean {
     column >= rect.column &&
     column < rect.column + rect.columnCount
   );
+}
+
+/** Linear RGB interpolation between two #rrggbb colours. */
+function mixColors(from: string, to: string, share: number): string {
+  const channel = (color: string, index: number): number => parseInt(color.slice(1 + 2 * index, 3 + 2 * index), 16);
+  const parts = [0, 1, 2].map((index) =>
+    Math.round(channel(from, index) + (channel(to, index) - channel(from, index)) * share)
+      .toString(16)
+      .padStart(2, '0'),
+  );
+  return `#${parts.join('')}`;
 }

@@ -91,6 +91,20 @@ const VALID_ARGUMENTS: Record<string, unknown[]> = {
   PREDICTED_CLV: [bgnbdParams, ggParams, 2, 30.43, 38.86, 40, 'weeks', null, null, null],
   EXPERIENCE_GAP: [[[5]], [[7]], [[9]], null],
   DELIVERED_VALUE: [120, 80, null],
+  COHORT_TABLE: [
+    col(['A', 'A', 'B']),
+    col(['2024-01-02', '2024-02-01', 45300]),
+    col([10, '20', 5]),
+    null,
+    null,
+    null,
+    null,
+  ],
+  SBG_FIT: [[[1000, 869, 743, 653, 593, 551, 517, 491]]],
+  SBG_SURVIVAL: [[[0.668], [3.806]], 7],
+  SBG_RETENTION: [[[0.668], [3.806]], 8],
+  SBG_DERL: [[[0.668], [3.806]], 0.1, 7, null],
+  SBG_CLV: [[[0.668], [3.806]], 100, 0.1, null, null, null],
 };
 
 describe('dist/functions.js in a runtime without DOM or Office', () => {

@@ -47,14 +47,17 @@ describe('what the command writes, and where', () => {
     expect(stdout).not.toMatch(/'@SUM/);
   });
 
-  test('--out naming the input file is refused before anything is written, and the data is kept', async () => {
-    const input = files.write('orders.csv', 'customer,date,amount\nA,2024-01-05,10\n');
-    const sameFileOtherSpelling = path.join(path.dirname(input), '.', 'orders.csv');
-    const { code, stderr } = await runCli(['segment', input, '--out', sameFileOtherSpelling]);
-    expect(code).toBe(2);
-    expect(stderr).toMatch(/is the input file/);
-    expect(readFileSync(input, 'utf8')).toBe('customer,date,amount\nA,2024-01-05,10\n');
-  });
+  test.each(['segment', 'cohorts'])(
+    '%s: --out naming the input file is refused before anything is written, and the data is kept',
+    async (command) => {
+      const input = files.write(`orders-${command}.csv`, 'customer,date,amount\nA,2024-01-05,10\n');
+      const sameFileOtherSpelling = path.join(path.dirname(input), '.', `orders-${command}.csv`);
+      const { code, stderr } = await runCli([command, input, '--out', sameFileOtherSpelling]);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/is the input file/);
+      expect(readFileSync(input, 'utf8')).toBe('customer,date,amount\nA,2024-01-05,10\n');
+    },
+  );
 
   test('--out in a folder that does not exist, or naming a folder, fails with exit 3 and a message', async () => {
     const input = files.write('o2.csv', 'customer,date,amount\nA,2024-01-05,10\n');
@@ -99,7 +102,7 @@ describe('what the command writes, and where', () => {
   });
 
   test('the help of every command shows the one exit-code table', async () => {
-    for (const command of ['segment', 'fit']) {
+    for (const command of ['segment', 'fit', 'cohorts']) {
       const { stdout } = await runCli([command, '--help']);
       expect(stdout).toMatch(
         /Exit codes:\n {2}0 {2}done\n {2}1 {2}the input cannot be used[\s\S]*\n {2}2 {2}usage error[\s\S]*\n {2}3 {2}the output cannot be written/,

@@ -1,6 +1,11 @@
 import type { BgNbdModel, CustomerResult, GroupTotal, HoldoutCheck, SegmentationResult } from '../../src/core';
 import type { OutputLabels } from '../../src/excel';
 import { resolveSegmentOptions } from '../../src/core';
+import { outputLabels } from '../../src/taskpane/i18n/outputLabels';
+import { createTranslator } from '../../src/taskpane/i18n/translator';
+
+// The cohort and tracking labels as the pane builds them (the blocks below predate them and stay literal).
+const PANE_LABELS = outputLabels(createTranslator('en'));
 
 /** English labels as the pane would pass them (the adapter only writes what it is given). */
 export const LABELS: OutputLabels = {
@@ -57,6 +62,8 @@ export const LABELS: OutputLabels = {
     holdoutEmpty: 'Not done: nobody bought in the holdout.',
     fitFailed: 'Not done: the fit failed.',
   },
+  tracking: PANE_LABELS.tracking,
+  cohorts: PANE_LABELS.cohorts,
 };
 
 function customer(id: string, tier: string, monetary: number): CustomerResult {

@@ -1,3 +1,5 @@
+import { cohortAnalysis, parseDate, parseTransactions, summarizeCustomers } from '../../src/core';
+import type { CohortAnalysis } from '../../src/core';
 import { OUTPUT_COLUMNS } from '../../src/core';
 import { writeResults } from '../../src/excel';
 import type { WriteOptions } from '../../src/excel';
@@ -211,6 +213,16 @@ describe('writeResults', () => {
         'ChartCollection.add(ColumnClustered)',
       ],
     ],
+    [
+      'with the cohort sheet of contract data',
+      () => ({ ...sampleResult(4), cohorts: contractCohorts() }),
+      [
+        'ChartCollection.add(Pie)',
+        'ChartCollection.add(BarClustered)',
+        'ChartCollection.add(ColumnClustered)',
+        'ChartCollection.add(Line)',
+      ],
+    ],
   ])(
     'a failure injected at every write step (%s) leaves nothing behind and the source unchanged',
     async (_, make, charts) => {
@@ -237,6 +249,34 @@ describe('writeResults', () => {
       }
     },
   );
+
+  test('the cohort sheet of contract data: triangle table, colour scale, projected cells marked, sBG block', async () => {
+    const book = workbook();
+    const cohorts = contractCohorts();
+    expect(cohorts.projection).toBeDefined();
+    const outcome = await writeResults(
+      asExcelContext(new StandinRequestContext(book)),
+      { ...sampleResult(4), cohorts },
+      options(),
+    );
+    expect(outcome.cohortSheet).toBe('Cohorts');
+    const sheet = book.findSheet('Cohorts')!;
+    const values = book.sheetValues('Cohorts');
+    const top = values.findIndex((row) => row[0] === 'Cohort');
+    expect(values[top]).toEqual(['Cohort', 'Customers', '0', '1', '2', '3', 'Partial period']);
+    // April is partial (as of 04-15): the March cohort's age 1 is projected, not shown as a drop.
+    expect(values[top + 3]?.[0]).toBe('2024-03');
+    expect(book.numberFormatAt(sheet, top + 3, 3)).toBe('0.0%"*"');
+    expect(book.numberFormatAt(sheet, top + 1, 2)).toBe('0.0%');
+    expect(book.tables.find((table) => table.sheet === sheet)?.rect).toEqual({
+      row: top,
+      column: 0,
+      rowCount: 4,
+      columnCount: 7,
+    });
+    expect(sheet.conditionalFormats[0]?.rect).toEqual({ row: top + 1, column: 2, rowCount: 3, columnCount: 4 });
+    expect(values.some((row) => row[0] === 'alpha')).toBe(true);
+  });
 
   test('a cancel during writing removes what was created', async () => {
     const book = workbook();
@@ -265,3 +305,22 @@ describe('writeResults', () => {
     expect(outcome.syncs).toBe(book.syncCount);
   });
 });
+
+/** Three monthly subscription cohorts (8, 5, 4 subscribers), as of mid-April: the sBG fits them and projects the corner. */
+function contractCohorts(): CohortAnalysis {
+  const customer: string[] = [];
+  const date: string[] = [];
+  const months = ['2024-01-05', '2024-02-05', '2024-03-05', '2024-04-05'];
+  const lastMonth = [0, 0, 0, 1, 2, 3, 3, 3, 1, 1, 2, 3, 3, 2, 3, 3, 3];
+  const firstMonth = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 2];
+  firstMonth.forEach((first, index) => {
+    for (let month = first; month <= (lastMonth[index] as number); month++) {
+      customer.push(`s${index}`);
+      date.push(months[month] as string);
+    }
+  });
+  const summary = summarizeCustomers(parseTransactions({ customer, date, amount: customer.map(() => 9) }), {
+    asOf: parseDate('2024-04-15') ?? 0,
+  });
+  return cohortAnalysis(summary, { contractual: true });
+}

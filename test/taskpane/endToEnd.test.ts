@@ -75,7 +75,119 @@ describe('pane run against the stand-in with the real core', () => {
       'Customers by lifecycle stage',
       'Holdout: actual vs predicted purchases',
       'Model fit: customers by repeat purchases, actual vs BG/NBD',
+      'Tracking: cumulative repeat transactions, actual vs model (last calibration week: 52)',
     ]);
+  });
+
+  test('the tracking block ends on every repeat purchase day of the CSV, counted here independently', async () => {
+    const book = sampleWorkbook(CSV);
+    const excelRun: ExcelRun = (batch) => batch(asExcelContext(new StandinRequestContext(book)));
+    await runSegmentation(
+      {
+        source: { kind: 'selection' },
+        mapping: { customer: 0, date: 1, quantity: 2, amount: 3 },
+        options: { ...DEFAULT_FORM_OPTIONS, clvMethod: 'probabilistic' },
+        addinVersion: 'test',
+      },
+      { excelRun, compute: inProcess },
+      () => undefined,
+      new AbortController().signal,
+    );
+    const summary = book.sheetValues('Segment Summary');
+    const header = summary.findIndex((row) => row[0] === 'Week');
+    expect(summary[header]?.slice(0, 4)).toEqual([
+      'Week',
+      'Repeat transactions (actual, cumulative)',
+      'Model, calibration (cumulative)',
+      'Model, holdout (cumulative)',
+    ]);
+    const lines = CSV.trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(','));
+    const days = new Set(lines.map((cells) => `${cells[0]}|${cells[1]}`));
+    const customers = new Set(lines.map((cells) => cells[0]));
+    const last = summary[header + 78];
+    expect(last?.[0]).toBe(78);
+    expect(last?.[1]).toBe(days.size - customers.size);
+    // The model's two series meet at the last calibration week and only there.
+    const boundary = summary[header + 52];
+    expect(boundary?.[2]).toBe(boundary?.[3]);
+    expect(summary[header + 53]?.[2]).toBe('');
+    expect(summary[header + 51]?.[3]).toBe('');
+  });
+
+  test('the cohort option writes a cohort sheet: triangle table, three-colour scale, retention chart; descriptive for retail', async () => {
+    const book = sampleWorkbook(CSV);
+    const excelRun: ExcelRun = (batch) => batch(asExcelContext(new StandinRequestContext(book)));
+    const events: PaneEvent[] = [];
+    await runSegmentation(
+      {
+        source: { kind: 'selection' },
+        mapping: { customer: 0, date: 1, quantity: 2, amount: 3 },
+        options: { ...DEFAULT_FORM_OPTIONS, cohorts: true },
+        addinVersion: 'test',
+      },
+      { excelRun, compute: inProcess },
+      (event) => events.push(event),
+      new AbortController().signal,
+    );
+    expect(events.at(-1)?.type).toBe('runFinished');
+    const sheet = book.findSheet('Cohorts')!;
+    const values = book.sheetValues('Cohorts');
+    const top = values.findIndex((row) => row[0] === 'Cohort');
+    expect(values[top]?.slice(0, 4)).toEqual(['Cohort', 'Customers', '0', '1']);
+    // The demo data: first purchases in January to March 1997, each cohort's age 0 is 100 % active.
+    expect(values.slice(top + 1, top + 4).map((row) => [row[0], row[2]])).toEqual([
+      ['1997-01', 1],
+      ['1997-02', 1],
+      ['1997-03', 1],
+    ]);
+    expect(book.tables.map((table) => table.name)).toContain('CohortTriangle');
+    expect(sheet.conditionalFormats).toHaveLength(1);
+    expect(sheet.conditionalFormats[0]?.criteria).toMatchObject({
+      minimum: { type: 'LowestValue' },
+      midpoint: { type: 'Percentile', formula: '50' },
+      maximum: { type: 'HighestValue' },
+    });
+    expect(book.charts.find((chart) => chart.sheet === sheet)).toMatchObject({ type: 'Line', seriesBy: 'Rows' });
+    expect(values.some((row) => String(row[0]).startsWith('Descriptive only'))).toBe(true);
+  });
+
+  test('contract data: the corner is projected by the sBG model, marked by number format and legend, with CLV per cohort', async () => {
+    const book = sampleWorkbook(CSV);
+    const excelRun: ExcelRun = (batch) => batch(asExcelContext(new StandinRequestContext(book)));
+    await runSegmentation(
+      {
+        source: { kind: 'selection' },
+        mapping: { customer: 0, date: 1, quantity: 2, amount: 3 },
+        options: { ...DEFAULT_FORM_OPTIONS, cohorts: true, contractual: true },
+        addinVersion: 'test',
+      },
+      { excelRun, compute: inProcess },
+      () => undefined,
+      new AbortController().signal,
+    );
+    const sheet = book.findSheet('Cohorts')!;
+    const values = book.sheetValues('Cohorts');
+    const top = values.findIndex((row) => row[0] === 'Cohort');
+    // Monthly cohorts 1997-01 … 1997-03 observed to June 1998 (complete): February's age 17 and March's ages 16–17
+    // form the empty corner, projected and marked "*" by number format; January is observed throughout.
+    const format = (row: number, age: number): string => book.numberFormatAt(sheet, top + row, 2 + age);
+    expect([format(1, 17), format(2, 16), format(2, 17), format(3, 15), format(3, 16), format(3, 17)]).toEqual([
+      '0.0%',
+      '0.0%',
+      '0.0%"*"',
+      '0.0%',
+      '0.0%"*"',
+      '0.0%"*"',
+    ]);
+    const projected = values[top + 3]?.[2 + 16];
+    const observed = values[top + 3]?.[2 + 15];
+    expect(typeof projected).toBe('number');
+    expect(projected as number).toBeLessThanOrEqual(observed as number);
+    expect(values.some((row) => row[0] === 'alpha')).toBe(true);
+    expect(values.some((row) => String(row[0]).startsWith('* projected by the sBG model'))).toBe(true);
   });
 
   test('the holdout block holds the actual purchases counted from the CSV, and Run again repeats the same check', async () => {

@@ -48,3 +48,5 @@ export type { SpendingBtydCustomer } from './btydCustomersOf';
 export { checkCustomer } from './checkCustomer';
 export { horizonInUnits } from './horizonInUnits';
 export { hypergeometric2F1, logHypergeometric2F1 } from './hypergeometric2F1';
+export { bgnbdTracking } from './bgnbdTracking';
+export type { BgNbdTracking, BgNbdTrackingOptions, TrackingRow } from './bgnbdTracking';

@@ -1,4 +1,4 @@
-import { Field, Input, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Checkbox, Field, Input, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { useSectionStyles } from './sectionStyles';
 import type { Translate } from '../i18n/translator';
 import type { FormOptions } from '../state/formOptions';
@@ -6,6 +6,7 @@ import type { PaneEvent } from '../state/paneReducer';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: tokens.spacingHorizontalS },
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalM },
 });
 
 /** Step 3: the segmentation options, with defaults that work in one click. */
@@ -141,6 +142,44 @@ export function OptionsSection(props: {
             <option value="zh">{t('outputLanguage.zh')}</option>
           </Select>
         </Field>
+      </div>
+      {/* A run option of its own, full width: the cohort sheet and, for contract data, the sBG projection. */}
+      <div className={styles.stack}>
+        <Field hint={t('option.cohortsHint')}>
+          <Checkbox
+            disabled={disabled}
+            data-testid="option-cohorts"
+            label={t('option.cohorts')}
+            checked={options.cohorts}
+            onChange={(_, data) => change({ cohorts: data.checked === true })}
+          />
+        </Field>
+        {options.cohorts && (
+          <Field label={t('option.cohortPeriod')}>
+            <Select
+              className={sections.control}
+              disabled={disabled}
+              data-testid="option-cohortPeriod"
+              value={options.cohortPeriod}
+              onChange={(_, data) => change({ cohortPeriod: data.value as FormOptions['cohortPeriod'] })}
+            >
+              <option value="month">{t('cohortPeriod.month')}</option>
+              <option value="week">{t('cohortPeriod.week')}</option>
+              <option value="quarter">{t('cohortPeriod.quarter')}</option>
+            </Select>
+          </Field>
+        )}
+        {options.cohorts && (
+          <Field hint={t('option.contractualHint')}>
+            <Checkbox
+              disabled={disabled}
+              data-testid="option-contractual"
+              label={t('option.contractual')}
+              checked={options.contractual}
+              onChange={(_, data) => change({ contractual: data.checked === true })}
+            />
+          </Field>
+        )}
       </div>
     </section>
   );

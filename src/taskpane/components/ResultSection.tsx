@@ -80,6 +80,11 @@ export function ResultSection(props: {
         <Button data-testid="open-summary" onClick={() => open(summary.summarySheet)}>
           {t('result.openSummary', { sheet: summary.summarySheet })}
         </Button>
+        {summary.cohortSheet !== undefined && (
+          <Button data-testid="open-cohorts" onClick={() => open(summary.cohortSheet ?? '')}>
+            {t('result.openSummary', { sheet: summary.cohortSheet })}
+          </Button>
+        )}
       </div>
       <Subtitle2 as="h3">{t('result.skipped')}</Subtitle2>
       {summary.skipped.length === 0 ? (

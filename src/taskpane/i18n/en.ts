@@ -145,6 +145,52 @@ export const en = {
   'holdout.holdoutEmpty':
     'Not done: no customer bought in the holdout period. Check the as-of date or choose a longer holdout period.',
   'holdout.fitFailed': 'Not done: the model could not be fitted to the calibration period.',
+  'out.trackingChart': 'Tracking: cumulative repeat transactions, actual vs model',
+  'out.trackingPeriod': 'Week',
+  'out.trackingActual': 'Repeat transactions (actual, cumulative)',
+  'out.trackingModelCalibration': 'Model, calibration (cumulative)',
+  'out.trackingModelHoldout': 'Model, holdout (cumulative)',
+  'out.trackingLastCalibrationWeek': 'last calibration week',
+  'cohort.sheet': 'Cohorts',
+  'cohort.title': 'Cohorts and retention',
+  'cohort.cohort': 'Cohort',
+  'cohort.customers': 'Customers',
+  'cohort.partialPeriod': 'Partial period',
+  'cohort.shareActive': 'Share of each cohort active in each period since acquisition (periods across).',
+  'cohort.shareSurviving': 'Share of each cohort still a customer (contract reading: a lost customer does not return).',
+  'cohort.partialLegend': 'partial period, not over yet (not a drop)',
+  'cohort.projectedLegend': 'projected by the sBG model fitted to the complete cells',
+  'cohort.curveTitle': 'Retention curves',
+  'cohort.average': 'Average',
+  'cohort.curveChart': 'Retention by period since acquisition, per cohort and on average',
+  'cohort.sbgTitle': 'sBG model (Fader & Hardie 2007)',
+  'cohort.logLikelihood': 'Log-likelihood',
+  'cohort.standardError': 'Standard error',
+  'cohort.survivors': 'Customers still subscribed',
+  'cohort.renewals': 'Renewals made',
+  'cohort.marginPerPeriod': 'Revenue per subscriber per period',
+  'cohort.derl': 'DERL (discounted expected residual lifetime)',
+  'cohort.clvPerCustomer': 'CLV per subscriber',
+  'cohort.clvTotal': 'CLV of the cohort',
+  'cohort.discountPerPeriod': 'Discount rate per period (10 % a year)',
+  'cohort.noProjection': 'No sBG projection',
+  'cohort.retailNote':
+    'Descriptive only: the data were not marked as subscription or contract renewals, so no model projects the empty corner (for retail data use the probabilistic CLV method).',
+  'option.cohorts': 'Cohorts and retention',
+  'option.cohortsHint': 'Adds a sheet with the cohort triangle, a colour scale and retention curves.',
+  'option.cohortPeriod': 'Cohort period',
+  'cohortPeriod.month': 'Month',
+  'cohortPeriod.week': 'Week',
+  'cohortPeriod.quarter': 'Quarter',
+  'option.contractual': 'The data are subscription or contract renewals',
+  'option.contractualHint':
+    'Only then can a lost customer be told from one who has not bought yet: the sBG model projects the triangle and values each cohort. Leave it off for retail purchases.',
+  'cohort.problem.noCompletePeriod':
+    'no cohort has a complete period after its acquisition period yet; the model needs at least one renewal.',
+  'cohort.problem.noChurn':
+    'no customer was lost in any complete period, so the data cannot tell how fast customers churn.',
+  'cohort.problem.fitFailed':
+    'the model could not be fitted to these cohorts (the fit did not settle on one answer); the triangle is shown as observed.',
 } as const;
 
 /** Every message key; the Chinese table must have exactly these. */

@@ -72,7 +72,11 @@ export async function runSegmentation(
         });
       } catch (error) {
         // The run is all or nothing: without saved choices "Run again" could not reproduce it.
-        await removeSheets(context, [written.segmentsSheet, written.summarySheet]);
+        await removeSheets(context, [
+          written.segmentsSheet,
+          written.summarySheet,
+          ...(written.cohortSheet === undefined ? [] : [written.cohortSheet]),
+        ]);
         throw error;
       }
       return written;

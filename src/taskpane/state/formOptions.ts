@@ -21,6 +21,11 @@ export interface FormOptions {
   outputLanguage: Language;
   /** How to read day-month-year date texts; offered when the picked data holds them (default 'ymd'). */
   dateOrder: DateOrder;
+  /** The "Cohorts and retention" output: a cohort sheet beside the segments. */
+  cohorts: boolean;
+  cohortPeriod: 'month' | 'week' | 'quarter';
+  /** The user states that the data are subscription/contract renewals: only then is the sBG model used. */
+  contractual: boolean;
 }
 
 /**
@@ -43,4 +48,7 @@ export const DEFAULT_FORM_OPTIONS: FormOptions = {
   holdoutWeeks: '',
   outputLanguage: OPTION_RULES.language.default,
   dateOrder: 'ymd',
+  cohorts: false,
+  cohortPeriod: 'month',
+  contractual: false,
 };

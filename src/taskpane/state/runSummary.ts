@@ -17,12 +17,14 @@ export interface RunSummary {
     | { status: 'skipped'; calibrationEnd: string; weeks: number; reason: HoldoutSkipReason };
   segmentsSheet: string;
   summarySheet: string;
+  /** The cohort sheet, when the run had the "Cohorts and retention" option. */
+  cohortSheet?: string;
 }
 
 /** Picks the pane's figures out of core's result and the names of the sheets written. */
 export function runSummary(
   result: SegmentationResult,
-  sheets: { segmentsSheet: string; summarySheet: string },
+  sheets: { segmentsSheet: string; summarySheet: string; cohortSheet?: string },
 ): RunSummary {
   return {
     customers: result.totals.all.customers,
@@ -50,7 +52,9 @@ export function runSummary(
     ),
     warnings: result.warnings,
     ...holdoutSummary(result.holdout),
-    ...sheets,
+    segmentsSheet: sheets.segmentsSheet,
+    summarySheet: sheets.summarySheet,
+    ...(sheets.cohortSheet === undefined ? {} : { cohortSheet: sheets.cohortSheet }),
   };
 }
 

@@ -30,6 +30,7 @@ export function toSegmentOptions(form: FormOptions): SegmentOptions {
     clv,
     language: form.outputLanguage,
     ...(form.dateOrder === 'ymd' ? {} : { dateOrder: form.dateOrder }),
+    ...(form.cohorts ? { cohorts: { period: form.cohortPeriod, contractual: form.contractual } } : {}),
   };
 }
 
@@ -60,5 +61,8 @@ export function fromSegmentOptions(options: SegmentOptions, defaults: FormOption
         : defaults.holdoutWeeks,
     outputLanguage: options.language ?? defaults.outputLanguage,
     dateOrder: options.dateOrder ?? defaults.dateOrder,
+    cohorts: options.cohorts !== undefined,
+    cohortPeriod: options.cohorts?.period ?? defaults.cohortPeriod,
+    contractual: options.cohorts?.contractual ?? defaults.contractual,
   };
 }
