@@ -17,3 +17,4 @@ export * from './segmentCustomers';
 export * from './holdoutCheck';
 export * from './outputTable';
 export * from './btyd';
+export * from './warehouse';

@@ -280,7 +280,8 @@ export function segmentCustomers(
   let predictions: ReturnType<typeof predictCustomerValues> | undefined;
   let holdout: HoldoutCheck | undefined;
   if (clvOptions.method === 'historic') {
-    clv.set(summary.historicValue);
+    // Rounded like every money column, so equal values summed in another order share a tier.
+    for (let index = 0; index < count; index++) clv[index] = roundMoney(summary.historicValue[index] as number);
   } else if (clvOptions.method === 'retention') {
     for (let index = 0; index < count; index++) {
       const years = Math.max(1, (summary.tenureDays[index] as number) / DAYS_PER_YEAR);
