@@ -10,6 +10,7 @@ import {
   parseTransactions,
   requireDate,
   summarizeCustomers,
+  transactionWarnings,
 } from '../core';
 import { choiceOption, fileArgument, parseArguments, textOption } from './parseArguments';
 import type { ParsedArguments } from './parseArguments';
@@ -233,7 +234,12 @@ export async function runFitCommand(argv: readonly string[], io: CommandIo = PRO
       totals: { actual: holdout.totals.actual, predicted: round(holdout.totals.predicted) },
     };
   }
-  const warnings = [...bgnbd.warnings, ...(pareto?.warnings ?? []), ...gammaGamma.warnings];
+  const warnings = [
+    ...transactionWarnings(transactions),
+    ...bgnbd.warnings,
+    ...(pareto?.warnings ?? []),
+    ...gammaGamma.warnings,
+  ];
   if (paretoFailure !== undefined) {
     warnings.push(
       `Pareto/NBD could not be fitted (${paretoFailure.code}): ${paretoFailure.message}` +

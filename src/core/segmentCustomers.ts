@@ -20,7 +20,7 @@ import type {
 } from './segmentTypes';
 import { summarizeCustomers } from './summarizeCustomers';
 import type { SkippedRows, TransactionInput } from './transactions';
-import { parseTransactions } from './transactions';
+import { parseTransactions, transactionWarnings } from './transactions';
 import { abcClasses, pyramidTiers, valueMatrixTiers } from './valueTiers';
 
 const UNITS: readonly TimeUnit[] = ['days', 'weeks', 'months'];
@@ -419,6 +419,7 @@ export function segmentCustomers(
     }
     customers[index] = customer;
   }
+  warnings.push(...transactionWarnings(transactions));
   if (negativeValue > 0) {
     warnings.push(
       `${negativeValue} customers have a net value ≤ 0 after returns; they are kept and scored lowest on M.`,
@@ -457,6 +458,7 @@ export function segmentCustomers(
     skipped: summary.skipped,
     rowsRead: transactions.rowsRead,
     rowsUsed: summary.rowsUsed,
+    ordersOnSeveralDays: transactions.ordersOnSeveralDays,
     asOf: dayToIso(summary.asOf),
     options: resolved,
     warnings,

@@ -152,6 +152,8 @@ export interface SegmentationResult {
   skipped: SkippedRows;
   rowsRead: number;
   rowsUsed: number;
+  /** Order ids found on more than one day; each day's lines were counted as a separate purchase (DOMAIN §7.2). */
+  ordersOnSeveralDays: number;
   /** ISO date. */
   asOf: string;
   options: SegmentOptions;

@@ -47,14 +47,33 @@ export interface Transactions {
   readonly day: Float64Array;
   /** Per row: amount (negative for returns). */
   readonly amount: Float64Array;
-  /** Per row: order dictionary index, or null when no order column was given. */
+  /**
+   * Per row: index of its (order id, calendar day) group, or null when no order column was given. A blank
+   * order id groups the line with the customer's other blank-order lines of that day (DOMAIN §7.2).
+   */
   readonly order: Int32Array | null;
+  /** How many order ids occur on more than one calendar day (receipt numbers that restart); 0 without orders. */
+  readonly ordersOnSeveralDays: number;
   /** Per row: profit (margin, or amount − cost), or null when neither column was given. */
   readonly profit: Float64Array | null;
   /** Per row: the sheet/file row number it came from. */
   readonly rowNumber: Int32Array;
   readonly rowsRead: number;
   readonly skipped: SkippedRows;
+}
+
+/**
+ * Warnings about how the rows were read that every entry point shows beside its results (today: order ids reused
+ * on other days, DOMAIN §7.2).
+ * @example
+ * transactionWarnings(parseTransactions({ customer: ['a', 'a'], date: [45356, 45357], amount: [1, 2], order: ['R', 'R'] }))
+ * // => ["1 order ids appear on more than one day; each day's lines count as a separate purchase."]
+ */
+export function transactionWarnings(transactions: Pick<Transactions, 'ordersOnSeveralDays'>): string[] {
+  const reused = transactions.ordersOnSeveralDays;
+  return reused > 0
+    ? [`${reused} order ids appear on more than one day; each day's lines count as a separate purchase.`]
+    : [];
 }
 
 /** Adds one skipped row to a report; `firstRows` keeps the smallest row numbers, ascending. */
@@ -174,6 +193,11 @@ export function parseTransactions(input: TransactionInput, asOf?: number): Trans
   const customerIds: string[] = [];
   const numberIndex = new Map<number, number>();
   const orderIndex = input.order === undefined ? null : new Map<string, number>();
+  // Day of each order id's first group; an id seen again on another day gets a group per day.
+  const orderFirstDay: number[] = [];
+  const orderOnOtherDay = new Map<string, Map<number, number>>();
+  const blankOrderOfDay = new Map<number, number>();
+  const ordersOnSeveralDays = new Set<string>();
   const customer = new Int32Array(rows);
   const day = new Float64Array(rows);
   const amount = new Float64Array(rows);
@@ -252,11 +276,35 @@ export function parseTransactions(input: TransactionInput, asOf?: number): Trans
     amount[used] = rowAmount;
     rowNumber[used] = sourceRow;
     if (order !== null && orderIndex !== null) {
-      const orderId = customerKey(orderColumn?.[row]) ?? `\u0000row${sourceRow}`;
-      let orderNumber = orderIndex.get(orderId);
-      if (orderNumber === undefined) {
-        orderNumber = orderIndex.size;
-        orderIndex.set(orderId, orderNumber);
+      // Groups are (order id, calendar day): receipt numbers that restart on another day are another purchase,
+      // and blank order ids fall back to the day, so one basket's lines are one purchase (DOMAIN §7.2).
+      const wholeDay = Math.floor(rowDay);
+      const orderId = customerKey(orderColumn?.[row]);
+      let orderNumber: number | undefined;
+      if (orderId === null) {
+        orderNumber = blankOrderOfDay.get(wholeDay);
+        if (orderNumber === undefined) {
+          orderNumber = orderFirstDay.push(wholeDay) - 1;
+          blankOrderOfDay.set(wholeDay, orderNumber);
+        }
+      } else {
+        orderNumber = orderIndex.get(orderId);
+        if (orderNumber === undefined) {
+          orderNumber = orderFirstDay.push(wholeDay) - 1;
+          orderIndex.set(orderId, orderNumber);
+        } else if (orderFirstDay[orderNumber] !== wholeDay) {
+          ordersOnSeveralDays.add(orderId);
+          let groupOfDay = orderOnOtherDay.get(orderId);
+          if (groupOfDay === undefined) {
+            groupOfDay = new Map<number, number>();
+            orderOnOtherDay.set(orderId, groupOfDay);
+          }
+          orderNumber = groupOfDay.get(wholeDay);
+          if (orderNumber === undefined) {
+            orderNumber = orderFirstDay.push(wholeDay) - 1;
+            groupOfDay.set(wholeDay, orderNumber);
+          }
+        }
       }
       order[used] = orderNumber;
     }
@@ -274,6 +322,7 @@ export function parseTransactions(input: TransactionInput, asOf?: number): Trans
     day: day.subarray(0, used),
     amount: amount.subarray(0, used),
     order: order === null ? null : order.subarray(0, used),
+    ordersOnSeveralDays: ordersOnSeveralDays.size,
     profit: profit === null ? null : profit.subarray(0, used),
     rowNumber: rowNumber.subarray(0, used),
     rowsRead: rows,

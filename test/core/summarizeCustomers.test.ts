@@ -73,6 +73,36 @@ describe('summarizeCustomers with order ids', () => {
     });
     expect(summary.frequency[0]).toBe(2);
   });
+  test('receipt numbers that restart each day are separate purchases, and the reused ids are counted', () => {
+    const input: TransactionInput = {
+      customer: ['a', 'a', 'a', 'b', 'b'],
+      date: ['2024-01-01', '2024-01-02', '2024-01-03', '2024-01-01', '2024-01-01'],
+      amount: [10, 20, 30, 5, 6],
+      order: ['R1', 'R1', 'R1', 'R2', 'R2'],
+    };
+    const transactions = parseTransactions(input);
+    expect(transactions.ordersOnSeveralDays).toBe(1);
+    const summary = summarizeCustomers(transactions);
+    expect(Array.from(summary.frequency)).toEqual([3, 1]);
+    expect(Array.from(summary.repeatPurchases)).toEqual([2, 0]);
+    expect(summary.monetaryRepeatAvg[0]).toBe(25);
+  });
+  test('lines with a blank order id are one purchase per day, not one per line', () => {
+    const summary = summarize({
+      customer: ['a', 'a', 'a', 'a'],
+      date: ['2024-01-01', '2024-01-01', '2024-01-01', '2024-01-04'],
+      amount: [10, 20, 30, 7],
+      order: ['', null, '  ', 'X9'],
+    });
+    expect(summary.frequency[0]).toBe(2);
+    expect(summary.monetaryAvg[0]).toBe(33.5);
+  });
+  test('an order without reuse is not reported', () => {
+    expect(
+      parseTransactions({ customer: ['a', 'b'], date: [45356, 45357], amount: [1, 2], order: ['A', 'B'] })
+        .ordersOnSeveralDays,
+    ).toBe(0);
+  });
 });
 
 describe('summarizeCustomers edge cases', () => {
@@ -128,7 +158,9 @@ describe('summarizeCustomers agrees with a naive reference implementation of DOM
     for (const line of lines) {
       const groups = perCustomer.get(line.customer) ?? new Map<string, { day: number; amount: number }>();
       perCustomer.set(line.customer, groups);
-      const key = byOrder ? line.order : String(Math.floor(line.day));
+      // §7.2: (order id, calendar day); a blank order id falls back to the day.
+      const day = String(Math.floor(line.day));
+      const key = byOrder && line.order !== '' ? `${line.order}@${day}` : day;
       const group = groups.get(key) ?? { day: Infinity, amount: 0 };
       group.day = Math.min(group.day, Math.floor(line.day));
       group.amount += line.amount;
@@ -170,7 +202,7 @@ describe('summarizeCustomers agrees with a naive reference implementation of DOM
     customer: `c${Math.floor(random() * 200)}`,
     day: 19_000 + Math.floor(random() * 400) + Math.floor(random() * 4) / 4,
     amount: Math.round((random() < 0.1 ? -30 : 60) * random() * 100) / 100,
-    order: `o${Math.floor(random() * 1500)}`,
+    order: random() < 0.1 ? '' : `o${Math.floor(random() * 1500)}`,
   }));
 
   test.each([false, true])('with order ids: %p', (byOrder) => {

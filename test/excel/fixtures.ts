@@ -131,6 +131,7 @@ export function sampleResult(count = 5): SegmentationResult {
     skipped: { total: 2, reasons: { badDate: { count: 2, firstRows: [7, 9] } } },
     rowsRead: count * 2 + 2,
     rowsUsed: count * 2,
+    ordersOnSeveralDays: 0,
     asOf: '1997-04-01',
     options: { bins: 5, tierScheme: 'pyramid', clv: { method: 'historic' }, language: 'en' },
     warnings: [],
