@@ -54,10 +54,10 @@ const DUCKDB: SqlDialect = {
   doubleType: 'DOUBLE',
   dateLiteral: (iso) => `DATE '${iso}'`,
   addDays: (date, days) => `(${date} + ${days})`,
-  daysBetween: (start, end) => `CAST(${end} - ${start} AS BIGINT)`,
-  integerDivide: (numerator, denominator) => `(${numerator} // ${denominator})`,
+  daysBetween: (start, end) => `CAST((${end}) - (${start}) AS BIGINT)`,
+  integerDivide: (numerator, denominator) => `((${numerator}) // (${denominator}))`,
   // DuckDB divides decimals in DOUBLE; the same double division and rounding core does.
-  moneyRatio: (numerator, denominator) => `ROUND(CAST(${numerator} AS DOUBLE) / ${denominator}, 6)`,
+  moneyRatio: (numerator, denominator) => `ROUND(CAST(${numerator} AS DOUBLE) / (${denominator}), 6)`,
   roundMoney: (expression) => `ROUND(${expression}, 6)`,
 };
 
@@ -70,9 +70,9 @@ const POSTGRES: SqlDialect = {
   dateLiteral: (iso) => `DATE '${iso}'`,
   addDays: (date, days) => `(${date} + ${days})`,
   // date − date is an integer number of days in PostgreSQL.
-  daysBetween: (start, end) => `(${end} - ${start})`,
-  integerDivide: (numerator, denominator) => `(${numerator} / ${denominator})`,
-  moneyRatio: (numerator, denominator) => `ROUND(${numerator} / ${denominator}, 6)`,
+  daysBetween: (start, end) => `((${end}) - (${start}))`,
+  integerDivide: (numerator, denominator) => `((${numerator}) / (${denominator}))`,
+  moneyRatio: (numerator, denominator) => `ROUND((${numerator}) / (${denominator}), 6)`,
   roundMoney: (expression) => `ROUND(${expression}, 6)`,
 };
 
@@ -85,8 +85,8 @@ const SPARK: SqlDialect = {
   dateLiteral: (iso) => `DATE '${iso}'`,
   addDays: (date, days) => `DATE_ADD(${date}, ${days})`,
   daysBetween: (start, end) => `DATEDIFF(${end}, ${start})`,
-  integerDivide: (numerator, denominator) => `(${numerator} DIV ${denominator})`,
-  moneyRatio: (numerator, denominator) => `ROUND(${numerator} / ${denominator}, 6)`,
+  integerDivide: (numerator, denominator) => `((${numerator}) DIV (${denominator}))`,
+  moneyRatio: (numerator, denominator) => `ROUND((${numerator}) / (${denominator}), 6)`,
   roundMoney: (expression) => `ROUND(${expression}, 6)`,
 };
 
@@ -100,7 +100,7 @@ const BIGQUERY: SqlDialect = {
   addDays: (date, days) => `DATE_ADD(${date}, INTERVAL ${days} DAY)`,
   daysBetween: (start, end) => `DATE_DIFF(${end}, ${start}, DAY)`,
   integerDivide: (numerator, denominator) => `DIV(${numerator}, ${denominator})`,
-  moneyRatio: (numerator, denominator) => `ROUND(${numerator} / ${denominator}, 6)`,
+  moneyRatio: (numerator, denominator) => `ROUND((${numerator}) / (${denominator}), 6)`,
   roundMoney: (expression) => `ROUND(${expression}, 6)`,
 };
 
@@ -113,8 +113,8 @@ const SNOWFLAKE: SqlDialect = {
   dateLiteral: (iso) => `TO_DATE('${iso}')`,
   addDays: (date, days) => `DATEADD(day, ${days}, ${date})`,
   daysBetween: (start, end) => `DATEDIFF(day, ${start}, ${end})`,
-  integerDivide: (numerator, denominator) => `FLOOR(${numerator} / ${denominator})`,
-  moneyRatio: (numerator, denominator) => `ROUND(${numerator} / ${denominator}, 6)`,
+  integerDivide: (numerator, denominator) => `FLOOR((${numerator}) / (${denominator}))`,
+  moneyRatio: (numerator, denominator) => `ROUND((${numerator}) / (${denominator}), 6)`,
   roundMoney: (expression) => `ROUND(${expression}, 6)`,
 };
 
