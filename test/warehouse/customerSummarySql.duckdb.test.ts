@@ -1,114 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import fc from 'fast-check';
-import { AnalyticsError, customerSummarySql, dayToIso, parseDate } from '../../src/core';
-import { cdnowMasterTable, onlineRetailTable } from './dataSets';
 import { DuckDbEngine } from './duckdbEngine';
-import type { RunOptions, TransactionTable } from './transactionTable';
-import { coreCustomers, DEFAULT_PERIOD_DAYS, differences, periodSums, querySpec } from './transactionTable';
+import { defineEngineCases } from './engineCases';
 
 let engine: DuckDbEngine;
-let folder: string;
 
 beforeAll(async () => {
   engine = await DuckDbEngine.open();
-  folder = mkdtempSync(path.join(tmpdir(), 'crm-duckdb-'));
 });
 afterAll(() => {
   engine.close();
-  rmSync(folder, { recursive: true, force: true });
 });
 
-let lastCount = 0;
-
-/** Differences between DuckDB's rows and core's customers (empty when equal); lastCount = customers compared. */
-async function compare(table: TransactionTable, options: RunOptions): Promise<string[]> {
-  await engine.load(table, path.join(folder, 'transactions.csv'));
-  const rows = await engine.query(customerSummarySql(querySpec(table, options), 'duckdb'));
-  let expected;
-  try {
-    expected = coreCustomers(table, options);
-  } catch (error) {
-    // Nobody bought on or before the as-of date: core refuses, the query returns no customer.
-    if (error instanceof AnalyticsError && error.code === 'EMPTY_INPUT') return rows.length === 0 ? [] : ['rows'];
-    throw error;
-  }
-  lastCount = expected.length;
-  const asOf = options.asOf ?? String(rows[0]?.as_of ?? '');
-  return differences(rows, expected, periodSums(table, asOf, options.lifecycle?.periodDays ?? DEFAULT_PERIOD_DAYS));
-}
-
-test('a small table with an order reused on two days, a blank order, a return and a returns-only customer', async () => {
-  const table: TransactionTable = {
-    customer: ['a', 'a', 'a', 'a', 'b', 'b', 'c', ' a '],
-    date: [
-      '2024-01-01',
-      '2024-01-01 10:00:00',
-      '2024-02-01',
-      '2024-03-01',
-      '2024-01-05',
-      '2024-03-30',
-      '2024-02-02',
-      '2024-03-01',
-    ],
-    amount: [10, 5.5, 20, -4, 7, 3, -9, 2],
-    order: ['1', '1', '1', null, '9', '9', 'r', null],
-  };
-  expect(await compare(table, {})).toEqual([]);
-  expect(await compare(table, { asOf: '2024-03-01', unit: 'weeks' })).toEqual([]);
-});
-
-test('CDNOW master: every column of all 23,570 customers equals core', async () => {
-  const table = cdnowMasterTable();
-  expect(await compare(table, { asOf: '1998-06-30', unit: 'weeks' })).toEqual([]);
-  expect(lastCount).toBe(23_570);
-}, 120_000);
-
-test('Online Retail (quantity × unit price, invoices, cancellations): every column equals core', async () => {
-  const table = onlineRetailTable();
-  expect(await compare(table, { asOf: '2011-12-09', unit: 'days' })).toEqual([]);
-  expect(lastCount).toBeGreaterThan(4_000);
-}, 300_000);
-
-test('random transaction sets: ties, returns, reused and blank orders, as-of cuts, one customer', async () => {
-  const day = fc.integer({ min: 0, max: 500 });
-  const line = fc.record({
-    customer: fc.constantFrom('1', '2', '10', '010', 'a', 'b', ' c'),
-    day,
-    time: fc.constantFrom('', ' 09:30:00', ' 23:59:59'),
-    cents: fc.integer({ min: -3000, max: 20000 }),
-    order: fc.constantFrom('1', '2', '3', 'x', null),
-  });
-  const options = fc.record({
-    asOfDay: fc.option(day, { nil: undefined }),
-    unit: fc.constantFrom('days' as const, 'weeks' as const, 'months' as const),
-    bins: fc.integer({ min: 2, max: 10 }),
-    periodDays: fc.constantFrom(30, 60, 90),
-    minOccasions: fc.integer({ min: 1, max: 4 }),
-  });
-  const iso = (offset: number): string => dayToIso((parseDate('2023-01-01') as number) + offset);
-  await fc.assert(
-    fc.asyncProperty(
-      fc.array(line, { minLength: 1, maxLength: 60 }),
-      options,
-      fc.boolean(),
-      async (lines, run, orders) => {
-        const table: TransactionTable = {
-          customer: lines.map((entry) => entry.customer),
-          date: lines.map((entry) => iso(entry.day) + entry.time),
-          amount: lines.map((entry) => entry.cents / 100),
-          ...(orders ? { order: lines.map((entry) => entry.order) } : {}),
-        };
-        const runOptions: RunOptions = {
-          unit: run.unit,
-          bins: run.bins,
-          lifecycle: { periodDays: run.periodDays, minOccasions: run.minOccasions },
-          ...(run.asOfDay === undefined ? {} : { asOf: iso(run.asOfDay) }),
-        };
-        expect(await compare(table, runOptions)).toEqual([]);
-      },
-    ),
-    { numRuns: 80, seed: 16 },
-  );
-}, 300_000);
+defineEngineCases(() => engine, 80);

@@ -2,6 +2,9 @@
  * DuckDB (embedded, @duckdb/node-api) as a test warehouse: load a transaction table from CSV with typed
  * columns, run SQL, read rows back with numbers as numbers and dates as yyyy-mm-dd.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { EngineRow, TransactionTable } from './transactionTable';
@@ -11,15 +14,21 @@ const DUCKDB_TYPES = { text: 'VARCHAR', timestamp: 'TIMESTAMP', double: 'DOUBLE'
 
 /** An in-memory DuckDB database with one connection. */
 export class DuckDbEngine {
-  private constructor(private readonly connection: DuckDBConnection) {}
+  readonly dialect = 'duckdb';
+
+  private constructor(
+    private readonly connection: DuckDBConnection,
+    private readonly folder: string,
+  ) {}
 
   static async open(): Promise<DuckDbEngine> {
     const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
-    return new DuckDbEngine(await instance.connect());
+    return new DuckDbEngine(await instance.connect(), mkdtempSync(path.join(tmpdir(), 'crm-duckdb-')));
   }
 
-  /** Replaces table `transactions` with the rows of `table` (written to `csvFile` first). */
-  async load(table: TransactionTable, csvFile: string): Promise<void> {
+  /** Replaces table `transactions` with the rows of `table` (through a CSV in the engine's folder). */
+  async load(table: TransactionTable): Promise<void> {
+    const csvFile = path.join(this.folder, 'transactions.csv');
     writeTableCsv(table, csvFile);
     const columns = tableColumns(table)
       .map(([name, type]) => `'${name}': '${DUCKDB_TYPES[type]}'`)
@@ -45,5 +54,6 @@ export class DuckDbEngine {
 
   close(): void {
     this.connection.closeSync();
+    rmSync(this.folder, { recursive: true, force: true });
   }
 }
