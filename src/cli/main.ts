@@ -3,12 +3,14 @@ import { runFitCommand } from './fitCommand';
 import { parseArguments } from './parseArguments';
 import type { CommandIo } from './segmentCommand';
 import { runSegmentCommand, SEGMENT_FLAGS, SEGMENT_USAGE } from './segmentCommand';
+import { runSqlCommand, SQL_FLAGS } from './sqlCommand';
 
 const USAGE = `crm-analytics: customer analytics on transaction CSV files
 
 Commands:
   segment <file.csv> [options]   RFM, segments, lifecycle, value tiers per customer
   fit <file.csv> [options]       fit BG/NBD / Pareto/NBD + Gamma–Gamma, with holdout diagnostics
+  sql --dialect D [options]      the customer summary as SQL for a warehouse (duckdb, postgres, spark, …)
 
 Run crm-analytics <command> --help for the options.
 
@@ -39,6 +41,7 @@ export async function main(argv: readonly string[], io: CommandIo = PROCESS_IO):
     }
     if (command === 'segment') return await runSegmentCommand(parseArguments(rest, SEGMENT_FLAGS), io);
     if (command === 'fit') return await runFitCommand(rest, io);
+    if (command === 'sql') return runSqlCommand(parseArguments(rest, SQL_FLAGS), io);
     io.stderr(`crm-analytics: unknown command "${command}". Run crm-analytics --help.\n`);
     return 2;
   } catch (error) {

@@ -298,10 +298,11 @@ export function describeCustomerSummaryQuery(spec: CustomerSummaryQuerySpec): Qu
     const q = (name: string): string => d.quote(name);
     if (collapsed) {
       return [
-        `SELECT x AS ${q('x')}, t_x AS ${q('t_x')}, big_t AS ${q('T')}, COUNT(*) AS ${q('customers')}`,
+        // Grouped by whole days, not by the doubles t_x and T (some warehouses do not group floating point).
+        `SELECT x AS ${q('x')}, MIN(t_x) AS ${q('t_x')}, MIN(big_t) AS ${q('T')}, COUNT(*) AS ${q('customers')}`,
         '  FROM summary',
-        '  GROUP BY x, t_x, big_t',
-        '  ORDER BY x, t_x, big_t',
+        '  GROUP BY x, tenure_days, recency_days',
+        '  ORDER BY 1, 2, 3',
       ].join('\n');
     }
     const select: [string, string][] = [
