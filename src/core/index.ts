@@ -17,4 +17,7 @@ export * from './segmentCustomers';
 export * from './holdoutCheck';
 export * from './outputTable';
 export * from './btyd';
+export * from './lifecycleFromPeriods';
+export * from './summaryTable';
+export * from './segmentSummary';
 export * from './warehouse';

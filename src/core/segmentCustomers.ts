@@ -154,7 +154,8 @@ function asOfDayOf(asOf: number | string | undefined): number | undefined {
   return Math.floor(requireDate(asOf, 'asOf'));
 }
 
-function totalsBy(
+/** Customers, revenue and shares per key (tier, segment or stage), in the given key order first. */
+export function totalsBy(
   customers: readonly CustomerResult[],
   keyOf: (customer: CustomerResult) => string,
   labelOf: (customer: CustomerResult) => string,
