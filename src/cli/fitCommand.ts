@@ -16,6 +16,7 @@ import { choiceOption, fileArgument, parseArguments, textOption } from './parseA
 import type { ParsedArguments } from './parseArguments';
 import type { ColumnOptions } from './readTransactionsCsv';
 import { readTransactionsCsv } from './readTransactionsCsv';
+import { runFitSummary } from './fitSummaryCommand';
 import type { CommandIo } from './segmentCommand';
 
 export const FIT_USAGE = `Usage: crm-analytics fit <file.csv> --as-of yyyy-mm-dd --unit days|weeks [options]
@@ -34,6 +35,9 @@ Options:
                             the data cannot determine it, "pareto": { "error": … } saying why
   --holdout-end yyyy-mm-dd  also compare predictions with the actual purchases after --as-of up to this date
   --penalty P               L2 penalty on the parameters (lifetimes' penalizer_coef; default 0)
+  --summary FILE            fit a customer summary or a collapsed (x, t_x, T, customers) table from
+                            crm-analytics sql instead of transactions (then no file, --as-of or --holdout-end;
+                            --unit is the summary's unit)
   --help                    show this help`;
 
 const KNOWN_OPTIONS = new Set([
@@ -71,14 +75,14 @@ function round(value: number): number {
   return Number(value.toPrecision(10));
 }
 
-function roundedHistogram(model: BgNbdModel, customers: readonly BtydCustomer[]) {
+export function roundedHistogram(model: BgNbdModel, customers: readonly BtydCustomer[]) {
   return frequencyHistogram(model, customers).map((row) => ({
     ...row,
     model: row.model === null ? null : round(row.model),
   }));
 }
 
-function describeBgNbd(model: BgNbdModel) {
+export function describeBgNbd(model: BgNbdModel) {
   const { r, alpha, a, b } = model.params;
   const se = model.standardErrors;
   return {
@@ -94,7 +98,7 @@ function describeBgNbd(model: BgNbdModel) {
   };
 }
 
-function describePareto(model: ParetoNbdModel) {
+export function describePareto(model: ParetoNbdModel) {
   const { r, alpha, s, beta } = model.params;
   const se = model.standardErrors;
   return {
@@ -110,7 +114,7 @@ function describePareto(model: ParetoNbdModel) {
   };
 }
 
-function describeGammaGamma(model: GammaGammaModel) {
+export function describeGammaGamma(model: GammaGammaModel) {
   return {
     p: round(model.params.p),
     q: round(model.params.q),
@@ -140,6 +144,7 @@ export async function runFitCommand(argv: readonly string[], io: CommandIo = PRO
     io.stdout(`${FIT_USAGE}\n`);
     return 0;
   }
+  if (parsed.options.has('summary')) return runFitSummary(parsed, io);
   const file = fileArgument(parsed, 'fit', KNOWN_OPTIONS);
   const unit = textOption(parsed, 'unit');
   if (unit !== 'days' && unit !== 'weeks') {

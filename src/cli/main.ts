@@ -3,6 +3,7 @@ import { runFitCommand } from './fitCommand';
 import { parseArguments } from './parseArguments';
 import type { CommandIo } from './segmentCommand';
 import { runSegmentCommand, SEGMENT_FLAGS, SEGMENT_USAGE } from './segmentCommand';
+import { runScoreCommand } from './scoreCommand';
 import { runSqlCommand, SQL_FLAGS } from './sqlCommand';
 
 const USAGE = `crm-analytics: customer analytics on transaction CSV files
@@ -11,6 +12,7 @@ Commands:
   segment <file.csv> [options]   RFM, segments, lifecycle, value tiers per customer
   fit <file.csv> [options]       fit BG/NBD / Pareto/NBD + Gamma–Gamma, with holdout diagnostics
   sql --dialect D [options]      the customer summary as SQL for a warehouse (duckdb, postgres, spark, …)
+  score <summary.csv> --model FIT.json   P(alive), expected purchases, CLV per unit of spend by (x, t_x, T)
 
 Run crm-analytics <command> --help for the options.
 
@@ -42,6 +44,7 @@ export async function main(argv: readonly string[], io: CommandIo = PROCESS_IO):
     if (command === 'segment') return await runSegmentCommand(parseArguments(rest, SEGMENT_FLAGS), io);
     if (command === 'fit') return await runFitCommand(rest, io);
     if (command === 'sql') return runSqlCommand(parseArguments(rest, SQL_FLAGS), io);
+    if (command === 'score') return runScoreCommand(parseArguments(rest), io);
     io.stderr(`crm-analytics: unknown command "${command}". Run crm-analytics --help.\n`);
     return 2;
   } catch (error) {

@@ -5,6 +5,7 @@ import type { ParsedArguments } from './parseArguments';
 import { choiceOption, fileArgument, textOption } from './parseArguments';
 import type { ColumnOptions } from './readTransactionsCsv';
 import { readTransactionsCsv } from './readTransactionsCsv';
+import { runSegmentSummary } from './segmentSummaryCommand';
 import { toCsv } from './toCsv';
 
 /** Where the command writes: injectable so tests can capture the output. */
@@ -34,6 +35,8 @@ Options:
     --months M         predicted_clv over M months of 30.4375 days (default 12)
     --monthly-discount D  discount rate per month, e.g. 0.01 (default 0.01)
     --margin F         profit margin applied to spend, 0 to 1 (default 1)
+  --summary FILE     segment a customer summary exported from a warehouse (the columns of crm-analytics sql)
+                     instead of a transaction file; --unit is the summary's unit
   --format F         csv | json (default csv)
   --out FILE         write to FILE instead of standard output
   --help             show this help
@@ -85,7 +88,7 @@ function numberOption(
 }
 
 /** The CLV options of `--predict` and its companions; undefined (historic value) without --predict. */
-function predictOptions(parsed: ParsedArguments): ClvOptions | undefined {
+export function predictOptions(parsed: ParsedArguments): ClvOptions | undefined {
   if (!parsed.options.has('predict')) {
     const stray = PREDICT_OPTIONS.find((name) => parsed.options.has(name));
     if (stray !== undefined) {
@@ -122,6 +125,7 @@ export async function runSegmentCommand(parsed: ParsedArguments, io: CommandIo):
     io.stdout(`${SEGMENT_USAGE}\n`);
     return 0;
   }
+  if (parsed.options.has('summary')) return runSegmentSummary(parsed, io);
   const file = fileArgument(parsed, 'segment', KNOWN_OPTIONS);
   const unit = choiceOption(parsed, 'unit', ['days', 'weeks', 'months'], 'days');
   const binsText = textOption(parsed, 'bins') ?? '5';
