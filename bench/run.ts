@@ -14,6 +14,7 @@ const benches: BenchModule[] = [
   { file: 'core.bench.ts', exportName: 'runCoreBench' },
   { file: 'btyd.bench.ts', exportName: 'runBtydBench' },
   { file: 'functions.bench.ts', exportName: 'runFunctionsBench' },
+  { file: 'warehouse.bench.ts', exportName: 'runWarehouseBench' },
 ];
 
 async function main(): Promise<void> {
