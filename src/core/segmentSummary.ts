@@ -11,6 +11,10 @@ import { defaultSegment, gridSegment, RFM_PACKAGE_GRID, segmentLabel } from './r
 import { resolveSegmentOptions, totalsBy } from './segmentCustomers';
 import type { CustomerResult, SegmentationResult, SegmentOptions } from './segmentTypes';
 import type { SummaryTable } from './summaryTable';
+import { readSummaryTable } from './summaryTable';
+import type { DateSystem } from './dates';
+import { segmentCustomers } from './segmentCustomers';
+import type { TransactionInput } from './transactions';
 import { abcClasses, pyramidTiers, valueMatrixTiers } from './valueTiers';
 
 const DAYS_PER_YEAR = 365.25;
@@ -231,5 +235,38 @@ export function segmentSummary(table: SummaryTable, options: SegmentOptions = {}
     warnings,
   };
   if (predictions !== undefined) result.model = { purchase: predictions.model, spend: predictions.gammaGamma };
+  return result;
+}
+
+/** A customer summary range as the pane reads it: the header row and the data rows, raw cell values. */
+export interface SummaryInput {
+  summary: {
+    headers: readonly unknown[];
+    rows: readonly (readonly unknown[])[];
+    /** The sheet row number of rows[0] (default 2), for messages. */
+    firstRowNumber?: number;
+    dateSystem?: DateSystem;
+  };
+}
+
+/**
+ * Segments either transactions ({@link segmentCustomers}) or a customer summary ({@link segmentSummary}), so
+ * one worker message serves both kinds of source.
+ *
+ * Cost as the function it calls.
+ * @throws AnalyticsError as {@link segmentCustomers} or {@link readSummaryTable} / {@link segmentSummary}.
+ * @example
+ * segmentInput({ summary: { headers, rows } }, { unit: 'weeks' }).customers.length
+ */
+export function segmentInput(
+  input: TransactionInput | SummaryInput,
+  options: SegmentOptions = {},
+  onProgress?: (phase: string, fraction: number) => void,
+): SegmentationResult {
+  if (!('summary' in input)) return segmentCustomers(input, options, onProgress);
+  const { headers, rows, firstRowNumber, dateSystem } = input.summary;
+  onProgress?.('reading', 0);
+  const result = segmentSummary(readSummaryTable(headers, rows, firstRowNumber ?? 2, dateSystem ?? '1900'), options);
+  onProgress?.('done', 1);
   return result;
 }

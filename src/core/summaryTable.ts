@@ -1,5 +1,23 @@
+import type { DateSystem } from './dates';
+import { dayToIso, parseDate } from './dates';
 import { AnalyticsError } from './errors';
 import { customerKey, parseAmount } from './transactions';
+
+/** The columns that make a table a customer summary the pane and `segment --summary` can segment. */
+export const SUMMARY_TABLE_COLUMNS = ['customer_id', 'recency_days', 'frequency', 'monetary', 'x', 't_x', 'T'] as const;
+
+/**
+ * Whether a header row is a customer summary (the columns of `crm-analytics sql`) rather than transactions:
+ * it has every one of {@link SUMMARY_TABLE_COLUMNS}.
+ *
+ * Cost O(headers).
+ * @example
+ * isSummaryHeader(['customer_id', 'recency_days', 'frequency', 'monetary', 'x', 't_x', 'T']) // => true
+ */
+export function isSummaryHeader(headers: readonly unknown[]): boolean {
+  const indexOf = locate(headers);
+  return SUMMARY_TABLE_COLUMNS.every((name) => indexOf(name) >= 0);
+}
 
 /**
  * A customer summary read from a table (one row per customer, the columns of `crm-analytics sql`, exported
@@ -62,7 +80,8 @@ function locate(headers: readonly unknown[]): (name: string) => number {
 /**
  * Reads a customer summary table from its header row and data rows (raw cell values, as from a sheet range or
  * a CSV file). Needs x, t_x and T; reads the other columns of `crm-analytics sql` when present, and
- * `customers` (a collapsed table). Values may be numbers or numeric text.
+ * `customers` (a collapsed table). Values may be numbers or numeric text; dates Excel serials (of
+ * `dateSystem`) or date texts.
  *
  * Cost O(rows × columns).
  * @throws AnalyticsError MISSING_COLUMN naming the column; BAD_NUMBER naming the row and column of a value
@@ -74,6 +93,7 @@ export function readSummaryTable(
   headers: readonly unknown[],
   rows: readonly (readonly unknown[])[],
   firstRowNumber = 2,
+  dateSystem: DateSystem = '1900',
 ): SummaryTable {
   const indexOf = locate(headers);
   for (const required of ['x', 't_x', 'T']) {
@@ -130,7 +150,19 @@ export function readSummaryTable(
   };
   const counts = numeric('customers', 'count');
   const periods = [numeric('period_0_net'), numeric('period_1_net'), numeric('period_2_net'), numeric('period_3_net')];
-  const asOfColumn = text('as_of');
+  // Dates as yyyy-mm-dd whatever the source wrote (an Excel serial, an ISO text).
+  const date = (name: string): string[] | null =>
+    text(name)?.map((value, index) => {
+      const day = parseDate(/^\d+(\.\d+)?$/.test(value) ? Number(value) : value, dateSystem);
+      if (day === null) {
+        throw new AnalyticsError('BAD_DATE', `Row ${firstRowNumber + index}, column ${name}: ${value} is not a date.`, {
+          row: firstRowNumber + index,
+          column: name,
+        });
+      }
+      return dayToIso(day);
+    }) ?? null;
+  const asOfColumn = date('as_of');
   return {
     length: rows.length,
     collapsed: counts !== null,
@@ -139,8 +171,8 @@ export function readSummaryTable(
     T: numeric('T') as Float64Array,
     count: counts ?? new Float64Array(rows.length).fill(1),
     customerId: text('customer_id'),
-    firstPurchase: text('first_purchase'),
-    lastPurchase: text('last_purchase'),
+    firstPurchase: date('first_purchase'),
+    lastPurchase: date('last_purchase'),
     asOf: asOfColumn === null ? null : (asOfColumn[0] as string),
     recencyDays: numeric('recency_days', 'whole'),
     tenureDays: numeric('tenure_days', 'whole'),
