@@ -91,6 +91,44 @@ export default tseslint.config(
       ],
     },
   },
+  // The Excel adapter reads and writes the workbook; it knows nothing of the UI or of the other entry points.
+  {
+    files: ['src/excel/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-*', '@fluentui/*', '../taskpane/*', '../functions/*', '../cli/*'],
+              message: 'src/excel is the Office.js adapter: core and Office only.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document'],
+    },
+  },
+  // UI components get host calls through props and src/taskpane/run (as Microsoft's templates do), so they
+  // render against any host: Office, the demo's stand-in, a test.
+  {
+    files: ['src/taskpane/components/**/*.tsx', 'src/taskpane/components/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../../excel', '../../excel/*', '../../standin', '../../standin/*'],
+              allowTypeImports: true,
+              message: 'UI components reach the workbook through props or src/taskpane/run, never the adapter.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'Excel', 'Office'],
+    },
+  },
   {
     files: ['scripts/**/*.mjs', 'scripts/**/*.js', '*.config.js', '*.config.mjs', '.ci/**'],
     languageOptions: {

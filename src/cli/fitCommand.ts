@@ -10,13 +10,13 @@ import {
   parseTransactions,
   requireDate,
   summarizeCustomers,
+  OPTION_RULES,
   transactionWarnings,
 } from '../core';
-import { choiceOption, fileArgument, parseArguments, textOption } from './parseArguments';
+import { choiceOption, fileArgument, numberFlag, parseArguments, textOption } from './parseArguments';
 import type { ParsedArguments } from './parseArguments';
 import type { ColumnOptions } from './readTransactionsCsv';
 import { readTransactionsCsv } from './readTransactionsCsv';
-import { runFitSummary } from './fitSummaryCommand';
 import type { CommandIo } from './segmentCommand';
 
 export const FIT_USAGE = `Usage: crm-analytics fit <file.csv> --as-of yyyy-mm-dd --unit days|weeks [options]
@@ -144,7 +144,6 @@ export async function runFitCommand(argv: readonly string[], io: CommandIo = PRO
     io.stdout(`${FIT_USAGE}\n`);
     return 0;
   }
-  if (parsed.options.has('summary')) return runFitSummary(parsed, io);
   const file = fileArgument(parsed, 'fit', KNOWN_OPTIONS);
   const unit = textOption(parsed, 'unit');
   if (unit !== 'days' && unit !== 'weeks') {
@@ -164,14 +163,8 @@ export async function runFitCommand(argv: readonly string[], io: CommandIo = PRO
   if (holdoutEnd !== undefined && holdoutEnd <= asOf) {
     throw new AnalyticsError('OUT_OF_RANGE', '--holdout-end must be after --as-of.', { argument: 'holdout-end' });
   }
-  const modelName = choiceOption(parsed, 'model', ['bgnbd', 'mbgnbd', 'pareto'], 'bgnbd');
-  const penaltyText = textOption(parsed, 'penalty') ?? '0';
-  const penalty = Number(penaltyText);
-  if (!Number.isFinite(penalty) || penalty < 0) {
-    throw new AnalyticsError('OUT_OF_RANGE', `--penalty must be a number ≥ 0, got ${penaltyText}.`, {
-      argument: 'penalty',
-    });
-  }
+  const modelName = choiceOption(parsed, 'model', OPTION_RULES.model.choices, OPTION_RULES.model.default);
+  const penalty = numberFlag(parsed, 'penalty', 'penalty') ?? OPTION_RULES.penalty.default;
   const columns: ColumnOptions = {};
   for (const role of ['customer', 'date', 'amount', 'order'] as const) {
     const name = textOption(parsed, role);

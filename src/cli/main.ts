@@ -1,9 +1,11 @@
 import { AnalyticsError } from '../core';
 import { runFitCommand } from './fitCommand';
+import { runFitSummary } from './fitSummaryCommand';
 import { parseArguments } from './parseArguments';
 import type { CommandIo } from './segmentCommand';
 import { runSegmentCommand, SEGMENT_FLAGS, SEGMENT_USAGE } from './segmentCommand';
 import { runScoreCommand } from './scoreCommand';
+import { runSegmentSummary } from './segmentSummaryCommand';
 import { runSqlCommand, SQL_FLAGS } from './sqlCommand';
 
 const USAGE = `crm-analytics: customer analytics on transaction CSV files
@@ -41,8 +43,17 @@ export async function main(argv: readonly string[], io: CommandIo = PROCESS_IO):
       io.stdout(`${USAGE}\n`);
       return command === undefined ? 2 : 0;
     }
-    if (command === 'segment') return await runSegmentCommand(parseArguments(rest, SEGMENT_FLAGS), io);
-    if (command === 'fit') return await runFitCommand(rest, io);
+    if (command === 'segment') {
+      const parsed = parseArguments(rest, SEGMENT_FLAGS);
+      // --summary: a customer summary exported from a warehouse instead of a transaction file.
+      if (parsed.options.has('summary') && !parsed.options.has('help')) return runSegmentSummary(parsed, io);
+      return await runSegmentCommand(parsed, io);
+    }
+    if (command === 'fit') {
+      const parsed = parseArguments(rest);
+      if (parsed.options.has('summary') && !parsed.options.has('help')) return runFitSummary(parsed, io);
+      return await runFitCommand(rest, io);
+    }
     if (command === 'sql') return runSqlCommand(parseArguments(rest, SQL_FLAGS), io);
     if (command === 'score') return runScoreCommand(parseArguments(rest), io);
     io.stderr(`crm-analytics: unknown command "${command}". Run crm-analytics --help.\n`);

@@ -1,4 +1,5 @@
-import { AnalyticsError } from '../core';
+import type { NumberOptionName } from '../core';
+import { AnalyticsError, checkNumberOption, oneOf } from '../core';
 /** Command-line arguments split into positionals and `--name value` / `--flag` options. */
 export interface ParsedArguments {
   positionals: string[];
@@ -92,10 +93,23 @@ export function choiceOption<C extends string>(
   choices: readonly C[],
   fallback: C,
 ): C {
-  const value = textOption(parsed, name) ?? fallback;
-  if (!(choices as readonly string[]).includes(value)) {
-    const listed = `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1] ?? ''}`;
-    throw new AnalyticsError('BAD_ARGUMENT', `--${name} must be ${listed}, got ${value}.`, { argument: name });
-  }
-  return value as C;
+  return oneOf(`--${name}`, textOption(parsed, name) ?? fallback, choices);
+}
+
+// A plain decimal: "0x1F", "1e", "Infinity" and blanks are not numbers a user meant (Number() accepts some).
+const DECIMAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * The value of a numeric `--flag`, checked against core's option table (bounds and words come from there);
+ * undefined when absent.
+ *
+ * @throws AnalyticsError OUT_OF_RANGE saying what the flag must be and what was given.
+ * @example
+ * numberFlag(parseArguments(['--bins', '4']), 'bins', 'bins') // => 4
+ */
+export function numberFlag(parsed: ParsedArguments, flag: string, option: NumberOptionName): number | undefined {
+  const text = textOption(parsed, flag);
+  if (text === undefined) return undefined;
+  const value = DECIMAL_TEXT.test(text.trim()) ? Number(text) : Number.NaN;
+  return checkNumberOption(option, value, `--${flag}`, text);
 }

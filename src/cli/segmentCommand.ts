@@ -1,11 +1,17 @@
 import { writeFileSync } from 'node:fs';
 import type { ClvOptions, SegmentOptions } from '../core';
-import { AnalyticsError, describeSkipped, segmentCustomers, toOutputRows } from '../core';
+import {
+  AnalyticsError,
+  describeNumberRule,
+  describeSkipped,
+  OPTION_RULES,
+  segmentCustomers,
+  toOutputRows,
+} from '../core';
 import type { ParsedArguments } from './parseArguments';
-import { choiceOption, fileArgument, textOption } from './parseArguments';
+import { choiceOption, fileArgument, numberFlag, textOption } from './parseArguments';
 import type { ColumnOptions } from './readTransactionsCsv';
 import { readTransactionsCsv } from './readTransactionsCsv';
-import { runSegmentSummary } from './segmentSummaryCommand';
 import { toCsv } from './toCsv';
 
 /** Where the command writes: injectable so tests can capture the output. */
@@ -25,16 +31,16 @@ Options:
   --amount COL       amount               (default: detected, e.g. amount, sales, 金额; or Quantity × UnitPrice)
   --order COL        order / invoice id   (default: detected, e.g. InvoiceNo, 订单号); lines of one order are one purchase
   --as-of yyyy-mm-dd analysis date        (default: the day after the latest transaction)
-  --unit U           days | weeks | months, the unit of x, t_x and T (default days)
-  --bins N           RFM levels, 2 to 10 (default 5)
+  --unit U           ${OPTION_RULES.unit.choices.join(' | ')}, the unit of x, t_x and T (default ${OPTION_RULES.unit.default})
+  --bins N           RFM levels, ${describeNumberRule(OPTION_RULES.bins)} (default ${OPTION_RULES.bins.default})
   --predict          also fit BG/NBD + Gamma–Gamma on the data up to the as-of date (inclusive) and add
                      p_alive, expected_purchases, expected_avg_value, predicted_clv; value tiers then use
                      predicted_clv. With --predict:
-    --model M          bgnbd | mbgnbd | pareto, the purchase model (default bgnbd)
+    --model M          ${OPTION_RULES.model.choices.join(' | ')}, the purchase model (default ${OPTION_RULES.model.default})
     --horizon N        expected_purchases over N units of --unit (default: the CLV horizon)
-    --months M         predicted_clv over M months of 30.4375 days (default 12)
-    --monthly-discount D  discount rate per month, e.g. 0.01 (default 0.01)
-    --margin F         profit margin applied to spend, 0 to 1 (default 1)
+    --months M         predicted_clv over M months of 30.4375 days, ${describeNumberRule(OPTION_RULES.horizonMonths)} (default ${OPTION_RULES.horizonMonths.default})
+    --monthly-discount D  discount rate per month, ${describeNumberRule(OPTION_RULES.monthlyDiscount)} (default ${OPTION_RULES.monthlyDiscount.default})
+    --margin F         profit margin applied to spend, ${describeNumberRule(OPTION_RULES.margin)} (default ${OPTION_RULES.margin.default})
   --summary FILE     segment a customer summary exported from a warehouse (the columns of crm-analytics sql)
                      instead of a transaction file; --unit is the summary's unit
   --format F         csv | json (default csv)
@@ -64,29 +70,6 @@ const KNOWN_OPTIONS = new Set([
   'help',
 ]);
 
-/** A numeric option: a finite number within [min, max] (an exclusive lower bound when `above` is set). */
-function numberOption(
-  parsed: ParsedArguments,
-  name: string,
-  bounds: { min?: number; above?: number; max?: number; integer?: boolean },
-  described: string,
-): number | undefined {
-  const text = textOption(parsed, name);
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  const valid =
-    text.trim() !== '' &&
-    Number.isFinite(value) &&
-    (bounds.min === undefined || value >= bounds.min) &&
-    (bounds.above === undefined || value > bounds.above) &&
-    (bounds.max === undefined || value <= bounds.max) &&
-    (bounds.integer !== true || Number.isInteger(value));
-  if (!valid) {
-    throw new AnalyticsError('OUT_OF_RANGE', `--${name} must be ${described}, got ${text}.`, { argument: name });
-  }
-  return value;
-}
-
 /** The CLV options of `--predict` and its companions; undefined (historic value) without --predict. */
 export function predictOptions(parsed: ParsedArguments): ClvOptions | undefined {
   if (!parsed.options.has('predict')) {
@@ -99,11 +82,11 @@ export function predictOptions(parsed: ParsedArguments): ClvOptions | undefined 
   if (parsed.options.get('predict') !== true) {
     throw new AnalyticsError('BAD_ARGUMENT', '--predict takes no value.', { argument: 'predict' });
   }
-  const model = choiceOption(parsed, 'model', ['bgnbd', 'mbgnbd', 'pareto'], 'bgnbd');
-  const horizon = numberOption(parsed, 'horizon', { min: 0 }, 'a number ≥ 0');
-  const months = numberOption(parsed, 'months', { min: 0 }, 'a number of months ≥ 0');
-  const monthlyDiscount = numberOption(parsed, 'monthly-discount', { above: -1 }, 'a rate above −1, e.g. 0.01');
-  const margin = numberOption(parsed, 'margin', { min: 0, max: 1 }, 'a fraction from 0 to 1');
+  const model = choiceOption(parsed, 'model', OPTION_RULES.model.choices, OPTION_RULES.model.default);
+  const horizon = numberFlag(parsed, 'horizon', 'purchaseHorizon');
+  const months = numberFlag(parsed, 'months', 'horizonMonths');
+  const monthlyDiscount = numberFlag(parsed, 'monthly-discount', 'monthlyDiscount');
+  const margin = numberFlag(parsed, 'margin', 'margin');
   return {
     method: 'probabilistic',
     model,
@@ -125,16 +108,9 @@ export async function runSegmentCommand(parsed: ParsedArguments, io: CommandIo):
     io.stdout(`${SEGMENT_USAGE}\n`);
     return 0;
   }
-  if (parsed.options.has('summary')) return runSegmentSummary(parsed, io);
   const file = fileArgument(parsed, 'segment', KNOWN_OPTIONS);
-  const unit = choiceOption(parsed, 'unit', ['days', 'weeks', 'months'], 'days');
-  const binsText = textOption(parsed, 'bins') ?? '5';
-  const bins = Number(binsText);
-  if (!/^\d+$/.test(binsText) || bins < 2 || bins > 10) {
-    throw new AnalyticsError('OUT_OF_RANGE', `--bins must be a whole number from 2 to 10, got ${binsText}.`, {
-      argument: 'bins',
-    });
-  }
+  const unit = choiceOption(parsed, 'unit', OPTION_RULES.unit.choices, OPTION_RULES.unit.default);
+  const bins = numberFlag(parsed, 'bins', 'bins') ?? OPTION_RULES.bins.default;
   const format = choiceOption(parsed, 'format', ['csv', 'json'], 'csv');
   const asOf = textOption(parsed, 'as-of');
   if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {

@@ -1,4 +1,5 @@
 import { AnalyticsError } from './errors';
+import { checkNumberOption } from './optionTable';
 
 /** Retention, discount, horizon and acquisition cost of the seed CLV formula. */
 export interface ClvTerms {
@@ -12,22 +13,11 @@ export interface ClvTerms {
   acquisitionCost?: number;
 }
 
-function checkRate(name: string, value: number, low: number, high: number, lowOpen: boolean): void {
-  if (!Number.isFinite(value) || (lowOpen ? value <= low : value < low) || value > high) {
-    throw new AnalyticsError(
-      'OUT_OF_RANGE',
-      `${name} must be a number ${lowOpen ? '>' : '≥'} ${low} and ≤ ${high}, got ${value}.`,
-      { argument: name },
-    );
-  }
-}
-
-function checkPeriods(periods: number | undefined): void {
-  if (periods !== undefined && (!Number.isInteger(periods) || periods < 1)) {
-    throw new AnalyticsError('OUT_OF_RANGE', `periods must be a whole number ≥ 1, got ${periods}.`, {
-      argument: 'periods',
-    });
-  }
+/** Retention, discount and the number of periods, checked against the option table. */
+function checkTerms(retention: number, discount: number, periods: number | undefined): void {
+  checkNumberOption('retention', retention);
+  checkNumberOption('discount', discount);
+  if (periods !== undefined) checkNumberOption('periods', periods);
 }
 
 /**
@@ -48,9 +38,7 @@ export function clvSeed(profit: number | readonly number[], terms: ClvTerms): nu
   const retention = terms.retention ?? 1;
   const { discount } = terms;
   const acquisitionCost = terms.acquisitionCost ?? 0;
-  checkRate('retention', retention, 0, 1, true);
-  checkRate('discount', discount, -1, Infinity, true);
-  checkPeriods(terms.periods);
+  checkTerms(retention, discount, terms.periods);
   if (!Number.isFinite(acquisitionCost)) {
     throw new AnalyticsError('BAD_NUMBER', 'acquisitionCost must be a number.', { argument: 'acquisitionCost' });
   }
@@ -103,9 +91,7 @@ export function clvSeed(profit: number | readonly number[], terms: ClvTerms): nu
  * marginMultiple(0.8, 0.1) // => 2.666…
  */
 export function marginMultiple(retention: number, discount: number, periods?: number): number {
-  checkRate('retention', retention, 0, 1, true);
-  checkRate('discount', discount, -1, Infinity, true);
-  checkPeriods(periods);
+  checkTerms(retention, discount, periods);
   if (periods === undefined) {
     if (retention >= 1 + discount || retention === 1) {
       throw new AnalyticsError(

@@ -1,11 +1,9 @@
 import { calibrationHoldout } from './btyd';
-import { dayToIso } from './dates';
+import { DAYS_PER_UNIT, dayToIso } from './dates';
 import { AnalyticsError } from './errors';
 import type { HoldoutCheck, HoldoutSkipReason } from './segmentTypes';
 import type { TimeUnit } from './dates';
 import type { Transactions } from './transactions';
-
-const DAYS_PER_WEEK = 7;
 
 /**
  * The default holdout length: a third of the days from the first purchase to the as-of date, in whole weeks
@@ -14,7 +12,7 @@ const DAYS_PER_WEEK = 7;
  * defaultHoldoutWeeks(dayOf('1997-01-01'), dayOf('1998-07-01')) // => 26 (546 days / 3 = 182 days)
  */
 export function defaultHoldoutWeeks(firstDay: number, asOf: number): number {
-  return Math.max(1, Math.round((asOf - firstDay) / 3 / DAYS_PER_WEEK));
+  return Math.max(1, Math.round((asOf - firstDay) / 3 / DAYS_PER_UNIT.weeks));
 }
 
 const REASONS: Partial<Record<string, HoldoutSkipReason>> = {
@@ -40,7 +38,7 @@ export function holdoutCheck(
   options: { asOf: number; holdoutWeeks: number; unit: TimeUnit; model: 'bgnbd' | 'mbgnbd' | 'pareto' },
 ): HoldoutCheck {
   const holdoutEnd = options.asOf;
-  const calibrationEnd = holdoutEnd - options.holdoutWeeks * DAYS_PER_WEEK;
+  const calibrationEnd = holdoutEnd - options.holdoutWeeks * DAYS_PER_UNIT.weeks;
   const period = {
     calibrationEnd: dayToIso(calibrationEnd),
     holdoutEnd: dayToIso(holdoutEnd),

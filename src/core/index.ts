@@ -1,5 +1,6 @@
 // The public barrel of the analytics engine: other layers import core only from here.
 export * from './errors';
+export * from './optionTable';
 export * from './cellError';
 export * from './dates';
 export * from './columns';

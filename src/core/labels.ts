@@ -1,4 +1,5 @@
-import type { Language } from './segmentTypes';
+/** The two languages of every user-facing label. */
+export type Language = 'en' | 'zh';
 
 /** A user-facing label in both languages. */
 export interface Label {
@@ -62,14 +63,6 @@ export const TIER_LABELS = {
 
 /** A key of {@link TIER_LABELS}. */
 export type TierKey = keyof typeof TIER_LABELS;
-
-/** The value-matrix strategy per tier (DOMAIN §4). */
-export const TIER_STRATEGY_LABELS = {
-  platinum: { en: 'pursue', zh: '追求' },
-  gold: { en: 'target', zh: '目标' },
-  iron: { en: 'maintain', zh: '维持' },
-  lead: { en: 'give up', zh: '放弃' },
-} as const satisfies Record<string, Label>;
 
 /** Picks the label text in a language. */
 export function labelIn(label: Label, language: Language): string {

@@ -1,4 +1,5 @@
 import { AnalyticsError } from './errors';
+import { checkNumberOption, OPTION_RULES } from './optionTable';
 import type { LifecyclePatternKey, LifecycleStageKey } from './labels';
 import type { LifecycleOptions } from './segmentTypes';
 
@@ -7,12 +8,20 @@ export type ResolvedLifecycleOptions = Required<LifecycleOptions>;
 
 /** The defaults of DOMAIN §7.6: 90-day periods, 365-day churn window, decline 0.3, growth 0.2, 3 occasions. */
 export const DEFAULT_LIFECYCLE_OPTIONS: Readonly<ResolvedLifecycleOptions> = Object.freeze({
-  periodDays: 90,
-  churnDays: 365,
-  declineThreshold: 0.3,
-  growthThreshold: 0.2,
-  minOccasions: 3,
+  periodDays: OPTION_RULES.periodDays.default,
+  churnDays: OPTION_RULES.churnDays.default,
+  declineThreshold: OPTION_RULES.declineThreshold.default,
+  growthThreshold: OPTION_RULES.growthThreshold.default,
+  minOccasions: OPTION_RULES.minOccasions.default,
 });
+
+const LIFECYCLE_OPTION_NAMES = [
+  'periodDays',
+  'churnDays',
+  'declineThreshold',
+  'growthThreshold',
+  'minOccasions',
+] as const;
 
 /**
  * Fills in and checks lifecycle thresholds.
@@ -21,26 +30,7 @@ export const DEFAULT_LIFECYCLE_OPTIONS: Readonly<ResolvedLifecycleOptions> = Obj
  */
 export function resolveLifecycleOptions(options: LifecycleOptions = {}): ResolvedLifecycleOptions {
   const resolved = { ...DEFAULT_LIFECYCLE_OPTIONS, ...options };
-  const checks: [keyof ResolvedLifecycleOptions, number][] = [
-    ['periodDays', 1],
-    ['churnDays', 0],
-    ['declineThreshold', 0],
-    ['growthThreshold', 0],
-    ['minOccasions', 1],
-  ];
-  for (const [name, minimum] of checks) {
-    const value = resolved[name];
-    if (!Number.isFinite(value) || value < minimum) {
-      throw new AnalyticsError('OUT_OF_RANGE', `lifecycle.${name} must be a number ≥ ${minimum}, got ${value}.`, {
-        argument: name,
-      });
-    }
-  }
-  if (!Number.isInteger(resolved.periodDays)) {
-    throw new AnalyticsError('OUT_OF_RANGE', `lifecycle.periodDays must be whole days, got ${resolved.periodDays}.`, {
-      argument: 'periodDays',
-    });
-  }
+  for (const name of LIFECYCLE_OPTION_NAMES) checkNumberOption(name, resolved[name], `lifecycle.${name}`);
   return resolved;
 }
 

@@ -1,4 +1,5 @@
 import { AnalyticsError } from './errors';
+import { checkNumberOption } from './optionTable';
 
 // Globals read once: the functions runtime may run this in a vm-like context where each global lookup is slow,
 // and RFM_SCORE_CUTS calls these per row.
@@ -25,12 +26,7 @@ export function roundMoney(value: number): number {
  * @throws AnalyticsError OUT_OF_RANGE
  */
 export function checkBins(bins: number): number {
-  if (!Number.isInteger(bins) || bins < 2 || bins > 10) {
-    throw new AnalyticsError('OUT_OF_RANGE', `bins must be a whole number from 2 to 10, got ${bins}.`, {
-      argument: 'bins',
-    });
-  }
-  return bins;
+  return checkNumberOption('bins', bins);
 }
 
 /** First index in an ascending array whose element is ≥ value (binary search). */

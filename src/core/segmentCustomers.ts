@@ -1,12 +1,12 @@
 import { btydCustomersOf, predictCustomerValues } from './btyd';
 import { clvSeed } from './clv';
-import type { TimeUnit } from './dates';
 import { dayToIso, requireDate } from './dates';
 import { AnalyticsError } from './errors';
 import { defaultHoldoutWeeks, holdoutCheck } from './holdoutCheck';
 import type { Label } from './labels';
 import { labelIn, PATTERN_LABELS, SEGMENT_LABELS, STAGE_LABELS, TIER_LABELS } from './labels';
 import { lifecycleOf, resolveLifecycleOptions } from './lifecycle';
+import { checkChoiceOption, checkNumberOption, OPTION_RULES } from './optionTable';
 import { checkBins, fixedThresholdScore, rfmCode, rfmScores, roundMoney } from './rfmScore';
 import { defaultSegment, gridSegment, RFM_PACKAGE_GRID, segmentLabel } from './rfmSegment';
 import type { ScoreDirection } from './rfmScore';
@@ -15,6 +15,8 @@ import type {
   CustomerResult,
   GroupTotal,
   HoldoutCheck,
+  ResolvedClvOptions,
+  ResolvedSegmentOptions,
   SegmentationResult,
   SegmentOptions,
 } from './segmentTypes';
@@ -23,7 +25,6 @@ import type { SkippedRows, TransactionInput } from './transactions';
 import { parseTransactions, transactionWarnings } from './transactions';
 import { abcClasses, pyramidTiers, valueMatrixTiers } from './valueTiers';
 
-const UNITS: readonly TimeUnit[] = ['days', 'weeks', 'months'];
 const DAYS_PER_YEAR = 365.25;
 
 /** The skip report as one sentence, e.g. "12 rows skipped: bad date 12 (first at rows 17, 18)". */
@@ -42,7 +43,7 @@ export function describeSkipped(skipped: SkippedRows): string {
   return `${skipped.total} rows skipped: ${parts.join('; ')}.`;
 }
 
-function resolveClv(clv: ClvOptions | undefined): ClvOptions {
+function resolveClv(clv: ClvOptions | undefined): ResolvedClvOptions {
   if (clv === undefined || clv.method === 'historic') return { method: 'historic' };
   if (clv.method === 'retention') {
     clvSeed(1, { ...clv, periods: clv.periods ?? (clv.retention < 1 ? undefined : 1) }); // validates the terms
@@ -56,23 +57,18 @@ function resolveClv(clv: ClvOptions | undefined): ClvOptions {
   }
   if (clv.method === 'probabilistic') {
     const holdoutWeeks = clv.holdoutWeeks;
-    if (
-      holdoutWeeks !== undefined &&
-      holdoutWeeks !== 'auto' &&
-      !(Number.isInteger(holdoutWeeks) && holdoutWeeks >= 1)
-    ) {
-      throw new AnalyticsError(
-        'OUT_OF_RANGE',
-        `The holdout period must be a whole number of weeks ≥ 1 (or 'auto'), got ${String(holdoutWeeks)}.`,
-        { argument: 'clv.holdoutWeeks' },
-      );
+    if (holdoutWeeks !== undefined && holdoutWeeks !== 'auto') {
+      checkNumberOption('holdoutWeeks', holdoutWeeks, 'The holdout period');
     }
     return {
       method: 'probabilistic',
-      horizonMonths: clv.horizonMonths ?? 12,
-      monthlyDiscount: clv.monthlyDiscount ?? 0.01,
-      margin: clv.margin ?? 1,
-      model: clv.model ?? 'bgnbd',
+      horizonMonths: checkNumberOption('horizonMonths', clv.horizonMonths ?? OPTION_RULES.horizonMonths.default),
+      monthlyDiscount: checkNumberOption(
+        'monthlyDiscount',
+        clv.monthlyDiscount ?? OPTION_RULES.monthlyDiscount.default,
+      ),
+      margin: checkNumberOption('margin', clv.margin ?? OPTION_RULES.margin.default),
+      model: checkChoiceOption('model', clv.model),
       ...(clv.purchaseHorizon === undefined ? {} : { purchaseHorizon: clv.purchaseHorizon }),
       ...(holdoutWeeks === undefined ? {} : { holdoutWeeks }),
     };
@@ -87,32 +83,12 @@ function resolveClv(clv: ClvOptions | undefined): ClvOptions {
  *
  * @throws AnalyticsError BAD_ARGUMENT / OUT_OF_RANGE / BAD_DATE naming the option.
  */
-export function resolveSegmentOptions(options: SegmentOptions, asOfDay: number | undefined): SegmentOptions {
-  const unit = options.unit ?? 'days';
-  if (!UNITS.includes(unit)) {
-    throw new AnalyticsError('BAD_ARGUMENT', `unit must be days, weeks or months, got ${String(unit)}.`, {
-      argument: 'unit',
-    });
-  }
-  const segmentMap = options.segmentMap ?? 'default';
-  if (segmentMap !== 'default' && segmentMap !== 'grid') {
-    throw new AnalyticsError('BAD_ARGUMENT', `segmentMap must be default or grid, got ${String(segmentMap)}.`, {
-      argument: 'segmentMap',
-    });
-  }
-  const tierScheme = options.tierScheme ?? 'pyramid';
-  if (!['pyramid', 'matrix', 'abc'].includes(tierScheme)) {
-    throw new AnalyticsError('BAD_ARGUMENT', `tierScheme must be pyramid, matrix or abc, got ${String(tierScheme)}.`, {
-      argument: 'tierScheme',
-    });
-  }
-  const language = options.language ?? 'en';
-  if (language !== 'en' && language !== 'zh') {
-    throw new AnalyticsError('BAD_ARGUMENT', `language must be en or zh, got ${String(language)}.`, {
-      argument: 'language',
-    });
-  }
-  const bins = checkBins(options.bins ?? 5);
+export function resolveSegmentOptions(options: SegmentOptions, asOfDay: number | undefined): ResolvedSegmentOptions {
+  const unit = checkChoiceOption('unit', options.unit);
+  const segmentMap = checkChoiceOption('segmentMap', options.segmentMap);
+  const tierScheme = checkChoiceOption('tierScheme', options.tierScheme);
+  const language = checkChoiceOption('language', options.language);
+  const bins = checkBins(options.bins ?? OPTION_RULES.bins.default);
   const thresholds = options.rfmThresholds;
   if (thresholds !== undefined) {
     for (const [name, list] of Object.entries(thresholds)) {
@@ -221,7 +197,7 @@ export function totalsBy(
  *   codes of the options and columns.
  * @example
  * segmentCustomers({ customer: ['a', 'b'], date: ['2024-01-01', '2024-02-01'], amount: [10, 20] })
- *   .customers.map((customer) => customer.segmentKey) // => ['hibernating', 'newCustomers']
+ *   .customers.map((customer) => customer.segmentKey) // => ['hibernating', 'aboutToSleep']
  */
 export function segmentCustomers(
   input: TransactionInput,
@@ -233,7 +209,7 @@ export function segmentCustomers(
   onProgress?.('reading', 0);
   const transactions = parseTransactions(input, requestedAsOf);
   onProgress?.('summarizing', 0.2);
-  const unit = checked.unit ?? 'days';
+  const unit = checked.unit;
   const summary = summarizeCustomers(transactions, { asOf: requestedAsOf, unit });
   if (summary.count === 0) {
     throw new AnalyticsError(
@@ -243,15 +219,14 @@ export function segmentCustomers(
         : `No usable transactions: ${describeSkipped(summary.skipped)}`,
     );
   }
-  const resolved: SegmentOptions = { ...checked, asOf: dayToIso(summary.asOf) };
+  const resolved: ResolvedSegmentOptions = { ...checked, asOf: dayToIso(summary.asOf) };
   if (resolved.clv?.method === 'probabilistic' && resolved.clv.holdoutWeeks === 'auto') {
     // Resolved from the data, like the as-of date, so the saved options reproduce the same check.
     let firstDay = Infinity;
     for (let index = 0; index < summary.count; index++) firstDay = Math.min(firstDay, summary.first[index] as number);
     resolved.clv = { ...resolved.clv, holdoutWeeks: defaultHoldoutWeeks(firstDay, summary.asOf) };
   }
-  const bins = resolved.bins ?? 5;
-  const language = resolved.language ?? 'en';
+  const { bins, language } = resolved;
   const count = summary.count;
   const warnings: string[] = [];
 
@@ -276,7 +251,7 @@ export function segmentCustomers(
   const monetaryScores = monetaryResult.scores;
 
   onProgress?.('valuing', 0.55);
-  const clvOptions = resolved.clv ?? { method: 'historic' };
+  const clvOptions = resolved.clv;
   const clv = new Float64Array(count);
   let predictions: ReturnType<typeof predictCustomerValues> | undefined;
   let holdout: HoldoutCheck | undefined;
@@ -291,19 +266,19 @@ export function segmentCustomers(
         retention: clvOptions.retention,
         discount: clvOptions.discount,
         ...(clvOptions.periods === undefined ? {} : { periods: clvOptions.periods }),
-        acquisitionCost: clvOptions.acquisitionCost ?? 0,
+        acquisitionCost: clvOptions.acquisitionCost,
       });
     }
   } else {
     predictions = predictCustomerValues(btydCustomersOf(summary), {
       unit,
-      horizonMonths: clvOptions.horizonMonths ?? 12,
+      horizonMonths: clvOptions.horizonMonths,
       ...(clvOptions.purchaseHorizon === undefined
         ? {}
         : { purchaseHorizon: { value: clvOptions.purchaseHorizon, unit } }),
-      monthlyDiscount: clvOptions.monthlyDiscount ?? 0.01,
-      margin: clvOptions.margin ?? 1,
-      model: clvOptions.model ?? 'bgnbd',
+      monthlyDiscount: clvOptions.monthlyDiscount,
+      margin: clvOptions.margin,
+      model: clvOptions.model,
     });
     warnings.push(...predictions.warnings);
     predictions.perCustomer.forEach((prediction, index) => {
@@ -315,13 +290,13 @@ export function segmentCustomers(
         asOf: summary.asOf,
         holdoutWeeks: clvOptions.holdoutWeeks,
         unit,
-        model: clvOptions.model ?? 'bgnbd',
+        model: clvOptions.model,
       });
     }
   }
 
   onProgress?.('tiering', 0.65);
-  const scheme = resolved.tierScheme ?? 'pyramid';
+  const scheme = resolved.tierScheme;
   if (scheme === 'matrix' && clvOptions.method === 'historic') {
     warnings.push(
       'The value matrix needs a forward-looking CLV for potential value; with historic CLV both axes are the same.',

@@ -9,7 +9,7 @@ import { fixedThresholdScore, rfmCode, rfmScores, roundMoney } from './rfmScore'
 import type { ScoreDirection } from './rfmScore';
 import { defaultSegment, gridSegment, RFM_PACKAGE_GRID, segmentLabel } from './rfmSegment';
 import { resolveSegmentOptions, totalsBy } from './segmentCustomers';
-import type { CustomerResult, SegmentationResult, SegmentOptions } from './segmentTypes';
+import type { CustomerResult, ResolvedSegmentOptions, SegmentationResult, SegmentOptions } from './segmentTypes';
 import type { SummaryTable } from './summaryTable';
 import { readSummaryTable } from './summaryTable';
 import type { DateSystem } from './dates';
@@ -58,7 +58,7 @@ export function segmentSummary(table: SummaryTable, options: SegmentOptions = {}
   const recencyDays = required(table, 'recencyDays', 'recency_days');
   const frequency = required(table, 'frequency', 'frequency');
   const monetaryColumn = required(table, 'monetary', 'monetary');
-  const resolved: SegmentOptions = {
+  const resolved: ResolvedSegmentOptions = {
     ...resolveSegmentOptions(options, undefined),
     ...(table.asOf === null ? {} : { asOf: table.asOf }),
   };

@@ -1,10 +1,8 @@
 import type { ConditionalExpectationRow, PurchaseModel } from './btyd';
 import type { TimeUnit } from './dates';
+import type { Language } from './labels';
 import type { SegmentRule } from './rfmSegment';
 import type { SkippedRows } from './transactions';
-
-/** The two languages of every user-facing label. */
-export type Language = 'en' | 'zh';
 
 /** Lifecycle thresholds of DOMAIN §7.6 (defaults: 90-day periods, 365-day churn window, 0.3, 0.2, 3 occasions). */
 export interface LifecycleOptions {
@@ -60,6 +58,39 @@ export interface SegmentOptions {
   lifecycle?: LifecycleOptions;
   clv?: ClvOptions;
   language?: Language;
+}
+
+/** The CLV options with every default filled in. */
+export type ResolvedClvOptions =
+  | { method: 'historic' }
+  | { method: 'retention'; retention: number; discount: number; periods?: number; acquisitionCost: number }
+  | {
+      method: 'probabilistic';
+      horizonMonths: number;
+      purchaseHorizon?: number;
+      monthlyDiscount: number;
+      margin: number;
+      model: 'bgnbd' | 'mbgnbd' | 'pareto';
+      holdoutWeeks?: number | 'auto';
+    };
+
+/**
+ * The options of a run, checked and with every default filled in (from core's option table): what a run
+ * actually used, so passing it back reproduces the result. Only the genuinely optional parts stay optional
+ * (fixed thresholds, user rules, a purchase horizon, a holdout check).
+ */
+export interface ResolvedSegmentOptions {
+  /** 'yyyy-mm-dd'. */
+  asOf?: string;
+  unit: TimeUnit;
+  bins: number;
+  segmentMap: 'default' | 'grid';
+  segmentRules?: SegmentRule[];
+  rfmThresholds?: { recency?: number[]; frequency?: number[]; monetary?: number[] };
+  tierScheme: 'pyramid' | 'matrix' | 'abc';
+  lifecycle: Required<LifecycleOptions>;
+  clv: ResolvedClvOptions;
+  language: Language;
 }
 
 /** One customer's row of the segmentation. */
@@ -156,7 +187,7 @@ export interface SegmentationResult {
   ordersOnSeveralDays: number;
   /** ISO date. */
   asOf: string;
-  options: SegmentOptions;
+  options: ResolvedSegmentOptions;
   model?: unknown;
   /** Present when `clv.holdoutWeeks` was given with the probabilistic method. */
   holdout?: HoldoutCheck;

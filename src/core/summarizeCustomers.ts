@@ -48,22 +48,6 @@ export interface CustomerSummary {
 
 const INTEGER_TEXT = /^-?\d{1,15}$/;
 
-/**
- * Orders customer ids so the output never depends on row order: ids that are whole numbers numerically and
- * before other ids, the rest by code unit.
- */
-export function compareCustomerIds(left: string, right: string): number {
-  const leftNumeric = INTEGER_TEXT.test(left);
-  const rightNumeric = INTEGER_TEXT.test(right);
-  if (leftNumeric && rightNumeric) {
-    const difference = Number(left) - Number(right);
-    if (difference !== 0) return difference;
-  } else if (leftNumeric !== rightNumeric) {
-    return leftNumeric ? -1 : 1;
-  }
-  return left < right ? -1 : left > right ? 1 : 0;
-}
-
 function copySkipped(skipped: SkippedRows): SkippedRows {
   const reasons: SkippedRows['reasons'] = {};
   for (const [reason, entry] of Object.entries(skipped.reasons) as [
@@ -297,7 +281,8 @@ export function summarizeCustomers(
 }
 
 /**
- * Ranks customer ids in canonical order ({@link compareCustomerIds}); rank[i] = position of ids[i].
+ * Ranks customer ids in canonical order (whole-number ids numerically and first, the rest by code unit), so
+ * the output never depends on row order; rank[i] = position of ids[i].
  * Numeric ids are parsed once, not per comparison.
  */
 function canonicalRanks(ids: readonly string[]): { rank: Int32Array; order: number[] } {

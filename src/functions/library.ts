@@ -37,6 +37,8 @@ import {
   segmentCustomers,
   segmentLabel,
   STAGE_LABELS,
+  checkCustomer,
+  OPTION_RULES,
   TIER_LABELS,
   toOutputRows,
   valueMatrixTiers,
@@ -48,11 +50,13 @@ import { defineFunction } from './runner';
 import type { NumberSpec } from './runner';
 import { sortedPopulation } from './sortedPopulationCache';
 
-const discountRate = { kind: 'number', above: -1, bounds: '> −100 %' } as const satisfies NumberSpec;
-const retentionRate = { kind: 'number', above: 0, max: 1, bounds: 'from 0 % (excluded) to 100 %' } as const;
-const optionalPeriods = { kind: 'number', optional: true, integer: true, min: 1 } as const;
+// Bounds and defaults come from core's option table; rates read as percentages, as Excel users type them.
+const discountRate = { ...OPTION_RULES.discount, bounds: '> −100 %' } as const satisfies NumberSpec;
+const retentionRate = { ...OPTION_RULES.retention, bounds: 'from 0 % (excluded) to 100 %' } as const;
+const optionalPeriods = { ...OPTION_RULES.periods, optional: true } as const;
 const acquisitionCost = { kind: 'number', default: 0 } as const;
-const bins = { kind: 'number', default: 5, integer: true, min: 2, max: 10 } as const;
+const bins = OPTION_RULES.bins;
+const score = OPTION_RULES.score;
 const language = { kind: 'language' } as const;
 const optionalDate = { kind: 'date', optional: true } as const;
 const column = { kind: 'column' } as const;
@@ -346,9 +350,9 @@ export const rfmScoreCuts = defineFunction(
 /** CRM.RFM_SEGMENT: the segment name of R and F scores (default map) or R, F and M (the rfm grid). */
 export const rfmSegment = defineFunction(
   {
-    recency_score: { kind: 'number', integer: true, min: 1, max: 10 },
-    frequency_score: { kind: 'number', integer: true, min: 1, max: 10 },
-    monetary_score: { kind: 'number', optional: true, integer: true, min: 1, max: 10 },
+    recency_score: score,
+    frequency_score: score,
+    monetary_score: { ...score, optional: true },
     segment_map: { kind: 'choice', choices: ['default', 'grid'] as const, default: 'default' },
     bins,
     language,
@@ -417,8 +421,8 @@ const lifecycleArguments = {
   customer_id: { kind: 'text', optional: true },
   customers: optionalColumn,
   as_of: optionalDate,
-  period_days: { kind: 'number', default: 90, integer: true, min: 1 },
-  churn_days: { kind: 'number', default: 365, min: 0 },
+  period_days: OPTION_RULES.periodDays,
+  churn_days: OPTION_RULES.churnDays,
   language,
 } as const;
 
@@ -576,7 +580,7 @@ export const bgnbdFit = defineFunction(
     x: column,
     t_x: column,
     T: column,
-    penalty: { kind: 'number', default: 0, min: 0 },
+    penalty: OPTION_RULES.penalty,
     model: { kind: 'choice', choices: ['bgnbd', 'mbgnbd'] as const, default: 'bgnbd' },
   },
   (args): (string | number)[][] => {
@@ -596,7 +600,7 @@ export const bgnbdFit = defineFunction(
 
 /** CRM.GG_FIT: fits the Gamma–Gamma spend model and spills p, q, gamma and the log-likelihood. */
 export const gammaGammaFit = defineFunction(
-  { x: column, mean_spend: column, penalty: { kind: 'number', default: 0, min: 0 } },
+  { x: column, mean_spend: column, penalty: OPTION_RULES.penalty },
   (args): (string | number)[][] => {
     const data = numericColumns({ x: args.x, mean_spend: args.mean_spend });
     const fit = fitGammaGamma(
@@ -614,18 +618,8 @@ export const gammaGammaFit = defineFunction(
 
 const customerSummary = { x: nonNegative, t_x: nonNegative, T: nonNegative } as const;
 
-function checkSummary(x: number, tx: number, T: number): void {
-  if (tx > T) throw new AnalyticsError('OUT_OF_RANGE', `t_x (${tx}) cannot exceed T (${T}).`, { argument: 't_x' });
-  if (x > 0 && tx === 0) {
-    throw new AnalyticsError('OUT_OF_RANGE', 'A customer with repeat purchases (x > 0) needs t_x > 0.', {
-      argument: 't_x',
-    });
-  }
-}
-
 /** CRM.P_ALIVE: the BG/NBD probability that the customer is still active. */
 export const pAlive = defineFunction({ bgnbd_params: raw, ...customerSummary }, (args) => {
-  checkSummary(args.x, args.t_x, args.T);
   return bgnbdPAlive(bgnbdModelOf(args.bgnbd_params, 'bgnbd_params', 'days'), { x: args.x, tx: args.t_x, T: args.T });
 });
 
@@ -647,7 +641,6 @@ export const expectedPurchases = defineFunction(
         argument: args.x === null ? 'x' : args.t_x === null ? 't_x' : 'T',
       });
     }
-    checkSummary(args.x, args.t_x, args.T);
     return bgnbdConditionalExpected(model, horizon, { x: args.x, tx: args.t_x, T: args.T });
   },
 );
@@ -660,12 +653,12 @@ export const predictedClvFunction = defineFunction(
     ...customerSummary,
     mean_spend: { kind: 'number', min: 0 },
     unit: { kind: 'choice', choices: ['days', 'weeks', 'months'] as const, default: 'days' },
-    horizon_months: { kind: 'number', default: 12, integer: true, min: 1, max: 1200 },
-    monthly_discount: { ...discountRate, default: 0.01 },
-    margin: { kind: 'number', default: 1 },
+    horizon_months: OPTION_RULES.horizonMonths,
+    monthly_discount: { ...discountRate, default: OPTION_RULES.monthlyDiscount.default },
+    margin: OPTION_RULES.margin,
   },
   (args) => {
-    checkSummary(args.x, args.t_x, args.T);
+    checkCustomer({ x: args.x, tx: args.t_x, T: args.T });
     const model = bgnbdModelOf(args.bgnbd_params, 'bgnbd_params', args.unit);
     const spend = gammaGammaExpectedSpend(gammaGammaModelOf(args.gg_params, 'gg_params'), args.x, args.mean_spend);
     return predictedClv(model, { x: args.x, tx: args.t_x, T: args.T }, spend, {

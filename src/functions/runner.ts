@@ -1,4 +1,4 @@
-import { AnalyticsError } from '../core';
+import { AnalyticsError, describeNumberRule, satisfiesNumberRule } from '../core';
 import type { Language } from '../core';
 import { cellDate, cellNumber, cellsOf, describeCell, isBlank, numbersOf, scalarOf } from './coerce';
 import { toExcelError } from './excelError';
@@ -14,6 +14,8 @@ export interface NumberSpec {
   above?: number;
   below?: number;
   integer?: boolean;
+  /** What the value is, when "a number" says too little (from core's option rules). */
+  noun?: string;
   /** How the bound reads in a message, e.g. "> −100 %". */
   bounds?: string;
 }
@@ -82,26 +84,11 @@ export type ArgumentValue<S> = S extends { default: unknown }
 /** The coerced arguments of a function, by name. */
 export type ArgumentValues<A extends Record<string, ArgumentSpec>> = { [K in keyof A]: ArgumentValue<A[K]> };
 
-function outOfRange(name: string, spec: NumberSpec, value: number): AnalyticsError {
-  const parts: string[] = [];
-  if (spec.integer === true) parts.push('a whole number');
-  if (spec.above !== undefined) parts.push(`> ${spec.above}`);
-  if (spec.min !== undefined) parts.push(`≥ ${spec.min}`);
-  if (spec.below !== undefined) parts.push(`< ${spec.below}`);
-  if (spec.max !== undefined) parts.push(`≤ ${spec.max}`);
-  const bounds = spec.bounds ?? parts.join(' and ');
-  return new AnalyticsError('OUT_OF_RANGE', `${name} must be ${bounds}, got ${value}.`, { argument: name });
-}
-
+// Bounds are checked and worded by core's option rules, so a function, the CLI and the pane say the same.
 function checkNumber(name: string, spec: NumberSpec, value: number): number {
-  if (
-    (spec.integer === true && !Number.isInteger(value)) ||
-    (spec.above !== undefined && !(value > spec.above)) ||
-    (spec.min !== undefined && !(value >= spec.min)) ||
-    (spec.below !== undefined && !(value < spec.below)) ||
-    (spec.max !== undefined && !(value <= spec.max))
-  ) {
-    throw outOfRange(name, spec, value);
+  if (!satisfiesNumberRule(spec, value)) {
+    const bounds = spec.bounds ?? describeNumberRule(spec);
+    throw new AnalyticsError('OUT_OF_RANGE', `${name} must be ${bounds}, got ${value}.`, { argument: name });
   }
   return value;
 }

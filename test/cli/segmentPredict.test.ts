@@ -74,7 +74,11 @@ describe('crm-analytics segment --predict', () => {
       [['--predict', '--margin', '1.5'], /--margin must be a fraction from 0 to 1, got 1.5/],
       [['--predict', '--monthly-discount', '-1'], /--monthly-discount must be a rate above −1/],
       [['--predict', '--model', 'weibull'], /--model must be bgnbd, mbgnbd or pareto, got weibull/],
-      [['--predict', '--months', 'abc'], /--months must be a number of months ≥ 0, got abc/],
+      [['--predict', '--months', 'abc'], /--months must be a whole number from 1 to 1200, got abc/],
+      // Bounds come from core's option table, so the CLI refuses before reading the file what core would refuse.
+      [['--predict', '--months', '0.5'], /--months must be a whole number from 1 to 1200, got 0.5/],
+      [['--predict', '--months', '0x10'], /--months must be a whole number from 1 to 1200, got 0x10/],
+      [['--bins', '11'], /--bins must be a whole number from 2 to 10, got 11/],
     ];
     for (const [options, message] of cases) {
       const run = capture();

@@ -1,5 +1,6 @@
 import type { BgNbdModel, CustomerResult, GroupTotal, HoldoutCheck, SegmentationResult } from '../../src/core';
 import type { OutputLabels } from '../../src/excel';
+import { resolveSegmentOptions } from '../../src/core';
 
 /** English labels as the pane would pass them (the adapter only writes what it is given). */
 export const LABELS: OutputLabels = {
@@ -133,7 +134,10 @@ export function sampleResult(count = 5): SegmentationResult {
     rowsUsed: count * 2,
     ordersOnSeveralDays: 0,
     asOf: '1997-04-01',
-    options: { bins: 5, tierScheme: 'pyramid', clv: { method: 'historic' }, language: 'en' },
+    options: resolveSegmentOptions(
+      { bins: 5, tierScheme: 'pyramid', clv: { method: 'historic' }, language: 'en' },
+      undefined,
+    ),
     warnings: [],
   };
 }
@@ -176,7 +180,10 @@ export function probabilisticResult(count: number, holdout: HoldoutCheck): Segme
   const result = sampleResult(count);
   return {
     ...result,
-    options: { ...result.options, clv: { method: 'probabilistic', holdoutWeeks: holdout.holdoutWeeks } },
+    options: resolveSegmentOptions(
+      { ...result.options, clv: { method: 'probabilistic', holdoutWeeks: holdout.holdoutWeeks } },
+      undefined,
+    ),
     model: { purchase: CDNOW_MODEL },
     holdout,
   };

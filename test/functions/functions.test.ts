@@ -315,10 +315,24 @@ describe('probabilistic functions', () => {
     expect(predictedClv(params, gg, 2, 30.43, 38.86, 40, 'weeks', 12, 0.01, 0.5)).toBeCloseTo(full / 2, 10);
   });
 
+  it('PREDICTED_CLV refuses a margin above 100 % (30 typed for 30 %) instead of multiplying the value by 30', () => {
+    const gg = [
+      ['p', 6.25],
+      ['q', 3.74],
+      ['gamma', 15.44],
+    ];
+    const error = excelErrorOf(() => predictedClv(params, gg, 2, 30.43, 38.86, 40, 'weeks', 12, 0.01, 30));
+    expect(error.code).toBe('#NUM!');
+    expect(error.message).toMatch(/margin must be a fraction from 0 to 1, got 30/);
+  });
+
   it('errors: missing parameter → #VALUE!; non-positive parameter or t_x > T → #NUM!', () => {
     expect(excelErrorOf(() => pAlive([['r', 1]], 1, 1, 2)).code).toBe('#VALUE!');
     expect(excelErrorOf(() => pAlive([[0.2, -1, 0.7, 2]], 1, 1, 2)).code).toBe('#NUM!');
     expect(excelErrorOf(() => pAlive(params, 1, 5, 2)).code).toBe('#NUM!');
+    // x = 0 (no repeat purchase) with t_x > 0 is inconsistent input, not a customer to score.
+    expect(excelErrorOf(() => pAlive(params, 0, 5, 20)).code).toBe('#NUM!');
+    expect(excelErrorOf(() => pAlive(params, 0, 5, 20)).message).toMatch(/x = 0.*t_x = 0/);
     expect(excelErrorOf(() => bgnbdFit(col([0, 0]), col([0, 0]), col([5, 5]))).code).toBe('#N/A');
   });
 });

@@ -38,7 +38,7 @@ describe('coerceArgument(number)', () => {
     expect((thrown as AnalyticsError).code).toBe('OUT_OF_RANGE');
     expect((thrown as AnalyticsError).message).toBe('discount_rate must be > −100 %, got -1.');
     expect(() => coerceArgument('bins', { kind: 'number', integer: true, min: 2, max: 10 }, 2.5)).toThrow(
-      'bins must be a whole number and ≥ 2 and ≤ 10, got 2.5.',
+      'bins must be a whole number from 2 to 10, got 2.5.',
     );
   });
 

@@ -1,22 +1,10 @@
 import betaln from '@stdlib/math-base-special-betaln';
 import gammaln from '@stdlib/math-base-special-gammaln';
 import { AnalyticsError } from '../errors';
+import { checkCustomer } from './checkCustomer';
 import { horizonInUnits } from './horizonInUnits';
 import { logHypergeometric2F1 } from './hypergeometric2F1';
 import type { BgNbdModel, BtydCustomer, Horizon } from './types';
-
-function checkCustomer(customer: BtydCustomer): void {
-  const { x, tx, T } = customer;
-  if (!Number.isInteger(x) || x < 0 || !Number.isFinite(tx) || !Number.isFinite(T) || tx < 0 || T < tx) {
-    throw new AnalyticsError(
-      'BAD_NUMBER',
-      `Bad customer summary x = ${x}, t_x = ${tx}, T = ${T}: needs x whole ≥ 0 and 0 ≤ t_x ≤ T.`,
-      {
-        argument: 'customer',
-      },
-    );
-  }
-}
 
 /**
  * The expectations have the removable singularity 0/0 at a = 1 (the bracket vanishes with a − 1); near it,
@@ -89,7 +77,7 @@ function expectedPurchasesAt(model: BgNbdModel, a: number, time: number): number
  *
  * Cost: O(series terms).
  * @example
- * bgnbdConditionalExpected(cdnowModel, { value: 52, unit: 'weeks' }, { x: 26, tx: 30.85714, T: 31 }); // => 25.7566
+ * bgnbdConditionalExpected(cdnowModel, { value: 52, unit: 'weeks' }, { x: 26, tx: 30.85714, T: 31 }); // => 25.757 (published 25.7566)
  */
 export function bgnbdConditionalExpected(model: BgNbdModel, t: Horizon, customer: BtydCustomer): number {
   checkCustomer(customer);
@@ -119,7 +107,7 @@ function conditionalAt(model: BgNbdModel, a: number, time: number, customer: Bty
  *
  * Cost: O(n).
  * @example
- * bgnbdProbabilityOfPurchases(cdnowModel, { value: 39, unit: 'weeks' }, 0); // => 0.57379
+ * bgnbdProbabilityOfPurchases(cdnowModel, { value: 39, unit: 'weeks' }, 0); // => 0.5743 (0.57379 at the rounded estimates)
  */
 export function bgnbdProbabilityOfPurchases(model: BgNbdModel, t: Horizon, n: number): number {
   if (!Number.isInteger(n) || n < 0) {

@@ -13,7 +13,8 @@ export interface SpendingBtydCustomer extends BtydCustomer {
  *
  * Cost: O(customers).
  * @example
- * btydCustomersOf(summarizeCustomers(transactions, { asOf, unit: 'weeks' }))[0]; // => { x: 2, tx: 30.4, T: 38.9, meanSpend: 12.3 }
+ * const fortnightly = parseTransactions({ customer: ['a', 'a', 'a'], date: ['2024-01-01', '2024-01-15', '2024-01-29'], amount: [10, 20, 40] });
+ * btydCustomersOf(summarizeCustomers(fortnightly, { unit: 'weeks' }))[0]; // => { x: 2, tx: 4, T: 4.142857, meanSpend: 30 }
  */
 export function btydCustomersOf(summary: CustomerSummary): SpendingBtydCustomer[] {
   return Array.from({ length: summary.count }, (_, index) => ({

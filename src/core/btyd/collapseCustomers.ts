@@ -30,7 +30,7 @@ export interface CollapsedCustomers {
  * @throws AnalyticsError `EMPTY_INPUT` for no customers; `BAD_NUMBER` (with the 1-based row) when x is not
  *   a whole number ≥ 0, t_x < 0, T < t_x, or a value is not finite.
  * @example
- * collapseCustomers([{ x: 1, tx: 2, T: 5 }, { x: 1, tx: 2, T: 5 }]).weight; // => Float64Array [2]
+ * collapseCustomers([{ x: 1, tx: 2, T: 5 }, { x: 1, tx: 2, T: 5 }]).weight; // => [2] (a Float64Array)
  */
 export function collapseCustomers(customers: readonly BtydCustomer[]): CollapsedCustomers {
   if (customers.length === 0) {

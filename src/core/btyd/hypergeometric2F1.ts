@@ -44,7 +44,7 @@ function gaussSeries(a: number, b: number, c: number, z: number): number {
  * @throws AnalyticsError `OUT_OF_RANGE` if z is outside [0, 1) or the value is not positive,
  *   `NOT_CONVERGED` if a million terms do not suffice.
  * @example
- * Math.exp(logHypergeometric2F1(1, 1, 2, 0.5)); // => 2 ln 2 = 1.3862943611198906
+ * Math.exp(logHypergeometric2F1(1, 1, 2, 0.5)); // => 1.3862943611198906 (2 ln 2)
  */
 export function logHypergeometric2F1(a: number, b: number, c: number, z: number): number {
   if (!(z >= 0 && z < 1) || !(c > 0)) {

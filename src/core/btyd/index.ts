@@ -45,5 +45,6 @@ export { calibrationHoldout } from './calibrationHoldout';
 export type { CalibrationCustomer, CalibrationHoldout, CalibrationHoldoutOptions } from './calibrationHoldout';
 export { btydCustomersOf } from './btydCustomersOf';
 export type { SpendingBtydCustomer } from './btydCustomersOf';
+export { checkCustomer } from './checkCustomer';
 export { horizonInUnits } from './horizonInUnits';
 export { hypergeometric2F1, logHypergeometric2F1 } from './hypergeometric2F1';

@@ -58,7 +58,7 @@ const MAX_PANELS = 200;
  *
  * Cost: O(panels): usually 1–3 panels of 12 points, at most 200 (only for α/β or (m+T)/(m+t_x) beyond e^400).
  * @example
- * Math.exp(paretoDropoutIntegral(1, 1, 1, 1, 0, 1)); // => ∫₀¹ (1+u)⁻² du = 0.5
+ * Math.exp(paretoDropoutIntegral(1, 1, 1, 1, 0, 1)); // => 0.5 (∫₀¹ (1+u)⁻² du)
  */
 export function paretoDropoutIntegral(
   a: number,

@@ -1,18 +1,7 @@
-import { AnalyticsError } from '../errors';
 import { paretoLogA0 } from './fitParetoNbd';
+import { checkCustomer } from './checkCustomer';
 import { horizonInUnits } from './horizonInUnits';
 import type { BtydCustomer, Horizon, ParetoNbdModel } from './types';
-
-function checkCustomer(customer: BtydCustomer): void {
-  const { x, tx, T } = customer;
-  if (!Number.isInteger(x) || x < 0 || !Number.isFinite(tx) || !Number.isFinite(T) || tx < 0 || T < tx) {
-    throw new AnalyticsError(
-      'BAD_NUMBER',
-      `Bad customer summary x = ${x}, t_x = ${tx}, T = ${T}: needs x whole ≥ 0 and 0 ≤ t_x ≤ T.`,
-      { argument: 'customer' },
-    );
-  }
-}
 
 /**
  * The probability that a customer with summary (x, t_x, T) is alive at T under the Pareto/NBD:
@@ -21,7 +10,7 @@ function checkCustomer(customer: BtydCustomer): void {
  *
  * Cost: O(1): one quadrature of a few 12-point panels (see `paretoDropoutIntegral`), whatever α and β.
  * @example
- * paretoPAlive(cdnowPareto, { x: 0, tx: 0, T: 38.86 }); // => about 0.3 for a one-time buyer of January
+ * paretoPAlive(cdnowPareto, { x: 0, tx: 0, T: 38.86 }); // => 0.295 (a one-time buyer of January)
  */
 export function paretoPAlive(model: ParetoNbdModel, customer: BtydCustomer): number {
   checkCustomer(customer);

@@ -93,8 +93,8 @@ function fitSpendModel(
  * Cost: two fits plus O(n · H) conditional expectations.
  * @throws AnalyticsError as {@link fitBgNbd}, {@link fitParetoNbd}, {@link fitGammaGamma}, {@link predictedClv}.
  * @example
- * predictCustomerValues(summaries, { unit: 'weeks', horizonMonths: 12, monthlyDiscount: 0.01, margin: 0.3 })
- *   .perCustomer[0]; // => { pAlive, expectedPurchases, expectedAvgValue, predictedClv }
+ * Object.keys(predictCustomerValues(summaries, { unit: 'weeks', horizonMonths: 12, monthlyDiscount: 0.01, margin: 0.3 })
+ *   .perCustomer[0]); // => ['pAlive', 'expectedPurchases', 'expectedAvgValue', 'predictedClv']
  */
 export function predictCustomerValues(
   customers: readonly (BtydCustomer & { meanSpend: number })[],

@@ -1,4 +1,5 @@
 import { AnalyticsError } from '../errors';
+import { checkNumberOption } from '../optionTable';
 import { conditionalExpectedPurchases } from './conditionalExpectedPurchases';
 import type { BtydCustomer, PurchaseModel } from './types';
 
@@ -14,24 +15,9 @@ export interface PredictedClvOptions {
 
 /** Checks the CLV settings; shared with predictCustomerValues. */
 export function checkClvOptions(options: PredictedClvOptions): void {
-  const { horizonMonths, monthlyDiscount, margin } = options;
-  if (!Number.isInteger(horizonMonths) || horizonMonths < 1 || horizonMonths > 1200) {
-    throw new AnalyticsError(
-      'OUT_OF_RANGE',
-      `horizonMonths must be a whole number from 1 to 1200, got ${horizonMonths}.`,
-      {
-        argument: 'horizonMonths',
-      },
-    );
-  }
-  if (!Number.isFinite(monthlyDiscount) || monthlyDiscount <= -1) {
-    throw new AnalyticsError('OUT_OF_RANGE', `monthlyDiscount must be a number > −1, got ${monthlyDiscount}.`, {
-      argument: 'monthlyDiscount',
-    });
-  }
-  if (!Number.isFinite(margin)) {
-    throw new AnalyticsError('BAD_NUMBER', `margin must be a number, got ${margin}.`, { argument: 'margin' });
-  }
+  checkNumberOption('horizonMonths', options.horizonMonths, 'The CLV horizon in months');
+  checkNumberOption('monthlyDiscount', options.monthlyDiscount, 'The monthly discount rate');
+  checkNumberOption('margin', options.margin, 'The profit margin');
 }
 
 /**

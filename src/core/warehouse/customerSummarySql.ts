@@ -354,7 +354,8 @@ export function describeCustomerSummaryQuery(spec: CustomerSummaryQuerySpec): Qu
  *
  * Cost O(length of the text).
  * @example
- * renderQuery(describeCustomerSummaryQuery(spec), 'postgres').startsWith('WITH lines AS') // => true
+ * renderQuery(describeCustomerSummaryQuery({ table: 't', columns: { customer: 'c', date: 'd', amount: 'a' } }), 'postgres')
+ *   .startsWith('WITH lines AS') // => true
  */
 export function renderQuery(description: QueryDescription, dialect: DialectName | SqlDialect): string {
   const resolved = typeof dialect === 'string' ? sqlDialect(dialect) : dialect;

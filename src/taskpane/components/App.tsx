@@ -11,13 +11,13 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useReducer, useRef } from 'react';
-import { activateSheet, loadRunSettings } from '../../excel';
 import { createTranslator } from '../i18n/translator';
 import type { UiLanguage } from '../i18n/translator';
 import type { Compute } from '../run/compute';
 import type { ExcelRun } from '../run/excelHost';
 import { pickData } from '../run/pickData';
 import { runSegmentation } from '../run/runSegmentation';
+import { savedRunSettings, showSheet } from '../run/workbookActions';
 import { paneReducer } from '../state/paneReducer';
 import { initialPaneState } from '../state/paneState';
 import { ColumnsSection } from './ColumnsSection';
@@ -57,8 +57,7 @@ export function App(props: AppProps): JSX.Element {
   const styles = useStyles();
 
   useEffect(() => {
-    props
-      .excelRun((context) => loadRunSettings(context))
+    savedRunSettings(props.excelRun)
       .then((saved) => {
         if (saved)
           dispatch({ type: 'savedRunLoaded', source: saved.source, mapping: saved.mapping, options: saved.options });
@@ -135,7 +134,7 @@ export function App(props: AppProps): JSX.Element {
                 summary={state.run.summary}
                 language={state.language}
                 t={t}
-                onOpenSheet={(sheet) => void props.excelRun((context) => activateSheet(context, sheet))}
+                onOpenSheet={(sheet) => void showSheet(props.excelRun, sheet)}
               />
             )}
           </>

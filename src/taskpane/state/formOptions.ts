@@ -1,4 +1,5 @@
 import type { Language } from '../../core';
+import { OPTION_RULES } from '../../core';
 
 /** The options form as the user edits it (text inputs stay text until a run). */
 export interface FormOptions {
@@ -20,20 +21,23 @@ export interface FormOptions {
   outputLanguage: Language;
 }
 
-/** Defaults so that one click on Run works: DOMAIN §7 defaults, historic CLV. */
+/**
+ * Defaults so that one click on Run works: core's option table (DOMAIN §7 defaults), historic CLV. Retention
+ * and discount have no engine default (the seed formula needs them stated); the form suggests 80 % and 10 %.
+ */
 export const DEFAULT_FORM_OPTIONS: FormOptions = {
   asOf: '',
-  tierScheme: 'pyramid',
-  segmentMap: 'default',
-  bins: 5,
-  periodDays: 90,
-  churnDays: 365,
+  tierScheme: OPTION_RULES.tierScheme.default,
+  segmentMap: OPTION_RULES.segmentMap.default,
+  bins: OPTION_RULES.bins.default,
+  periodDays: OPTION_RULES.periodDays.default,
+  churnDays: OPTION_RULES.churnDays.default,
   clvMethod: 'historic',
   retention: 0.8,
   discount: 0.1,
-  horizonMonths: 12,
-  monthlyDiscount: 0.01,
-  margin: 1,
+  horizonMonths: OPTION_RULES.horizonMonths.default,
+  monthlyDiscount: OPTION_RULES.monthlyDiscount.default,
+  margin: OPTION_RULES.margin.default,
   holdoutWeeks: '',
-  outputLanguage: 'en',
+  outputLanguage: OPTION_RULES.language.default,
 };

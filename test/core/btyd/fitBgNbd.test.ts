@@ -220,6 +220,8 @@ describe('BG/NBD predictions at the published estimates (DOMAIN §1.2)', () => {
   test('zero horizon predicts nothing; a negative horizon is an error', () => {
     expect(bgnbdExpectedPurchases(fitted, weeks(0))).toBe(0);
     expectCode(() => bgnbdExpectedPurchases(fitted, weeks(-1)), 'OUT_OF_RANGE');
-    expectCode(() => bgnbdPAlive(fitted, { x: 2, tx: 5, T: 3 }), 'BAD_NUMBER');
+    expectCode(() => bgnbdPAlive(fitted, { x: 2, tx: 5, T: 3 }), 'OUT_OF_RANGE');
+    // x = 0 means no repeat purchase, so t_x = 0: anything else is inconsistent input, not a customer.
+    expectCode(() => bgnbdPAlive(fitted, { x: 0, tx: 4, T: 30 }), 'OUT_OF_RANGE');
   });
 });

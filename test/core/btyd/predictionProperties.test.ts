@@ -27,7 +27,8 @@ const customer = fc
   .record({
     x: fc.integer({ min: 0, max: 60 }),
     T: fc.double({ min: 0.5, max: 300, noNaN: true }),
-    share: fc.double({ min: 0, max: 1, noNaN: true }),
+    // A repeat buyer's last repeat purchase is after the first purchase: t_x > 0 (checkCustomer refuses t_x = 0).
+    share: fc.double({ min: 1e-6, max: 1, noNaN: true }),
   })
   .map(({ x, T, share }) => ({ x, T, tx: x === 0 ? 0 : share * T }));
 
