@@ -270,6 +270,7 @@ export function valueMatrix(
  * @param T Time from first purchase to the end of the period, same unit.
  * @param [penalty] L2 penalty on the parameters, 0 or more (default 0).
  * @param [model] "bgnbd" (default) or "mbgnbd" (one-time buyers can also drop out).
+ * @param [customers] How many customers each row stands for (a collapsed x, t_x, T table); default 1 each.
  * @returns A 5 × 2 block of labels and values; alpha is in the unit of t_x and T.
  */
 export function bgnbdFit(
@@ -278,8 +279,9 @@ export function bgnbdFit(
   T: unknown[][],
   penalty?: unknown,
   model?: unknown,
+  customers?: unknown[][],
 ): unknown[][] {
-  return library.bgnbdFit(x, t_x, T, penalty, model);
+  return library.bgnbdFit(x, t_x, T, penalty, model, customers);
 }
 
 /**

@@ -152,6 +152,7 @@ export const ZH_FUNCTION_TEXT: Readonly<Record<string, ZhFunctionText>> = Object
       T: '首次购买到观察期末的时间，单位相同。',
       penalty: '参数的 L2 惩罚，0 或以上（默认 0）。',
       model: '"bgnbd"（默认）或 "mbgnbd"（只买一次的客户也可能流失）。',
+      customers: '每行代表的客户数（压缩后的 x、t_x、T 表）；默认每行 1 个。',
     },
   },
   GG_FIT: {
