@@ -144,6 +144,20 @@ describe('known values through the bundle', () => {
     expect(block[4]?.[1]).toBeCloseTo(-9582.43, 1);
   });
 
+  it('BGNBD_FIT on the collapsed CDNOW sample with a customers column spills the same block', () => {
+    const counts = new Map<string, number[]>();
+    for (const c of cdnow) {
+      const key = `${c.x}|${c.tx}|${c.T}`;
+      const row = counts.get(key) ?? [c.x, c.tx, c.T, 0];
+      row[3] = (row[3] as number) + 1;
+      counts.set(key, row);
+    }
+    const rows = [...counts.values()];
+    const pick = (index: number): number[][] => rows.map((row) => [row[index] as number]);
+    const collapsed = call('BGNBD_FIT', pick(0), pick(1), pick(2), null, null, pick(3));
+    expect(collapsed).toEqual(call('BGNBD_FIT', ...(VALID_ARGUMENTS.BGNBD_FIT as unknown[])));
+  });
+
   it('labels in English by default and Chinese with "zh"', () => {
     expect(call('RFM_SEGMENT', 5, 4, null, null, null, null)).toBe('Champions');
     expect(call('RFM_SEGMENT', 5, 4, null, null, null, 'zh')).toBe('冠军客户');
