@@ -64,6 +64,16 @@ export const TIER_LABELS = {
 /** A key of {@link TIER_LABELS}. */
 export type TierKey = keyof typeof TIER_LABELS;
 
+/**
+ * The label language of a locale or display language ("zh-CN", "zh-Hans-CN", "en-US"…): Chinese for any "zh"
+ * locale, else English. The one place where a locale becomes one of the two label languages.
+ * @example
+ * languageOfLocale('zh-Hans-CN') // => 'zh'
+ */
+export function languageOfLocale(locale: string): Language {
+  return locale.trim().toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
 /** Picks the label text in a language. */
 export function labelIn(label: Label, language: Language): string {
   return language === 'zh' ? label.zh : label.en;

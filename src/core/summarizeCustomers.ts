@@ -48,6 +48,16 @@ export interface CustomerSummary {
 
 const INTEGER_TEXT = /^-?\d{1,15}$/;
 
+/**
+ * The default as-of day (DOMAIN §7.2): the whole day after the latest transaction, so the same data gives the
+ * same result whenever it is run, and a purchase on the latest day has recency 1.
+ * @example
+ * defaultAsOfDay(19787.75) // => 19788
+ */
+export function defaultAsOfDay(latestDay: number): number {
+  return Math.floor(latestDay) + 1;
+}
+
 function copySkipped(skipped: SkippedRows): SkippedRows {
   const reasons: SkippedRows['reasons'] = {};
   for (const [reason, entry] of Object.entries(skipped.reasons) as [
@@ -85,7 +95,7 @@ export function summarizeCustomers(
   if (options.asOf !== undefined && !Number.isFinite(options.asOf)) {
     throw new AnalyticsError('BAD_DATE', `The as-of date is not a date: ${options.asOf}.`, { argument: 'asOf' });
   }
-  const asOf = options.asOf !== undefined ? Math.floor(options.asOf) : rows === 0 ? 0 : Math.floor(latest) + 1;
+  const asOf = options.asOf !== undefined ? Math.floor(options.asOf) : rows === 0 ? 0 : defaultAsOfDay(latest);
   const skipped = copySkipped(transactions.skipped);
 
   // Canonical customer order: rank of each dictionary entry among the sorted ids.

@@ -1,4 +1,4 @@
-import { AnalyticsError } from '../core';
+import { AnalyticsError, languageOfLocale } from '../core';
 import type { Language } from '../core';
 import { describeCell, isBlank } from './coerce';
 
@@ -12,7 +12,7 @@ export function runtimeLanguage(): Language | null {
     .context;
   const display = context?.displayLanguage;
   if (typeof display !== 'string' || display === '') return null;
-  return display.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  return languageOfLocale(display);
 }
 
 /**

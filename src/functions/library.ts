@@ -38,6 +38,7 @@ import {
   segmentLabel,
   STAGE_LABELS,
   checkCustomer,
+  defaultAsOfDay,
   OPTION_RULES,
   TIER_LABELS,
   toOutputRows,
@@ -437,7 +438,7 @@ function lifecycleFor(args: {
 }): { stage: LifecycleStageKey; pattern: LifecyclePatternKey } {
   const lines = customerLines(args.dates, args.amounts, args.customer_id, args.customers);
   // Default as-of: the day after the latest transaction in the data given (DOMAIN §7.2).
-  const asOf = args.as_of === null ? Math.floor(lines.latestDay) + 1 : Math.floor(args.as_of);
+  const asOf = args.as_of === null ? defaultAsOfDay(lines.latestDay) : Math.floor(args.as_of);
   const options = resolveLifecycleOptions({ periodDays: args.period_days, churnDays: args.churn_days });
   return lifecycleOf(historyFromTransactions(lines.days, lines.amounts), asOf, options);
 }

@@ -1,3 +1,5 @@
+import type { Language } from '../../core';
+import { languageOfLocale } from '../../core';
 import type { MessageKey } from './en';
 import { en } from './en';
 import { zhCN } from './zhCN';
@@ -31,5 +33,24 @@ export function createTranslator(language: UiLanguage): Translate {
  * languageFromOffice('zh-CN') // => 'zh-CN'
  */
 export function languageFromOffice(displayLanguage: string | undefined): UiLanguage {
-  return displayLanguage?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  return uiLanguageOf(languageOfLocale(displayLanguage ?? ''));
+}
+
+/**
+ * The pane language that writes labels in `language`, and back: the pane speaks "zh-CN" where core's labels say
+ * "zh".
+ * @example
+ * uiLanguageOf('zh') // => 'zh-CN'
+ */
+export function uiLanguageOf(language: Language): UiLanguage {
+  return language === 'zh' ? 'zh-CN' : 'en';
+}
+
+/**
+ * The label language of a pane language.
+ * @example
+ * labelLanguageOf('zh-CN') // => 'zh'
+ */
+export function labelLanguageOf(language: UiLanguage): Language {
+  return language === 'zh-CN' ? 'zh' : 'en';
 }

@@ -3,7 +3,7 @@ import { isSummaryHeader } from '../../core';
 import { readSource, removeSheets, saveRunSettings, writeResults } from '../../excel';
 import type { SourceChoice } from '../../excel';
 import { outputLabels } from '../i18n/outputLabels';
-import { createTranslator } from '../i18n/translator';
+import { createTranslator, uiLanguageOf } from '../i18n/translator';
 import type { FormOptions } from '../state/formOptions';
 import type { PaneEvent } from '../state/paneReducer';
 import { runSummary } from '../state/runSummary';
@@ -63,7 +63,7 @@ export async function runSegmentation(
     );
     if (signal.aborted) throw Object.assign(new Error('Cancelled'), { code: 'CANCELLED' });
     dispatch({ type: 'runProgress', phase: 'writing', done: 0, total: 1 });
-    const t = createTranslator(request.options.outputLanguage === 'zh' ? 'zh-CN' : 'en');
+    const t = createTranslator(uiLanguageOf(request.options.outputLanguage));
     const outcome = await host.excelRun(async (context) => {
       const written = await writeResults(context, result, {
         labels: outputLabels(t),

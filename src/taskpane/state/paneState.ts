@@ -2,6 +2,7 @@ import type { ColumnMapping, DateSystem } from '../../core';
 import type { SourceChoice } from '../../excel';
 import type { MessageKey } from '../i18n/en';
 import type { UiLanguage } from '../i18n/translator';
+import { labelLanguageOf } from '../i18n/translator';
 import type { FormOptions } from './formOptions';
 import { DEFAULT_FORM_OPTIONS } from './formOptions';
 import type { RunSummary } from './runSummary';
@@ -48,7 +49,7 @@ export function initialPaneState(language: UiLanguage): PaneState {
     tableName: '',
     data: { status: 'none' },
     mapping: {},
-    options: { ...DEFAULT_FORM_OPTIONS, outputLanguage: language === 'zh-CN' ? 'zh' : 'en' },
+    options: { ...DEFAULT_FORM_OPTIONS, outputLanguage: labelLanguageOf(language) },
     run: { status: 'idle' },
   };
 }
