@@ -2,6 +2,8 @@ import { Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-componen
 import { useEffect, useState } from 'react';
 import { columnLetters, formatAddress } from '../standin';
 import type { StandinWorkbook } from '../standin';
+import { ChartSvg } from './ChartSvg';
+import { chartData } from './chartData';
 import { formatCell } from './formatCell';
 
 /** Rows drawn per sheet; the grid is a view, the stand-in holds everything. */
@@ -20,6 +22,17 @@ const useStyles = makeStyles({
   cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 6px', whiteSpace: 'nowrap' },
   head: { backgroundColor: tokens.colorNeutralBackground3, position: 'sticky', top: 0 },
   footer: { padding: tokens.spacingHorizontalS },
+  charts: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    maxHeight: '50%',
+    overflowY: 'auto',
+    flexShrink: 0,
+    gap: tokens.spacingHorizontalS,
+    listStyle: 'none',
+    margin: 0,
+    padding: tokens.spacingHorizontalS,
+  },
 });
 
 /** A read-only spreadsheet view of the stand-in workbook; each sheet is a tab, redrawn after every sync. */
@@ -87,12 +100,16 @@ export function DemoGrid(props: { book: StandinWorkbook; attribution: string }):
         </table>
       </div>
       {book.charts.some((chart) => chart.sheet === sheet) && (
-        <ul className={styles.footer} aria-label="Charts on this sheet" data-testid="charts">
+        <ul className={styles.charts} aria-label="Charts on this sheet" data-testid="charts">
           {book.charts
             .filter((chart) => chart.sheet === sheet)
             .map((chart) => (
-              <li key={chart.id}>
-                {`Chart (${chart.type}): ${chart.title} — data ${formatAddress(sheet.name, chart.source)}`}
+              <li key={chart.id} data-testid="chart" data-source={formatAddress(sheet.name, chart.source)}>
+                <ChartSvg
+                  type={chart.type}
+                  title={chart.title}
+                  data={chartData(book.readCells(sheet, chart.source), chart.seriesBy)}
+                />
               </li>
             ))}
         </ul>

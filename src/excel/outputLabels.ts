@@ -33,6 +33,7 @@ export interface OutputLabels {
   createdAt: string;
   revenueByTierChart: string;
   customersByStageChart: string;
+  customersBySegmentChart: string;
   modelFitChart: string;
   repeatPurchases: string;
   actualCustomers: string;

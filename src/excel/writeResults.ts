@@ -225,6 +225,8 @@ function writeSummary(sheet: Excel.Worksheet, result: SegmentationResult, option
       title: labels.segment,
       groups: result.totals.bySegment,
       measures: ['customers', 'customerShare', 'revenue', 'revenueShare', 'averageClv'],
+      // The main visual of every RFM report: how many customers each segment holds.
+      chart: { type: 'BarClustered', title: labels.customersBySegmentChart },
     },
     {
       title: labels.stage,

@@ -131,6 +131,23 @@ describe('demo page in Chromium', () => {
       expected.totals.all.customers.toLocaleString('en'),
     );
     await page.locator('#pane').screenshot({ path: path.resolve('docs/screenshots/taskpane.png') });
+
+    // The demo draws each chart of the summary sheet as Excel would, one point per group of its block.
+    await page.getByTestId('sheet-tab-Segment Summary').click();
+    const drawn = page.getByTestId('chart');
+    await expect(drawn.count()).resolves.toBe(3);
+    const points = await drawn.evaluateAll((items) =>
+      items.map((item) => ({
+        type: item.querySelector('svg')?.getAttribute('data-chart-type'),
+        points: item.querySelectorAll('[data-point]').length,
+      })),
+    );
+    expect(points).toEqual([
+      { type: 'Pie', points: expected.totals.byTier.length },
+      { type: 'BarClustered', points: expected.totals.bySegment.length },
+      { type: 'ColumnClustered', points: expected.totals.byStage.length },
+    ]);
+    await page.getByTestId('charts').screenshot({ path: path.resolve('docs/screenshots/summary-charts.png') });
     await page.close();
   });
 

@@ -36,6 +36,7 @@ export const LABELS: OutputLabels = {
   createdAt: 'Created',
   revenueByTierChart: 'Revenue by value tier',
   customersByStageChart: 'Customers by lifecycle stage',
+  customersBySegmentChart: 'Customers by RFM segment',
   modelFitChart: 'Model fit',
   repeatPurchases: 'Repeat purchases',
   actualCustomers: 'Customers (actual)',

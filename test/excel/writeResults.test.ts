@@ -71,7 +71,7 @@ describe('writeResults', () => {
     expect(book.calculationSuspendedSyncs.length).toBeGreaterThan(0);
   });
 
-  test('writeResults writes the summary blocks, two charts and the run information', async () => {
+  test('writeResults writes the summary blocks, three charts (tiers, segments, stages) and the run information', async () => {
     const book = workbook();
     await writeResults(asExcelContext(new StandinRequestContext(book)), sampleResult(5), options());
     const values = book.sheetValues('Segment Summary');
@@ -91,6 +91,7 @@ describe('writeResults', () => {
     });
     expect(book.charts.map((chart) => [chart.type, chart.title])).toEqual([
       ['Pie', 'Revenue by value tier'],
+      ['BarClustered', 'Customers by RFM segment'],
       ['ColumnClustered', 'Customers by lifecycle stage'],
     ]);
   });
@@ -118,13 +119,19 @@ describe('writeResults', () => {
     );
     expect(book.charts.map((chart) => [chart.type, chart.title])).toEqual([
       ['Pie', 'Revenue by value tier'],
+      ['BarClustered', 'Customers by RFM segment'],
       ['ColumnClustered', 'Customers by lifecycle stage'],
       ['LineMarkers', 'Holdout: actual vs predicted purchases'],
       ['ColumnClustered', 'Model fit'],
     ]);
     // The chart plots two series (actual, predicted) over the 0 … 7+ labels: header row + 8 rows, 3 columns.
-    expect(book.charts[2]?.source).toEqual({ row: top, column: 0, rowCount: 9, columnCount: 3 });
-    expect(book.charts[2]?.seriesBy).toBe('Columns');
+    expect(book.charts.find((chart) => chart.type === 'LineMarkers')?.source).toEqual({
+      row: top,
+      column: 0,
+      rowCount: 9,
+      columnCount: 3,
+    });
+    expect(book.charts.find((chart) => chart.type === 'LineMarkers')?.seriesBy).toBe('Columns');
     const sheet = book.findSheet('Segment Summary');
     if (!sheet) throw new Error('sheet missing');
     expect(book.numberFormatAt(sheet, top + 1, 0)).toBe('@');
@@ -150,6 +157,7 @@ describe('writeResults', () => {
     await writeResults(asExcelContext(new StandinRequestContext(book)), skipped, options());
     expect(book.charts.map((chart) => chart.title)).toEqual([
       'Revenue by value tier',
+      'Customers by RFM segment',
       'Customers by lifecycle stage',
       'Model fit',
     ]);
@@ -187,12 +195,17 @@ describe('writeResults', () => {
   });
 
   test.each([
-    ['historic', () => sampleResult(4), ['ChartCollection.add(Pie)', 'ChartCollection.add(ColumnClustered)']],
+    [
+      'historic',
+      () => sampleResult(4),
+      ['ChartCollection.add(Pie)', 'ChartCollection.add(BarClustered)', 'ChartCollection.add(ColumnClustered)'],
+    ],
     [
       'probabilistic with the holdout check',
       () => probabilisticResult(4, FITTED_HOLDOUT),
       [
         'ChartCollection.add(Pie)',
+        'ChartCollection.add(BarClustered)',
         'ChartCollection.add(ColumnClustered)',
         'ChartCollection.add(LineMarkers)',
         'ChartCollection.add(ColumnClustered)',

@@ -71,6 +71,7 @@ describe('pane run against the stand-in with the real core', () => {
     expect(values[0]).toEqual(expect.arrayContaining(['p_alive', 'predicted_clv']));
     expect(charts).toEqual([
       'Revenue by value tier',
+      'Customers by RFM segment',
       'Customers by lifecycle stage',
       'Holdout: actual vs predicted purchases',
       'Model fit: customers by repeat purchases, actual vs BG/NBD',

@@ -118,6 +118,7 @@ export const en = {
   'out.createdAt': 'Created',
   'out.revenueByTierChart': 'Revenue by value tier',
   'out.customersByStageChart': 'Customers by lifecycle stage',
+  'out.customersBySegmentChart': 'Customers by RFM segment',
   'out.modelFitChart': 'Model fit: customers by repeat purchases, actual vs BG/NBD',
   'out.repeatPurchases': 'Repeat purchases',
   'out.actualCustomers': 'Customers (actual)',

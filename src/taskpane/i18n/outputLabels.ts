@@ -36,6 +36,7 @@ export function outputLabels(t: Translate): OutputLabels {
     createdAt: t('out.createdAt'),
     revenueByTierChart: t('out.revenueByTierChart'),
     customersByStageChart: t('out.customersByStageChart'),
+    customersBySegmentChart: t('out.customersBySegmentChart'),
     modelFitChart: t('out.modelFitChart'),
     repeatPurchases: t('out.repeatPurchases'),
     actualCustomers: t('out.actualCustomers'),

@@ -116,6 +116,7 @@ export const zhCN: Record<MessageKey, string> = {
   'out.createdAt': '创建时间',
   'out.revenueByTierChart': '各价值层级收入',
   'out.customersByStageChart': '各生命周期阶段客户数',
+  'out.customersBySegmentChart': '各RFM客户分群客户数',
   'out.modelFitChart': '模型拟合：按重复购买次数的客户数（实际与 BG/NBD）',
   'out.repeatPurchases': '重复购买次数',
   'out.actualCustomers': '客户数（实际）',
