@@ -8,6 +8,8 @@ import {
   segmentCustomers,
   toOutputRows,
 } from '../core';
+import { DATE_ORDER_USAGE, dateTextOf, requireDateOrder } from './dateOrderOption';
+import { withErrorTexts } from './errorTexts';
 import type { ParsedArguments } from './parseArguments';
 import { choiceOption, fileArgument, numberFlag, textOption } from './parseArguments';
 import type { ColumnOptions } from './readTransactionsCsv';
@@ -31,8 +33,12 @@ Options:
   --amount COL       amount               (default: detected, e.g. amount, sales, 金额; or Quantity × UnitPrice)
   --order COL        order / invoice id   (default: detected, e.g. InvoiceNo, 订单号); lines of one order are one purchase
   --as-of yyyy-mm-dd analysis date        (default: the day after the latest transaction)
+${DATE_ORDER_USAGE}
   --unit U           ${OPTION_RULES.unit.choices.join(' | ')}, the unit of x, t_x and T (default ${OPTION_RULES.unit.default})
-  --bins N           RFM levels, ${describeNumberRule(OPTION_RULES.bins)} (default ${OPTION_RULES.bins.default})
+  --bins N           RFM levels, ${describeNumberRule(OPTION_RULES.bins)} (default ${OPTION_RULES.bins.default}). Tied
+                     customers share a score; with fewer distinct values than levels some scores are unused,
+                     and when every customer has the same value they all get the top score N (as tied
+                     customers share the higher value tier); a warning says so
   --predict          also fit BG/NBD + Gamma–Gamma on the data up to the as-of date (inclusive) and add
                      p_alive, expected_purchases, expected_avg_value, predicted_clv; value tiers then use
                      predicted_clv. With --predict:
@@ -63,6 +69,7 @@ const KNOWN_OPTIONS = new Set([
   'amount',
   'order',
   'as-of',
+  'date-order',
   'unit',
   'bins',
   'format',
@@ -124,10 +131,13 @@ export async function runSegmentCommand(parsed: ParsedArguments, io: CommandIo):
   const out = textOption(parsed, 'out');
   const clv = predictOptions(parsed);
 
+  const dateText = dateTextOf(parsed);
+
   const csv = await readTransactionsCsv(file, columns);
+  requireDateOrder(csv.input.date, dateText);
   const options: SegmentOptions = { unit, bins, ...(clv === undefined ? {} : { clv }) };
   if (asOf !== undefined) options.asOf = asOf;
-  const result = segmentCustomers(csv.input, options);
+  const result = segmentCustomers({ ...withErrorTexts(csv.input), dateText }, options);
   const used = Object.entries(csv.mapping)
     .map(([role, index]) => `${role} = ${csv.headers[index] ?? index}`)
     .join(', ');

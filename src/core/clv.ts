@@ -13,6 +13,17 @@ export interface ClvTerms {
   acquisitionCost?: number;
 }
 
+/**
+ * Σ_{k=0..T−1} q^k for q = r / (1+d), in closed form: (q^T − 1) / (q − 1), evaluated as expm1(T·log1p(g)) / g
+ * with g = q − 1 = (r − 1 − d) / (1 + d), so it stays exact when q is near 1 and costs O(1) whatever T is
+ * (a loop over a typed-in T = 1E9 periods froze Excel's shared runtime).
+ */
+function geometricSum(retention: number, discount: number, periods: number): number {
+  const g = (retention - 1 - discount) / (1 + discount);
+  if (g === 0) return periods;
+  return Math.expm1(periods * Math.log1p(g)) / g;
+}
+
 /** Retention, discount and the number of periods, checked against the option table. */
 function checkTerms(retention: number, discount: number, periods: number | undefined): void {
   checkNumberOption('retention', retention);
@@ -27,7 +38,7 @@ function checkTerms(retention: number, discount: number, periods: number | undef
  * `m / (1+d−r) − AC`) or a list of per-period profits RP_1 … RP_T. With r = 1 and AC = 0 it equals Excel's
  * `NPV(d, RP_1..RP_T)`.
  *
- * Cost O(T).
+ * Cost O(1) for one profit (closed form of the geometric sum, whatever T), O(T) for a list of T profits.
  * @throws AnalyticsError OUT_OF_RANGE for r outside (0, 1], d ≤ −1 or a bad T; BAD_ARGUMENT when the sum is
  *   infinite (r = 1 without T) or a profit is not a number.
  * @example
@@ -56,11 +67,7 @@ export function clvSeed(profit: number | readonly number[], terms: ClvTerms): nu
       }
       return profit / (1 + discount - retention) - acquisitionCost;
     }
-    let value = 0;
-    for (let period = 1; period <= terms.periods; period++) {
-      value += (profit * retention ** (period - 1)) / (1 + discount) ** period;
-    }
-    return value - acquisitionCost;
+    return (profit / (1 + discount)) * geometricSum(retention, discount, terms.periods) - acquisitionCost;
   }
   if (profit.length === 0) throw new AnalyticsError('EMPTY_INPUT', 'Give at least one period profit.');
   const periods = terms.periods ?? profit.length;
@@ -85,7 +92,7 @@ export function clvSeed(profit: number | readonly number[], terms: ClvTerms): nu
  * `Σ_{t=1..T} r^t / (1+d)^t` for T periods. Convention r^t: the first margin is earned only if the customer
  * is retained (Gupta & Lehmann 2003, "Customers as assets", J. Interactive Marketing 17(1)).
  *
- * Cost O(T) (O(1) for T = ∞).
+ * Cost O(1) (closed form of the geometric sum for a finite T).
  * @throws AnalyticsError OUT_OF_RANGE for r outside (0, 1], d ≤ −1 or a bad T; BAD_ARGUMENT for r = 1 and T = ∞.
  * @example
  * marginMultiple(0.8, 0.1) // => 2.666…
@@ -104,15 +111,13 @@ export function marginMultiple(retention: number, discount: number, periods?: nu
     }
     return retention / (1 + discount - retention);
   }
-  let multiple = 0;
-  for (let period = 1; period <= periods; period++) multiple += (retention / (1 + discount)) ** period;
-  return multiple;
+  return (retention / (1 + discount)) * geometricSum(retention, discount, periods);
 }
 
 /**
  * Lifetime value by the margin multiple: `m · r / (1+d−r) − AC` (T = ∞) or `Σ_{t=1..T} m·r^t/(1+d)^t − AC`.
  *
- * Cost O(T).
+ * Cost O(1).
  * @throws AnalyticsError as {@link marginMultiple}; BAD_NUMBER for a non-numeric margin.
  * @example
  * retentionClv(150, 0.55, 0.1, { acquisitionCost: 100 }) // => 50

@@ -6,6 +6,27 @@ import { AnalyticsError } from './errors';
  */
 export type DateSystem = '1900' | '1904';
 
+/**
+ * How to read a day-month-year text such as `12/1/2010 8:26` (the Online Retail export): 'mdy' (US, 1 December),
+ * 'dmy' (most of the world, 12 January) or 'ymd' (the default: only year-first texts are dates, and the
+ * ambiguous forms are refused rather than guessed).
+ */
+export type DateOrder = 'ymd' | 'mdy' | 'dmy';
+
+/** How {@link parseDate} reads text, beyond the date system. */
+export interface DateTextOptions {
+  /** How to read `a/b/yyyy` texts (default 'ymd': refused). */
+  dateOrder?: DateOrder;
+  /**
+   * Whether a numeric text such as "45356" is an Excel serial (default true, as in a sheet). A CSV file has no
+   * serials: there "1" is not 1900-01-01, so the command line turns this off (8-digit yyyymmdd texts stay dates).
+   */
+  textSerials?: boolean;
+}
+
+/** The date texts every entry point accepts, for messages that say what a bad date should look like. */
+export const ACCEPTED_DATE_FORMATS = 'yyyy-mm-dd [hh:mm[:ss]], yyyy/m/d, yyyy年m月d日, yyyymmdd or a date cell';
+
 /** The unit of a BTYD summary or a horizon. */
 export type TimeUnit = 'days' | 'weeks' | 'months';
 
@@ -81,6 +102,17 @@ export function dayToExcelSerial(day: number, dateSystem: DateSystem = '1900'): 
 const ISO_PATTERN = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?(Z|[+-]00:?00)?)?$/;
 const SLASH_PATTERN = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?: (\d{1,2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?$/;
 const CHINESE_PATTERN = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$/;
+/** `a/b/yyyy`, `a.b.yyyy` or `a-b-yyyy`, optionally with a time: day-month or month-day, by the date order. */
+const DAY_MONTH_PATTERN = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?$/;
+
+/**
+ * Whether a text has the ambiguous day-month-year shape (`12/1/2010`) that only a date order can read.
+ * @example
+ * isAmbiguousDateText('12/1/2010 8:26') // => true
+ */
+export function isAmbiguousDateText(text: string): boolean {
+  return DAY_MONTH_PATTERN.test(text.trim());
+}
 
 /**
  * Parses a date text: ISO `yyyy-mm-dd[ hh:mm[:ss]]` (also with `T` and a `Z`), `yyyy/m/d[ hh:mm[:ss]]` or
@@ -120,11 +152,27 @@ function parseIsoFixed(text: string): number | null | undefined {
   return dayFromParts(year, month, day, hours, minutes, seconds);
 }
 
-function parseDateText(text: string, dateSystem: DateSystem): number | null {
+function parseDateText(text: string, dateSystem: DateSystem, options: DateTextOptions): number | null {
   const fixed = parseIsoFixed(text);
   if (fixed !== undefined) return fixed;
   const trimmed = text.trim();
   if (trimmed === '') return null;
+  const order = options.dateOrder ?? 'ymd';
+  if (order !== 'ymd') {
+    const dayMonth = DAY_MONTH_PATTERN.exec(trimmed);
+    if (dayMonth !== null) {
+      const first = Number(dayMonth[1]);
+      const second = Number(dayMonth[3]);
+      return dayFromParts(
+        Number(dayMonth[4]),
+        order === 'mdy' ? first : second,
+        order === 'mdy' ? second : first,
+        dayMonth[5] === undefined ? 0 : Number(dayMonth[5]),
+        dayMonth[6] === undefined ? 0 : Number(dayMonth[6]),
+        dayMonth[7] === undefined ? 0 : Number(dayMonth[7]),
+      );
+    }
+  }
   const match = ISO_PATTERN.exec(trimmed) ?? SLASH_PATTERN.exec(trimmed);
   if (match !== null) {
     return dayFromParts(
@@ -138,14 +186,21 @@ function parseDateText(text: string, dateSystem: DateSystem): number | null {
   }
   const chinese = CHINESE_PATTERN.exec(trimmed);
   if (chinese !== null) return dayFromParts(Number(chinese[1]), Number(chinese[2]), Number(chinese[3]));
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return parseDate(Number(trimmed), dateSystem);
+  if (/^\d+(\.\d+)?$/.test(trimmed)) {
+    const number = Number(trimmed);
+    // Without serials (a CSV file) only an 8-digit yyyymmdd is a date: "1" is not 1900-01-01.
+    if (options.textSerials === false && !/^\d{8}$/.test(trimmed)) return null;
+    return parseDate(number, dateSystem);
+  }
   return null;
 }
 
 /**
  * Converts a cell value to a day number (days since 1970-01-01 UTC, fraction = time of day), or null when it
  * is not a date. Accepts Excel serials (1900 or 1904 system), ISO, `yyyy/m/d` and `yyyy年m月d日` texts and JS
- * `Date` objects (read in UTC), and 8-digit `yyyymmdd` numbers or texts (beyond any Excel serial). Ambiguous forms such as `3/5/2024` are refused rather than guessed.
+ * `Date` objects (read in UTC), and 8-digit `yyyymmdd` numbers or texts (beyond any Excel serial). Ambiguous forms
+ * such as `3/5/2024` are refused rather than guessed, unless `options.dateOrder` says how to read them ('mdy' or
+ * 'dmy'); `options.textSerials: false` refuses numeric texts other than yyyymmdd (a CSV file has no serials).
  *
  * Cost O(1) per value.
  * @example
@@ -153,7 +208,11 @@ function parseDateText(text: string, dateSystem: DateSystem): number | null {
  * parseDate(45356)        // => 19787
  * parseDate('2024年3月5日') // => 19787
  */
-export function parseDate(value: unknown, dateSystem: DateSystem = '1900'): number | null {
+export function parseDate(
+  value: unknown,
+  dateSystem: DateSystem = '1900',
+  options: DateTextOptions = {},
+): number | null {
   if (typeof value === 'number') {
     // 19970101 is far beyond the last Excel serial (9999-12-31), so an 8-digit whole number is yyyymmdd.
     if (Number.isInteger(value) && value >= 10_000_101 && value <= 99_991_231) {
@@ -161,7 +220,7 @@ export function parseDate(value: unknown, dateSystem: DateSystem = '1900'): numb
     }
     return excelSerialToDay(value, dateSystem);
   }
-  if (typeof value === 'string') return parseDateText(value, dateSystem);
+  if (typeof value === 'string') return parseDateText(value, dateSystem, options);
   if (value instanceof Date) {
     const ms = value.getTime();
     return Number.isFinite(ms) ? ms / MS_PER_DAY : null;

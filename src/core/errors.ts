@@ -37,3 +37,15 @@ export class AnalyticsError extends Error {
     if (where !== undefined) this.where = where;
   }
 }
+
+/**
+ * Adds advice that only some entry points can give: when `error` is an AnalyticsError whose `where.argument` is
+ * `argument` (core marks, say, a fit a penalty would help with 'penalty' without naming an option, since
+ * segment and the pane have none), a copy with `sentence` appended; anything else unchanged. O(1).
+ * @example
+ * withOptionAdvice(error, 'penalty', 'Or add --penalty 0.001.')
+ */
+export function withOptionAdvice(error: unknown, argument: string, sentence: string): unknown {
+  if (!(error instanceof AnalyticsError) || error.where?.argument !== argument) return error;
+  return new AnalyticsError(error.code, `${error.message} ${sentence}`, error.where);
+}

@@ -62,6 +62,8 @@ export const OPTION_RULES = {
   tierScheme: { kind: 'choice', choices: ['pyramid', 'matrix', 'abc'], default: 'pyramid' },
   language: { kind: 'choice', choices: ['en', 'zh'], default: 'en' },
   model: { kind: 'choice', choices: ['bgnbd', 'mbgnbd', 'pareto'], default: 'bgnbd' },
+  /** How to read day-month-year date texts (12/1/2010): 'ymd' refuses them rather than guess. */
+  dateOrder: { kind: 'choice', choices: ['ymd', 'mdy', 'dmy'], default: 'ymd' },
 } as const satisfies Record<string, NumberRule | ChoiceRule>;
 
 type Rules = typeof OPTION_RULES;

@@ -59,7 +59,8 @@ function upperBound(sorted: ArrayLike<number>, value: number): number {
  * many single values are scored against the same population (a custom function called once per row): sort
  * once, then each call is a binary search. The population must already be rounded the same way as the value.
  * A value better than every member (L = N, possible only for a value outside the population) scores `bins`:
- * the rule would give bins + 1, which is not a score.
+ * the rule would give bins + 1, which is not a score. When the population has one distinct value (everyone
+ * tied, or a single customer), that value scores `bins`: see {@link rfmScores}.
  *
  * Cost O(log N).
  * @throws AnalyticsError EMPTY_INPUT for an empty population.
@@ -74,6 +75,9 @@ export function scoreAgainstSorted(
 ): number {
   const count = sortedPopulation.length;
   if (count === 0) throw new AnalyticsError('EMPTY_INPUT', 'The population to score against is empty.');
+  // One distinct value (all tied, or one customer): nobody is worse than anybody, and the rule would rank them
+  // all worst. They share the top score instead, as tied customers share the higher value tier (DOMAIN §7.7).
+  if (sortedPopulation[0] === sortedPopulation[count - 1] && value === sortedPopulation[0]) return bins;
   const worse =
     direction === 'higherIsBetter' ? lowerBound(sortedPopulation, value) : count - upperBound(sortedPopulation, value);
   return Math.min(bins, 1 + Math.floor((bins * worse) / count));
@@ -100,7 +104,8 @@ export function scoreAgainstSorted(
  * sorted[6, 4, 3, 1] = 200, 45, 30, 12: 30 days scores 1 + #{30 < 200, 30 < 45} = 3.
  *
  * Cost O(bins); the population must be sorted ascending (and money rounded with {@link roundMoney}).
- * @throws AnalyticsError OUT_OF_RANGE for bins outside 2 … 10; EMPTY_INPUT for an empty population.
+ * @throws AnalyticsError OUT_OF_RANGE for bins outside 2 … 10; EMPTY_INPUT for an empty population;
+ *   BAD_ARGUMENT for a population with one distinct value.
  * @example
  * scoreCuts(Float64Array.of(1, 1, 2, 3, 4, 4, 7, 10), 5, 'higherIsBetter') // => [1, 3, 4, 7]
  */
@@ -108,6 +113,14 @@ export function scoreCuts(sortedPopulation: ArrayLike<number>, bins: number, dir
   checkBins(bins);
   const count = sortedPopulation.length;
   if (count === 0) throw new AnalyticsError('EMPTY_INPUT', 'The population to cut is empty.');
+  if (sortedPopulation[0] === sortedPopulation[count - 1]) {
+    // Strict cuts cannot express "the one value scores bins" (see rfmScores); refuse rather than disagree.
+    throw new AnalyticsError(
+      'BAD_ARGUMENT',
+      `Every value of the population is ${String(sortedPopulation[0])}: one value cannot be cut into scores. ` +
+        'Score against the population itself (CRM.RFM_SCORE), where tied customers share the top score.',
+    );
+  }
   const cuts: number[] = [];
   for (let score = 2; score <= bins; score++) {
     // m_k. Exact: a quotient of whole numbers this small cannot round across a whole number before ceil.
@@ -187,6 +200,8 @@ export interface ScoreResult {
    * cuts of {@link scoreCuts}, which these are derived from.
    */
   cutPoints: (number | null)[];
+  /** How many distinct values the population has; fewer than bins means tied customers and unused scores. */
+  distinctValues: number;
 }
 
 /**
@@ -194,6 +209,12 @@ export interface ScoreResult {
  * score and row order never matters: `score = 1 + floor(bins × L / N)` with L the number of values strictly
  * worse (smaller when higher is better, larger when lower is better). Equivalent Excel:
  * `=1+INT(5*COUNTIF(M_range,"<"&M)/COUNT(M_range))`. Round money with {@link roundMoney} first.
+ *
+ * Fewer distinct values than bins: tied customers share a score and some scores are not used
+ * ({@link tieWarning} says so). One distinct value (everyone tied, or a single customer) is the exception: the
+ * rule would rank everyone worst though nobody is worse than anybody, so everyone gets `bins`, the same
+ * convention as value tiers, where ties share the higher tier; ten identical customers are then 555 and
+ * Platinum, never 111 and Platinum.
  *
  * Cost O(N log N) (one sort, one binary search per value).
  * @throws AnalyticsError OUT_OF_RANGE for bins outside 2 … 10; BAD_NUMBER for a non-finite value.
@@ -218,13 +239,34 @@ export function rfmScores(values: ArrayLike<number>, bins: number, direction: Sc
   for (let index = 0; index < count; index++) {
     scores[index] = scoreAgainstSorted(values[index] as number, sorted, bins, direction);
   }
-  if (count === 0) return { scores, cutPoints: new Array<null>(bins - 1).fill(null) };
+  if (count === 0) return { scores, cutPoints: new Array<null>(bins - 1).fill(null), distinctValues: 0 };
+  let distinctValues = 1;
+  for (let index = 1; index < count; index++) if (sorted[index] !== sorted[index - 1]) distinctValues += 1;
+  if (distinctValues === 1) {
+    // Everyone scores bins: the one value is the least favourable value of every score from 2 up.
+    return { scores, cutPoints: new Array<number>(bins - 1).fill(sorted[0] as number), distinctValues };
+  }
   // The least favourable value in the data beyond each strict cut: the next distinct value past it.
   const cutPoints = scoreCuts(sorted, bins, direction).map((cut) => {
     const next = direction === 'higherIsBetter' ? upperBound(sorted, cut) : lowerBound(sorted, cut) - 1;
     return next >= 0 && next < count ? (sorted[next] as number) : null;
   });
-  return { scores, cutPoints };
+  return { scores, cutPoints, distinctValues };
+}
+
+/**
+ * The warning every entry point shows when a dimension cannot use all its scores: fewer distinct values than
+ * bins. With one distinct value everyone gets the top score; otherwise tied customers share a score and some
+ * scores stay unused. Null when the dimension has at least `bins` distinct values.
+ * @example
+ * tieWarning('frequency', 1, 5) // => 'frequency has 1 distinct value for 5 bins: every customer ties on it and gets score 5.'
+ */
+export function tieWarning(dimension: string, distinctValues: number, bins: number): string | null {
+  if (distinctValues === 0 || distinctValues >= bins) return null;
+  if (distinctValues === 1) {
+    return `${dimension} has 1 distinct value for ${bins} bins: every customer ties on it and gets score ${bins}.`;
+  }
+  return `${dimension} has ${distinctValues} distinct values for ${bins} bins: tied customers share a score and some scores are not used.`;
 }
 
 /**

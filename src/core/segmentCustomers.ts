@@ -1,13 +1,13 @@
 import { btydCustomersOf, predictCustomerValues } from './btyd';
 import { clvSeed } from './clv';
-import { dayToIso, requireDate } from './dates';
+import { ACCEPTED_DATE_FORMATS, dayToIso, requireDate } from './dates';
 import { AnalyticsError } from './errors';
 import { defaultHoldoutWeeks, holdoutCheck } from './holdoutCheck';
 import type { Label } from './labels';
 import { labelIn, PATTERN_LABELS, SEGMENT_LABELS, STAGE_LABELS, TIER_LABELS } from './labels';
 import { lifecycleOf, resolveLifecycleOptions } from './lifecycle';
 import { checkChoiceOption, checkNumberOption, OPTION_RULES } from './optionTable';
-import { checkBins, fixedThresholdScore, rfmCode, rfmScores, roundMoney } from './rfmScore';
+import { checkBins, fixedThresholdScore, rfmCode, rfmScores, roundMoney, tieWarning } from './rfmScore';
 import { defaultSegment, gridSegment, RFM_PACKAGE_GRID, segmentLabel } from './rfmSegment';
 import type { ScoreDirection } from './rfmScore';
 import type {
@@ -36,10 +36,14 @@ export function describeSkipped(skipped: SkippedRows): string {
     badAmount: 'non-numeric amount',
     afterAsOf: 'date after the as-of date',
     returnsOnly: 'customer with returns only',
+    errorValue: 'Excel error value (#N/A, #REF! …)',
   };
-  const parts = Object.entries(skipped.reasons).map(
-    ([reason, entry]) => `${names[reason] ?? reason} ${entry.count} (first at rows ${entry.firstRows.join(', ')})`,
-  );
+  const parts = Object.entries(skipped.reasons).map(([reason, entry]) => {
+    const first = entry.firstValue === undefined ? '' : `, the first is '${entry.firstValue}'`;
+    // A bad date says what a good one looks like.
+    const formats = reason === 'badDate' ? `; dates must be ${ACCEPTED_DATE_FORMATS}` : '';
+    return `${names[reason] ?? reason} ${entry.count} (first at rows ${entry.firstRows.join(', ')}${first}${formats})`;
+  });
   return `${skipped.total} rows skipped: ${parts.join('; ')}.`;
 }
 
@@ -89,6 +93,7 @@ export function resolveSegmentOptions(options: SegmentOptions, asOfDay: number |
   const tierScheme = checkChoiceOption('tierScheme', options.tierScheme);
   const language = checkChoiceOption('language', options.language);
   const bins = checkBins(options.bins ?? OPTION_RULES.bins.default);
+  const dateOrder = checkChoiceOption('dateOrder', options.dateOrder);
   const thresholds = options.rfmThresholds;
   if (thresholds !== undefined) {
     for (const [name, list] of Object.entries(thresholds)) {
@@ -108,6 +113,8 @@ export function resolveSegmentOptions(options: SegmentOptions, asOfDay: number |
     unit,
     bins,
     segmentMap,
+    // Only when chosen, so options saved before the choice existed resolve to the same object.
+    ...(dateOrder === 'ymd' ? {} : { dateOrder }),
     ...(options.segmentRules === undefined ? {} : { segmentRules: options.segmentRules }),
     ...(thresholds === undefined ? {} : { rfmThresholds: thresholds }),
     tierScheme,
@@ -196,8 +203,8 @@ export function totalsBy(
  * @throws AnalyticsError EMPTY_INPUT when no row is usable (the message gives the skip report), or the
  *   codes of the options and columns.
  * @example
- * segmentCustomers({ customer: ['a', 'b'], date: ['2024-01-01', '2024-02-01'], amount: [10, 20] })
- *   .customers.map((customer) => customer.segmentKey) // => ['hibernating', 'aboutToSleep']
+ * segmentCustomers({ customer: ['a', 'b', 'b'], date: ['2024-01-01', '2024-01-15', '2024-02-01'], amount: [10, 20, 5] })
+ *   .customers.map((customer) => customer.segmentKey) // => ['hibernating', 'needAttention']
  */
 export function segmentCustomers(
   input: TransactionInput,
@@ -207,7 +214,9 @@ export function segmentCustomers(
   const requestedAsOf = asOfDayOf(options.asOf);
   const checked = resolveSegmentOptions(options, requestedAsOf);
   onProgress?.('reading', 0);
-  const transactions = parseTransactions(input, requestedAsOf);
+  const dateText =
+    checked.dateOrder === undefined ? input.dateText : { ...input.dateText, dateOrder: checked.dateOrder };
+  const transactions = parseTransactions(dateText === undefined ? input : { ...input, dateText }, requestedAsOf);
   onProgress?.('summarizing', 0.2);
   const unit = checked.unit;
   const summary = summarizeCustomers(transactions, { asOf: requestedAsOf, unit });
@@ -231,6 +240,16 @@ export function segmentCustomers(
   const warnings: string[] = [];
 
   onProgress?.('scoring', 0.4);
+  for (let index = 0; index < count; index++) {
+    // Finite amounts can still add up beyond the largest number; say whose, rather than "Value 1 is not…".
+    if (!Number.isFinite(summary.monetary[index] as number)) {
+      throw new AnalyticsError(
+        'BAD_NUMBER',
+        `The amounts of customer '${summary.customerIds[index] as string}' add up to more than the largest number ` +
+          "a spreadsheet holds (about 1.8E+308): check that customer's amounts for values with too many digits.",
+      );
+    }
+  }
   const money = new Float64Array(count);
   for (let index = 0; index < count; index++) money[index] = roundMoney(summary.monetary[index] as number);
   const thresholds = resolved.rfmThresholds ?? {};
@@ -246,6 +265,14 @@ export function segmentCustomers(
   const recency = score(summary.recencyDays, thresholds.recency, 'lowerIsBetter');
   const frequency = score(summary.frequency, thresholds.frequency, 'higherIsBetter');
   const monetaryResult = score(money, thresholds.monetary, 'higherIsBetter');
+  for (const [dimension, result] of [
+    ['recency', recency],
+    ['frequency', frequency],
+    ['monetary', monetaryResult],
+  ] as const) {
+    const warning = 'distinctValues' in result ? tieWarning(dimension, result.distinctValues, bins) : null;
+    if (warning !== null) warnings.push(warning);
+  }
   const recencyScores = recency.scores;
   const frequencyScores = frequency.scores;
   const monetaryScores = monetaryResult.scores;
@@ -396,6 +423,17 @@ export function segmentCustomers(
     customers[index] = customer;
   }
   warnings.push(...transactionWarnings(transactions));
+  let lastPurchase = -Infinity;
+  for (let index = 0; index < count; index++) lastPurchase = Math.max(lastPurchase, summary.last[index] as number);
+  const gap = summary.asOf - Math.floor(lastPurchase);
+  if (gap > 1) {
+    // An as-of date past the data's end counts the missing days as days without purchases (P(alive) falls).
+    warnings.push(
+      `The as-of date ${dayToIso(summary.asOf)} is ${gap} days after the last purchase in the data ` +
+        `(${dayToIso(lastPurchase)}): those days count as days without purchases. If the data ends earlier, ` +
+        'choose an as-of date on or just after its last date.',
+    );
+  }
   if (negativeValue > 0) {
     warnings.push(
       `${negativeValue} customers have a net value ≤ 0 after returns; they are kept and scored lowest on M.`,

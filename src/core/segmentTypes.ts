@@ -1,5 +1,5 @@
 import type { ConditionalExpectationRow, PurchaseModel } from './btyd';
-import type { TimeUnit } from './dates';
+import type { DateOrder, TimeUnit } from './dates';
 import type { Language } from './labels';
 import type { SegmentRule } from './rfmSegment';
 import type { SkippedRows } from './transactions';
@@ -47,6 +47,11 @@ export interface SegmentOptions {
   /** 2..10, default 5. */
   bins?: number;
   segmentMap?: 'default' | 'grid';
+  /**
+   * How to read day-month-year date texts such as `12/1/2010 8:26`: 'mdy' or 'dmy'; default 'ymd', where they
+   * are refused rather than guessed. Kept with the options so "Run again" reads the dates the same way.
+   */
+  dateOrder?: DateOrder;
   /** Rules for segmentMap 'grid' (inclusive score ranges, first match wins, else "others"); default the `rfm` package grid. */
   segmentRules?: SegmentRule[];
   /**
@@ -91,6 +96,8 @@ export interface ResolvedSegmentOptions {
   lifecycle: Required<LifecycleOptions>;
   clv: ResolvedClvOptions;
   language: Language;
+  /** Present only when chosen ('mdy' or 'dmy'), so options saved before it existed resolve the same. */
+  dateOrder?: DateOrder;
 }
 
 /** One customer's row of the segmentation. */

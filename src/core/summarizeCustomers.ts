@@ -62,9 +62,13 @@ function copySkipped(skipped: SkippedRows): SkippedRows {
   const reasons: SkippedRows['reasons'] = {};
   for (const [reason, entry] of Object.entries(skipped.reasons) as [
     keyof SkippedRows['reasons'],
-    { count: number; firstRows: number[] },
+    { count: number; firstRows: number[]; firstValue?: string },
   ][]) {
-    reasons[reason] = { count: entry.count, firstRows: [...entry.firstRows] };
+    reasons[reason] = {
+      count: entry.count,
+      firstRows: [...entry.firstRows],
+      ...(entry.firstValue === undefined ? {} : { firstValue: entry.firstValue }),
+    };
   }
   return { total: skipped.total, reasons };
 }

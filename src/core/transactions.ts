@@ -1,4 +1,5 @@
-import type { DateSystem } from './dates';
+import { isCellError } from './cellError';
+import type { DateSystem, DateTextOptions } from './dates';
 import { parseDate } from './dates';
 import { AnalyticsError } from './errors';
 
@@ -18,15 +19,23 @@ export interface TransactionInput {
   /** The sheet/file row number of element 0, used in skip reports (default 1). */
   firstRowNumber?: number;
   dateSystem?: DateSystem;
+  /** How to read `a/b/yyyy` date texts, and whether numeric texts are serials (see parseDate). */
+  dateText?: DateTextOptions;
 }
 
-/** Why a row was not used. `returnsOnly` counts the rows of customers who only have returns (DOMAIN §7.2). */
-export type SkipReason = 'blankCustomer' | 'badDate' | 'badAmount' | 'afterAsOf' | 'returnsOnly';
+/**
+ * Why a row was not used. `returnsOnly` counts the rows of customers who only have returns (DOMAIN §7.2);
+ * `errorValue` the rows with an Excel error value (`#N/A`, `#REF!` …) in any column read.
+ */
+export type SkipReason = 'blankCustomer' | 'badDate' | 'badAmount' | 'afterAsOf' | 'returnsOnly' | 'errorValue';
 
-/** How many rows were skipped, per reason, with the first few row numbers so the user can look at them. */
+/**
+ * How many rows were skipped, per reason, with the first few row numbers so the user can look at them, and for
+ * bad dates and amounts the value of the first of them (what the user has to change).
+ */
 export interface SkippedRows {
   total: number;
-  reasons: Partial<Record<SkipReason, { count: number; firstRows: number[] }>>;
+  reasons: Partial<Record<SkipReason, { count: number; firstRows: number[]; firstValue?: string }>>;
 }
 
 /** How many row numbers a skip report keeps per reason. */
@@ -76,12 +85,18 @@ export function transactionWarnings(transactions: Pick<Transactions, 'ordersOnSe
     : [];
 }
 
-/** Adds one skipped row to a report; `firstRows` keeps the smallest row numbers, ascending. */
-export function recordSkip(skipped: SkippedRows, reason: SkipReason, row: number): void {
+/**
+ * Adds one skipped row to a report; `firstRows` keeps the smallest row numbers, ascending, and `firstValue` the
+ * offending value of the smallest row when one is given.
+ */
+export function recordSkip(skipped: SkippedRows, reason: SkipReason, row: number, value?: unknown): void {
   let entry = skipped.reasons[reason];
   if (entry === undefined) {
     entry = { count: 0, firstRows: [] };
     skipped.reasons[reason] = entry;
+  }
+  if (value !== undefined && (entry.firstRows.length === 0 || row < (entry.firstRows[0] as number))) {
+    entry.firstValue = typeof value === 'string' ? value : String(value);
   }
   entry.count += 1;
   // Keep the smallest row numbers, so the report does not depend on the order rows are visited in.
@@ -97,6 +112,9 @@ export function recordSkip(skipped: SkippedRows, reason: SkipReason, row: number
 
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 const GROUPED_NUMBER = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+// What is left after currency and grouping are removed must be a decimal number: Number() would also read
+// hex, binary and octal literals ('0x1F' = 31) and 'Infinity', which no analyst means as an amount.
+const DECIMAL_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 
 /**
  * Reads a cell as a number: a finite number, or a text such as `12.5`, `-3`, `1,234.50` or `¥12` (currency
@@ -113,18 +131,39 @@ export function parseAmount(value: unknown): number | null {
   let text = value.trim().replace(/^[$€£¥￥]|^(?:USD|EUR|GBP|CNY|RMB)\s*/i, '');
   if (text === '') return null;
   if (GROUPED_NUMBER.test(text)) text = text.replace(/,/g, '');
+  if (!DECIMAL_NUMBER.test(text)) return null;
   const number = Number(text);
-  return text !== '' && Number.isFinite(number) ? number : null;
+  return Number.isFinite(number) ? number : null;
 }
 
+// A whole number written with a zero fraction ("17850.0", what pandas and some exports write for numeric ids
+// that have blanks): the same customer as 17850. Ids with leading zeros ("007.0") are left as written.
+const ZERO_FRACTION = /^(-?(?:0|[1-9]\d*))\.0+$/;
+
 /**
- * The customer id of a cell as trimmed text, so the number 1042 and the text " 1042" are one customer;
- * null when blank.
+ * The customer id of a cell as trimmed text, so the number 1042, the text " 1042" and the text "1042.0" are
+ * one customer; null when blank or an Excel error value.
+ *
+ * Cost O(length of the text).
+ * @example
+ * customerKey('17850.0') // => '17850'
  */
 export function customerKey(value: unknown): string | null {
   if (value === null || value === undefined) return null;
+  if (typeof value === 'object' && isCellError(value)) return null;
   const text = (typeof value === 'string' ? value : String(value)).trim();
-  return text === '' ? null : text;
+  if (text === '') return null;
+  // Runs per row for text ids: only a text ending in "0" can have a zero fraction, so most skip the pattern.
+  if (text.charCodeAt(text.length - 1) !== 48) return text;
+  const whole = ZERO_FRACTION.exec(text);
+  return whole === null ? text : (whole[1] as string);
+}
+
+/** True when an optional column holds an Excel error value at `row` (one typeof test for ordinary cells). */
+function errorAt(column: readonly unknown[] | undefined, row: number): boolean {
+  if (column === undefined) return false;
+  const cell = column[row];
+  return typeof cell === 'object' && cell !== null && isCellError(cell);
 }
 
 function checkLength(name: string, column: readonly unknown[] | undefined, length: number): void {
@@ -188,6 +227,7 @@ export function parseTransactions(input: TransactionInput, asOf?: number): Trans
   }
   const firstRow = input.firstRowNumber ?? 1;
   const dateSystem = input.dateSystem ?? '1900';
+  const dateText = input.dateText ?? {};
   const lastDay = asOf === undefined ? Infinity : Math.floor(asOf) + 1;
   const customerIndex = new Map<string, number>();
   const customerIds: string[] = [];
@@ -211,6 +251,10 @@ export function parseTransactions(input: TransactionInput, asOf?: number): Trans
   const dense = denseIdTable(customerColumn);
   const dateColumn = input.date;
   const orderColumn = input.order;
+  const marginColumn = input.margin;
+  const costColumn = input.cost;
+  // An error cell in any role is never an id, a date, an amount or an order: its row is counted apart. Errors
+  // are looked for only where a cell did not read (customer, date, amount), so ordinary rows pay nothing.
   for (let row = 0; row < rows; row++) {
     const sourceRow = firstRow + row;
     const rawCustomer = customerColumn[row];
@@ -229,7 +273,7 @@ export function parseTransactions(input: TransactionInput, asOf?: number): Trans
     if (index === undefined) {
       id = customerKey(rawCustomer);
       if (id === null) {
-        recordSkip(skipped, 'blankCustomer', sourceRow);
+        recordSkip(skipped, isCellError(rawCustomer) ? 'errorValue' : 'blankCustomer', sourceRow);
         continue;
       }
     }
@@ -237,9 +281,10 @@ export function parseTransactions(input: TransactionInput, asOf?: number): Trans
     const rowDay =
       typeof rawDate === 'number' && dateSystem === '1900' && rawDate >= 61 && rawDate < 2_958_466
         ? rawDate - 25_569 // the common case inlined: a 1900-system serial after the fictitious leap day
-        : parseDate(rawDate, dateSystem);
+        : parseDate(rawDate, dateSystem, dateText);
     if (rowDay === null) {
-      recordSkip(skipped, 'badDate', sourceRow);
+      if (isCellError(rawDate)) recordSkip(skipped, 'errorValue', sourceRow);
+      else recordSkip(skipped, 'badDate', sourceRow, rawDate);
       continue;
     }
     let rowAmount: number | null;
@@ -251,7 +296,15 @@ export function parseTransactions(input: TransactionInput, asOf?: number): Trans
       rowAmount = quantity === null || price === null ? null : quantity * price;
     }
     if (rowAmount === null) {
-      recordSkip(skipped, 'badAmount', sourceRow);
+      if (errorAt(amountColumn, row) || errorAt(quantityColumn, row) || errorAt(priceColumn, row)) {
+        recordSkip(skipped, 'errorValue', sourceRow);
+      } else {
+        recordSkip(skipped, 'badAmount', sourceRow, amountColumn === undefined ? undefined : amountColumn[row]);
+      }
+      continue;
+    }
+    if (errorAt(orderColumn, row) || errorAt(marginColumn, row) || errorAt(costColumn, row)) {
+      recordSkip(skipped, 'errorValue', sourceRow);
       continue;
     }
     if (rowDay >= lastDay) {

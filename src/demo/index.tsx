@@ -5,6 +5,8 @@ import { installStandinGlobals } from '../standin';
 import { mountOfficePane } from '../taskpane/mountPane';
 import csv from './cdnowSample.csv';
 import { DemoGrid } from './DemoGrid';
+import { DemoIntro } from './DemoIntro';
+import { languageOfLocale } from '../core';
 import { SAMPLE_ATTRIBUTION, sampleWorkbook } from './sampleWorkbook';
 
 const parameters = new URLSearchParams(window.location.search);
@@ -22,7 +24,11 @@ const gridElement = document.getElementById('grid');
 const paneElement = document.getElementById('pane');
 if (gridElement && paneElement) {
   createRoot(gridElement).render(
-    <FluentProvider theme={webLightTheme} style={{ height: '100%', display: 'flex', flex: 1, minWidth: 0 }}>
+    <FluentProvider
+      theme={webLightTheme}
+      style={{ height: '100%', display: 'flex', flexDirection: 'column', flex: 1, minWidth: 0 }}
+    >
+      <DemoIntro language={languageOfLocale(parameters.get('lang') ?? navigator.language)} />
       <DemoGrid book={book} attribution={SAMPLE_ATTRIBUTION} />
     </FluentProvider>,
   );

@@ -10,7 +10,7 @@ export { blockRows, jsonBytes, BLOCK_BYTE_BUDGET, MAX_BLOCK_ROWS } from './block
 export { ExcelReadError } from './excelReadError';
 export type { ExcelReadErrorCode } from './excelReadError';
 export type { OutputLabels } from './outputLabels';
-export type { CellValue, SourceChoice, SourceData, SourcePreview, ReadProgress } from './sourceData';
+export type { CellValue, SourceCell, SourceChoice, SourceData, SourcePreview, ReadProgress } from './sourceData';
 export { numberFormatFor } from './outputFormats';
 export { tierFill, TIER_FILLS } from './tierFill';
 export { activateSheet } from './activateSheet';

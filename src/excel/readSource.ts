@@ -1,8 +1,9 @@
 import { blockRows, jsonBytes } from './blockRows';
 import { queueDateSystemProbe } from './detectDateSystem';
 import { ExcelReadError } from './excelReadError';
+import { cellError, excelErrorCodeOf } from '../core';
 import type { DateSystem } from '../core';
-import type { CellValue, ReadProgress, SourceChoice, SourceData, SourcePreview } from './sourceData';
+import type { CellValue, ReadProgress, SourceCell, SourceChoice, SourceData, SourcePreview } from './sourceData';
 
 /** Rows read first to measure row size. */
 const SAMPLE_ROWS = 200;
@@ -20,7 +21,9 @@ export interface ReadOptions {
  * trimmed to used cells, in row blocks that keep every response under 5 MB.
  *
  * Why blocks: Excel on the web fails a response over 5 MB, and a 1,048,575-row sheet is ~40 MB of JSON.
- * Only `values` are read (blank cells are '' and core treats '' as blank). Cost: one sync to locate,
+ * `values` and `valueTypes` are read (blank cells are '' and core treats '' as blank); a cell whose value type
+ * is Error becomes a CellError, so core skips its row as an error value while the text "#N/A" typed into a
+ * cell stays text. Cost: one sync to locate,
  * one for a 200-row sample, then ceil(rows / blockRows) syncs.
  * @throws ExcelReadError EMPTY_SOURCE (no values), NO_DATA_ROWS (header only), CANCELLED
  * @example
@@ -36,14 +39,14 @@ export async function readSource(
   let syncs = 1;
   const { rowIndex, columnIndex, rowCount: total, columnCount, sheet } = located;
 
-  const rows: CellValue[][] = [];
+  const rows: SourceCell[][] = [];
   let next = 0;
   let size = Math.min(SAMPLE_ROWS, total);
   options.onProgress?.(0, total - 1);
   while (next < total) {
     if (options.signal?.aborted) throw new ExcelReadError('CANCELLED', 'Reading was cancelled.');
     const block = sheet.getRangeByIndexes(rowIndex + next, columnIndex, size, columnCount);
-    block.load('values');
+    block.load('values,valueTypes');
     try {
       // Reading in blocks is the point: each sync is one bounded round trip (Office's guidance for large ranges).
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
@@ -59,12 +62,15 @@ export async function readSource(
     }
     syncs++;
     const values = block.values as CellValue[][];
-    for (const row of values) rows.push(row);
+    const types = block.valueTypes as string[][];
+    values.forEach((row, index) => rows.push(withErrors(row, types[index])));
     next += size;
-    size = Math.min(blockRows(jsonBytes(values) / Math.max(1, values.length)), total - next);
+    const bytes = jsonBytes(values) + jsonBytes(types);
+    size = Math.min(blockRows(bytes / Math.max(1, values.length)), total - next);
     options.onProgress?.(next - 1, total - 1);
   }
-  const [headers = [], ...dataRows] = rows;
+  const [headerRow = [], ...dataRows] = rows;
+  const headers = headerRow.map((cell) => (typeof cell === 'object' ? cell.excelError : cell));
   return {
     sheetName: located.sheetName,
     address: located.address,
@@ -74,6 +80,16 @@ export async function readSource(
     dateSystem: located.dateSystem,
     syncs,
   };
+}
+
+/** A row of values with its error cells (value type Error) replaced by CellErrors; O(columns). */
+function withErrors(values: CellValue[], types: readonly string[] | undefined): SourceCell[] {
+  if (types === undefined || !types.includes('Error')) return values;
+  return values.map((value, column) => {
+    if (types[column] !== 'Error') return value;
+    // Excel gives the error's text as its value; an unknown code still is an error, never data.
+    return cellError(excelErrorCodeOf(String(value)) ?? '#VALUE!');
+  });
 }
 
 /** Where the chosen data is: its used range, sheet and the workbook's date system. */

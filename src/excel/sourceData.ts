@@ -1,7 +1,13 @@
-import type { DateSystem } from '../core';
+import type { CellError, DateSystem } from '../core';
 
 /** A cell value as Office.js returns it (blank cells are ''). */
 export type CellValue = string | number | boolean;
+
+/**
+ * A data cell as the pane hands it to core: its value, or a {@link CellError} when Excel's `valueTypes` says the
+ * cell holds an error (so an error cell is told apart from the text "#N/A").
+ */
+export type SourceCell = CellValue | CellError;
 
 /** Where the transactions come from, as the pane offers it. */
 export type SourceChoice = { kind: 'selection' } | { kind: 'regionAroundActiveCell' } | { kind: 'table'; name: string };
@@ -14,7 +20,7 @@ export interface SourceData {
   /** A1 address of the range read, header row included, e.g. "Data!A1:D6920". */
   address: string;
   headers: CellValue[];
-  rows: CellValue[][];
+  rows: SourceCell[][];
   /** The sheet row number (1-based) of `rows[0]`, so skipped-row reports point at real rows. */
   firstRowNumber: number;
   dateSystem: DateSystem;

@@ -1,11 +1,39 @@
-import { AnalyticsError, parseAmount, parseDate } from '../core';
+import { AnalyticsError, cellError, excelErrorCodeOf, isCellError, parseAmount, parseDate } from '../core';
+import type { CellError, ExcelErrorCode } from '../core';
 
 // Globals read once: hot loops over ranges should not look them up per cell (slow in vm contexts).
 const isArray = Array.isArray;
 const isFiniteNumber = Number.isFinite;
 
-/** How a cell value is quoted in a message: texts in quotes, booleans as Excel writes them. */
+/**
+ * The Excel error code of a cell a range argument passed in: Excel hands error cells (#N/A, #REF! …) inside a
+ * range to a custom function as `CustomFunctions.Error` objects, whose `code` is the error's text. Null for any
+ * other value. Cost O(1).
+ * @example
+ * errorCodeOfCell({ code: '#N/A' }) // => '#N/A'
+ */
+export function errorCodeOfCell(value: unknown): ExcelErrorCode | null {
+  if (typeof value !== 'object' || value === null) return null;
+  if (isCellError(value)) return value.excelError;
+  const code = (value as { code?: unknown }).code;
+  return typeof code === 'string' ? excelErrorCodeOf(code) : null;
+}
+
+/**
+ * A range's cells with Excel error cells turned into core's CellError, so core skips and counts their rows as
+ * error values instead of reading them as ids or amounts. O(cells); the input is not changed.
+ */
+export function withCellErrors(cells: readonly unknown[]): (unknown | CellError)[] {
+  return cells.map((cell) => {
+    const code = errorCodeOfCell(cell);
+    return code === null ? cell : cellError(code);
+  });
+}
+
+/** How a cell value is quoted in a message: texts in quotes, booleans as Excel writes them, errors by code. */
 export function describeCell(value: unknown): string {
+  const error = errorCodeOfCell(value);
+  if (error !== null) return `the error ${error}`;
   if (typeof value === 'string') return `'${value}'`;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value === null || value === undefined) return 'an empty cell';
@@ -56,6 +84,27 @@ export function cellNumber(value: unknown, name: string): number | null {
     if (number !== null) return percent ? number / 100 : number;
   }
   throw new AnalyticsError('BAD_NUMBER', `${name} must be a number, got ${describeCell(value)}.`, { argument: name });
+}
+
+const CURRENCY = /[$€£¥￥]|\b(?:USD|EUR|GBP|CNY|RMB)\b/i;
+
+/**
+ * Reads a rate (discount, retention, margin): like {@link cellNumber}, but a text with a currency sign such as
+ * "¥12" is refused rather than read as 12 = 1200 %.
+ *
+ * @throws AnalyticsError BAD_NUMBER naming the argument.
+ * @example
+ * cellRate('10%', 'discount_rate') // => 0.1
+ */
+export function cellRate(value: unknown, name: string): number | null {
+  if (typeof value === 'string' && CURRENCY.test(value)) {
+    throw new AnalyticsError(
+      'BAD_NUMBER',
+      `${name} is a rate such as 10% or 0.1, got ${describeCell(value)}, which is an amount of money.`,
+      { argument: name },
+    );
+  }
+  return cellNumber(value, name);
 }
 
 /**

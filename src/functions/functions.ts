@@ -270,8 +270,9 @@ export function valueMatrix(
  * @param T Time from first purchase to the end of the period, same unit.
  * @param [penalty] L2 penalty on the parameters, 0 or more (default 0).
  * @param [model] "bgnbd" (default) or "mbgnbd" (one-time buyers can also drop out).
+ * @param [unit] Time unit of t_x and T: "days", "weeks" or "months"; when given, the block carries it in a unit row.
  * @param [customers] How many customers each row stands for (a collapsed x, t_x, T table); default 1 each.
- * @returns A 5 × 2 block of labels and values; alpha is in the unit of t_x and T.
+ * @returns A 5 × 2 block of labels and values (6 × 2 with unit); alpha is in the unit of t_x and T.
  */
 export function bgnbdFit(
   x: unknown[][],
@@ -279,9 +280,10 @@ export function bgnbdFit(
   T: unknown[][],
   penalty?: unknown,
   model?: unknown,
+  unit?: unknown,
   customers?: unknown[][],
 ): unknown[][] {
-  return library.bgnbdFit(x, t_x, T, penalty, model, customers);
+  return library.bgnbdFit(x, t_x, T, penalty, model, unit, customers);
 }
 
 /**
@@ -342,7 +344,7 @@ export function expectedPurchases(
  * @param t_x Time from first to last purchase, in the fit's unit.
  * @param T Time from first purchase to now, in the fit's unit.
  * @param mean_spend Mean value of the customer's repeat purchases.
- * @param [unit] Time unit of the fit: "days" (default), "weeks" or "months" (a month is 30.4375 days).
+ * @param [unit] Time unit of the fit: "days", "weeks" or "months" (a month is 30.4375 days); required unless the block carries a unit row.
  * @param [horizon_months] Horizon in months, 1 to 1200 (default 12).
  * @param [monthly_discount] Discount rate per month (default 1%).
  * @param [margin] Profit margin as a share of spend (default 100 %, i.e. revenue).

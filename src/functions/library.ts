@@ -12,6 +12,7 @@ import {
   clvSeed,
   customerKey,
   defaultSegment,
+  describeSkipped,
   deliveredValue,
   experienceGap,
   fitBgNbd,
@@ -43,17 +44,32 @@ import {
   TIER_LABELS,
   toOutputRows,
   valueMatrixTiers,
+  withOptionAdvice,
 } from '../core';
-import type { Language, LifecyclePatternKey, LifecycleStageKey, ScoreDirection, TierKey } from '../core';
-import { cellNumber, cellsOf, describeCell, isBlank, numberAt, numbersOf } from './coerce';
-import { bgnbdModelOf, gammaGammaModelOf } from './modelParameters';
+import type { Language, LifecyclePatternKey, LifecycleStageKey, ScoreDirection, SkippedRows, TierKey } from '../core';
+import {
+  cellNumber,
+  cellsOf,
+  describeCell,
+  errorCodeOfCell,
+  isBlank,
+  numberAt,
+  numbersOf,
+  withCellErrors,
+} from './coerce';
+import { bgnbdModelOf, fitUnit, gammaGammaModelOf } from './modelParameters';
 import { defineFunction } from './runner';
 import type { NumberSpec } from './runner';
 import { sortedPopulation } from './sortedPopulationCache';
 
-// Bounds and defaults come from core's option table; rates read as percentages, as Excel users type them.
-const discountRate = { ...OPTION_RULES.discount, bounds: '> −100 %' } as const satisfies NumberSpec;
-const retentionRate = { ...OPTION_RULES.retention, bounds: 'from 0 % (excluded) to 100 %' } as const;
+// Bounds and defaults come from core's option table; rates read as percentages, as Excel users type them, and
+// a rate written as money ("¥12") is refused.
+const discountRate = { ...OPTION_RULES.discount, bounds: '> −100 %', rate: true } as const satisfies NumberSpec;
+const retentionRate = {
+  ...OPTION_RULES.retention,
+  bounds: 'from 0 % (excluded) to 100 %',
+  rate: true,
+} as const satisfies NumberSpec;
 const optionalPeriods = { ...OPTION_RULES.periods, optional: true } as const;
 const acquisitionCost = { kind: 'number', default: 0 } as const;
 const bins = OPTION_RULES.bins;
@@ -163,21 +179,22 @@ export const rfmScore = defineFunction(
       if (number === null) throw new AnalyticsError('BAD_ARGUMENT', `${name} is required.`, { argument: name });
       return number;
     };
+    const population = rfmPopulations(args.recency_population, args.frequency_population, args.monetary_population);
     const recency = scoreAgainstSorted(
       value(args.recency_days, 'recency_days'),
-      sortedPopulation(args.recency_population, 'recency_population', false).sorted,
+      sortedPopulation(population.recency, 'recency_population', false).sorted,
       args.bins,
       'lowerIsBetter',
     );
     const frequency = scoreAgainstSorted(
       value(args.frequency, 'frequency'),
-      sortedPopulation(args.frequency_population, 'frequency_population', false).sorted,
+      sortedPopulation(population.frequency, 'frequency_population', false).sorted,
       args.bins,
       'higherIsBetter',
     );
     const monetary = scoreAgainstSorted(
       roundMoney(value(args.monetary, 'monetary')),
-      sortedPopulation(args.monetary_population, 'monetary_population', true).sorted,
+      sortedPopulation(population.monetary, 'monetary_population', true).sorted,
       args.bins,
       'higherIsBetter',
     );
@@ -185,6 +202,43 @@ export const rfmScore = defineFunction(
     return [[scores[args.part]]];
   },
 );
+
+/** True when a range (or single value) holds the number 0 anywhere; no allocation, O(cells). */
+function holdsZero(range: unknown): boolean {
+  if (!isArray(range)) return range === 0;
+  for (const row of range as unknown[]) {
+    if (isArray(row)) {
+      for (const cell of row as unknown[]) if (cell === 0) return true;
+    } else if (row === 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The three RFM population ranges with the rows that are not customers left out: a frequency of 0 (what Excel
+ * desktop passes for the empty cells at the end of a range; anyone who bought has a frequency ≥ 1) is a blank
+ * row, and when the three ranges line up its recency and monetary cells are left out with it, so trailing empty
+ * rows never move the cuts. Without a 0 the ranges pass through untouched (the population cache keeps working
+ * by identity). O(cells).
+ */
+function rfmPopulations(
+  recency: unknown,
+  frequency: unknown,
+  monetary: unknown,
+): { recency: unknown; frequency: unknown; monetary: unknown } {
+  if (!holdsZero(frequency)) return { recency, frequency, monetary };
+  const r = cellsOf(recency);
+  const f = cellsOf(frequency);
+  const m = cellsOf(monetary);
+  const keep = (index: number): boolean => f[index] !== 0;
+  if (r.length !== f.length || m.length !== f.length) {
+    return { recency, frequency: asColumn(f.filter((_, index) => keep(index))), monetary };
+  }
+  const kept = (cells: unknown[]): unknown[][] => asColumn(cells.filter((_, index) => keep(index)));
+  return { recency: kept(r), frequency: kept(f), monetary: kept(m) };
+}
 
 function spilledRfm(
   recencyRange: unknown,
@@ -205,7 +259,8 @@ function spilledRfm(
   const monetary: number[] = [];
   for (let row = 0; row < length; row++) {
     const cells = [columns.recency_days[row], columns.frequency[row], columns.monetary[row]];
-    if (cells.every(isBlank)) continue;
+    // A blank row, or a frequency of 0 (Excel desktop's empty cells; a buyer has F ≥ 1), is not a customer.
+    if (cells.every(isBlank) || cells[1] === 0) continue;
     const read = (cell: unknown, name: string): number => {
       const number = isBlank(cell) ? null : cellNumber(cell, name);
       if (number === null) {
@@ -243,9 +298,10 @@ export const rfmCuts = defineFunction(
   (args): (number | string)[][] => {
     const cutsOf = (range: unknown, name: string, round: boolean, direction: ScoreDirection): number[] =>
       scoreCuts(sortedPopulation(range, name, round).sorted, args.bins, direction);
-    const recency = cutsOf(args.recency_days, 'recency_days', false, 'lowerIsBetter');
-    const frequency = cutsOf(args.frequency, 'frequency', false, 'higherIsBetter');
-    const monetary = cutsOf(args.monetary, 'monetary', true, 'higherIsBetter');
+    const population = rfmPopulations(args.recency_days, args.frequency, args.monetary);
+    const recency = cutsOf(population.recency, 'recency_days', false, 'lowerIsBetter');
+    const frequency = cutsOf(population.frequency, 'frequency', false, 'higherIsBetter');
+    const monetary = cutsOf(population.monetary, 'monetary', true, 'higherIsBetter');
     return [
       [...RFM_CUTS_HEADER],
       ...recency.map((cut, index) => [index + 2, cut, frequency[index] as number, monetary[index] as number]),
@@ -375,6 +431,11 @@ interface CustomerLines {
   latestDay: number;
 }
 
+/** True for a row Excel desktop passes for empty cells: every cell blank or 0. */
+function isEmptyRow(cells: readonly unknown[]): boolean {
+  return cells.every((cell) => cell === 0 || isBlank(cell));
+}
+
 /** One customer's dated amounts: all rows (form a), or the rows of customer_id in the customers column (form b). */
 function customerLines(
   dates: unknown[],
@@ -395,6 +456,18 @@ function customerLines(
   for (let row = 0; row < length; row++) {
     const dateCell = dates[row];
     const amountCell = amounts[row];
+    const customerCell = customers?.[row];
+    // Excel desktop passes the empty cells of a range as 0: a row of nothing but 0s and blanks is an empty row.
+    if (isEmptyRow([dateCell, amountCell, ...(customers === null ? [] : [customerCell])])) continue;
+    const error = errorCodeOfCell(dateCell) ?? errorCodeOfCell(amountCell) ?? errorCodeOfCell(customerCell);
+    if (error !== null) {
+      // One customer's stage from a history with a hole in it would be a guess: stop and say where.
+      throw new AnalyticsError(
+        'BAD_NUMBER',
+        `Row ${row + 1} holds the error ${error}: fix it or leave the row out of the ranges.`,
+        { row: row + 1 },
+      );
+    }
     const day = parseDate(typeof dateCell === 'string' ? dateCell.trim() : dateCell);
     if (day !== null && day > lines.latestDay) lines.latestDay = day;
     if (wanted !== null && customers !== null && customerKey(customers[row]) !== wanted) continue;
@@ -465,9 +538,17 @@ export const rfmTable = defineFunction(
     language,
   },
   (args) => {
-    requireSameLength({ customers: args.customers, dates: args.dates, amounts: args.amounts });
+    const length = requireSameLength({ customers: args.customers, dates: args.dates, amounts: args.amounts });
+    // Desktop passes the empty rows at the end of a selected range as 0, 0, 0: they are not transactions, so
+    // they are left out rather than reported as bad dates.
+    let used = length;
+    while (used > 0 && isEmptyRow([args.customers[used - 1], args.dates[used - 1], args.amounts[used - 1]])) used -= 1;
     const result = segmentCustomers(
-      { customer: args.customers, date: args.dates, amount: args.amounts },
+      {
+        customer: withCellErrors(args.customers.slice(0, used)),
+        date: withCellErrors(args.dates.slice(0, used)),
+        amount: withCellErrors(args.amounts.slice(0, used)),
+      },
       {
         ...(args.as_of === null ? {} : { asOf: Math.floor(args.as_of) }),
         bins: args.bins,
@@ -475,9 +556,33 @@ export const rfmTable = defineFunction(
         language: args.language,
       },
     );
-    return toOutputRows(result);
+    const rows = toOutputRows(result);
+    return [...rows, ...reportRows(result.skipped, result.warnings, args.language, rows[0]?.length ?? 1)];
   },
 );
+
+/**
+ * The rows CRM.RFM_TABLE adds below its customers so that nothing vanishes unreported: one "rows skipped" row
+ * (count, then the reasons with their first rows) when rows were skipped, and one row per warning. Documented
+ * in docs/functions.md. O(reasons + warnings).
+ */
+function reportRows(
+  skipped: SkippedRows,
+  warnings: readonly string[],
+  lang: Language,
+  width: number,
+): (string | number)[][] {
+  const pad = (cells: (string | number)[]): (string | number)[] => [
+    ...cells,
+    ...Array.from({ length: Math.max(0, width - cells.length) }, () => ''),
+  ];
+  const rows: (string | number)[][] = [];
+  if (skipped.total > 0) {
+    rows.push(pad([lang === 'zh' ? '跳过的行' : 'rows skipped', skipped.total, describeSkipped(skipped)]));
+  }
+  for (const warning of warnings) rows.push(pad([lang === 'zh' ? '警告' : 'warning', warning]));
+  return rows;
+}
 
 function tierLabel(key: TierKey, lang: Language): string {
   return labelIn(TIER_LABELS[key], lang);
@@ -575,6 +680,15 @@ function numericColumns<K extends string>(columns: Record<K, unknown[]>): Record
   return result;
 }
 
+/** Runs a fit; a failure a penalty would help with says so in this function's words (its penalty argument). */
+function withPenaltyAdvice<T>(fit: () => T): T {
+  try {
+    return fit();
+  } catch (error) {
+    throw withOptionAdvice(error, 'penalty', 'Or give a small penalty, such as 0.001, as the penalty argument.');
+  }
+}
+
 /** CRM.BGNBD_FIT: fits BG/NBD (or MBG/NBD) and spills r, alpha, a, b and the log-likelihood. */
 export const bgnbdFit = defineFunction(
   {
@@ -583,6 +697,7 @@ export const bgnbdFit = defineFunction(
     T: column,
     penalty: OPTION_RULES.penalty,
     model: { kind: 'choice', choices: ['bgnbd', 'mbgnbd'] as const, default: 'bgnbd' },
+    unit: { kind: 'choice', choices: ['days', 'weeks', 'months'] as const, optional: true },
     customers: optionalColumn,
   },
   (args): (string | number)[][] => {
@@ -599,15 +714,20 @@ export const bgnbdFit = defineFunction(
       T: data.T[row] as number,
       ...(counts === null ? {} : { count: counts[row] as number }),
     }));
-    const fit = fitBgNbd(customers, { unit: 'days', penalty: args.penalty, modified: args.model === 'mbgnbd' });
+    const fit = withPenaltyAdvice(() =>
+      fitBgNbd(customers, { unit: args.unit ?? 'days', penalty: args.penalty, modified: args.model === 'mbgnbd' }),
+    );
     const { r, alpha, a, b } = fit.params;
-    return [
+    const block: (string | number)[][] = [
       ['r', r],
       ['alpha', alpha],
       ['a', a],
       ['b', b],
       ['log-likelihood', fit.logLikelihood],
     ];
+    // The block carries its unit when told it, so PREDICTED_CLV never has to guess it.
+    if (args.unit !== null) block.push(['unit', args.unit]);
+    return block;
   },
 );
 
@@ -616,9 +736,11 @@ export const gammaGammaFit = defineFunction(
   { x: column, mean_spend: column, penalty: OPTION_RULES.penalty },
   (args): (string | number)[][] => {
     const data = numericColumns({ x: args.x, mean_spend: args.mean_spend });
-    const fit = fitGammaGamma(
-      data.x.map((x, row) => ({ x, meanSpend: data.mean_spend[row] as number })),
-      { penalty: args.penalty },
+    const fit = withPenaltyAdvice(() =>
+      fitGammaGamma(
+        data.x.map((x, row) => ({ x, meanSpend: data.mean_spend[row] as number })),
+        { penalty: args.penalty },
+      ),
     );
     return [
       ['p', fit.params.p],
@@ -665,14 +787,15 @@ export const predictedClvFunction = defineFunction(
     gg_params: raw,
     ...customerSummary,
     mean_spend: { kind: 'number', min: 0 },
-    unit: { kind: 'choice', choices: ['days', 'weeks', 'months'] as const, default: 'days' },
+    unit: { kind: 'choice', choices: ['days', 'weeks', 'months'] as const, optional: true },
     horizon_months: OPTION_RULES.horizonMonths,
     monthly_discount: { ...discountRate, default: OPTION_RULES.monthlyDiscount.default },
-    margin: OPTION_RULES.margin,
+    margin: { ...OPTION_RULES.margin, rate: true },
   },
   (args) => {
     checkCustomer({ x: args.x, tx: args.t_x, T: args.T });
-    const model = bgnbdModelOf(args.bgnbd_params, 'bgnbd_params', args.unit);
+    const unit = fitUnit(args.bgnbd_params, 'bgnbd_params', args.unit);
+    const model = bgnbdModelOf(args.bgnbd_params, 'bgnbd_params', unit);
     const spend = gammaGammaExpectedSpend(gammaGammaModelOf(args.gg_params, 'gg_params'), args.x, args.mean_spend);
     return predictedClv(model, { x: args.x, tx: args.t_x, T: args.T }, spend, {
       horizonMonths: args.horizon_months,

@@ -1,6 +1,6 @@
 import { AnalyticsError, describeNumberRule, satisfiesNumberRule } from '../core';
 import type { Language } from '../core';
-import { cellDate, cellNumber, cellsOf, describeCell, isBlank, numbersOf, scalarOf } from './coerce';
+import { cellDate, cellNumber, cellRate, cellsOf, describeCell, isBlank, numbersOf, scalarOf } from './coerce';
 import { toExcelError } from './excelError';
 import { resolveLanguage } from './language';
 
@@ -18,6 +18,8 @@ export interface NumberSpec {
   noun?: string;
   /** How the bound reads in a message, e.g. "> −100 %". */
   bounds?: string;
+  /** A rate or share (10% or 0.1): a text with a currency sign is refused. */
+  rate?: boolean;
 }
 /** A range of numbers read row by row, blanks skipped. */
 export interface NumbersSpec {
@@ -39,12 +41,9 @@ export interface TextSpec {
   kind: 'text';
   optional?: boolean;
 }
-/** One of a few words, matched without regard to case. */
-export interface ChoiceSpec<C extends string = string> {
-  kind: 'choice';
-  choices: readonly C[];
-  default: C;
-}
+/** One of a few words, matched without regard to case; without a default, omitted gives null (optional). */
+export type ChoiceSpec<C extends string = string> =
+  { kind: 'choice'; choices: readonly C[]; default: C } | { kind: 'choice'; choices: readonly C[]; optional: true };
 /** The label language: "en" or "zh"; omitted = the runtime's display language, else English. */
 export interface LanguageSpec {
   kind: 'language';
@@ -105,7 +104,8 @@ function missing(name: string): AnalyticsError {
 export function coerceArgument(name: string, spec: ArgumentSpec, raw: unknown): unknown {
   switch (spec.kind) {
     case 'number': {
-      const number = cellNumber(scalarOf(raw, name), name);
+      const cell = scalarOf(raw, name);
+      const number = spec.rate === true ? cellRate(cell, name) : cellNumber(cell, name);
       if (number === null) {
         if (spec.default !== undefined) return spec.default;
         if (spec.optional === true) return null;
@@ -146,7 +146,7 @@ export function coerceArgument(name: string, spec: ArgumentSpec, raw: unknown): 
     }
     case 'choice': {
       const cell = scalarOf(raw, name);
-      if (isBlank(cell)) return spec.default;
+      if (isBlank(cell)) return 'default' in spec ? spec.default : null;
       const text = String(cell).trim().toLowerCase();
       const match = spec.choices.find((choice) => choice.toLowerCase() === text);
       if (match === undefined) {

@@ -1,6 +1,6 @@
 export { StandinError } from './standinError';
 export type { StandinErrorCode } from './standinError';
-export { StandinWorkbook, PAYLOAD_LIMIT_BYTES, READ_CELL_LIMIT } from './standinWorkbook';
+export { StandinWorkbook, PAYLOAD_LIMIT_BYTES, READ_CELL_LIMIT, cellKey } from './standinWorkbook';
 export type { CellValue, SheetModel, TableModel, ChartModel, OperationRecord } from './standinWorkbook';
 export { StandinRequestContext } from './standinContext';
 export { asExcelContext } from './asExcelContext';

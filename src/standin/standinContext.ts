@@ -247,8 +247,15 @@ export class RangeProxy extends ClientObject {
         return book.readCells(sheet, rect);
       case 'text':
         return book.readCells(sheet, rect).map((row) => row.map((value) => String(value)));
-      case 'valueTypes':
-        return book.readCells(sheet, rect).map((row) => row.map(valueType));
+      case 'valueTypes': {
+        const types: string[][] = [];
+        for (let r = 0; r < rect.rowCount; r++) {
+          const row: string[] = [];
+          for (let c = 0; c < rect.columnCount; c++) row.push(book.valueTypeAt(sheet, rect.row + r, rect.column + c));
+          types.push(row);
+        }
+        return types;
+      }
       default: {
         const formats: string[][] = [];
         for (let r = 0; r < rect.rowCount; r++) {
@@ -968,13 +975,6 @@ export class WorkbookProxy {
       };
     });
   }
-}
-
-function valueType(value: CellValue): string {
-  if (value === '') return 'Empty';
-  if (typeof value === 'number') return 'Double';
-  if (typeof value === 'boolean') return 'Boolean';
-  return 'String';
 }
 
 function broadcast<T>(values: T[][] | T, rect: CellRect, what: string): T[][] {

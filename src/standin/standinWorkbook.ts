@@ -17,6 +17,21 @@ export interface SheetModel {
   boldRanges: CellRect[];
   autofitted: CellRect[];
   frozenRows: number;
+  /**
+   * Cells holding an Excel error value, by "row,column" → code (the cell's value is the code's text, as
+   * Office.js returns it; `valueTypes` says Error), so a test can tell an error cell from the text "#N/A".
+   */
+  errors: Map<string, string>;
+  /**
+   * Cells that became formulas, by "row,column" → formula: a text starting with "=" written to a cell whose
+   * number format is not text ('@') is a formula in Excel, so an id such as =HYPERLINK(…) would run.
+   */
+  formulas: Map<string, string>;
+}
+
+/** The key of one cell in {@link SheetModel.errors} and {@link SheetModel.formulas}. */
+export function cellKey(row: number, column: number): string {
+  return `${row},${column}`;
 }
 
 export interface TableModel {
@@ -115,6 +130,8 @@ export class StandinWorkbook {
       boldRanges: [],
       autofitted: [],
       frozenRows: 0,
+      errors: new Map(),
+      formulas: new Map(),
     };
     this.sheets.push(sheet);
     if (!this.activeSheet) this.activeSheet = sheet;
@@ -165,14 +182,54 @@ export class StandinWorkbook {
     return out;
   }
 
-  /** Writes a rectangle of values. */
+  /**
+   * Puts an Excel error value into one cell (as a formula such as =NA() or a broken lookup would): its value
+   * reads as the code's text and its value type as Error.
+   */
+  setError(sheetName: string, row: number, column: number, code: string): void {
+    const sheet = this.findSheet(sheetName);
+    if (!sheet) throw new StandinError('ItemNotFound', `No sheet named "${sheetName}".`);
+    const cells = (sheet.cells[row] ??= []);
+    cells[column] = code;
+    sheet.errors.set(cellKey(row, column), code);
+  }
+
+  /**
+   * Writes a rectangle of values. As in Excel, a text starting with "=" written to a cell not formatted as
+   * text becomes a formula (recorded in `sheet.formulas`); any write replaces an error value.
+   */
   writeCells(sheet: SheetModel, rect: CellRect, values: readonly (readonly CellValue[])[]): void {
     for (let r = 0; r < rect.rowCount; r++) {
       const rowIndex = rect.row + r;
       const target = (sheet.cells[rowIndex] ??= []);
       const source = values[r] ?? [];
-      for (let c = 0; c < rect.columnCount; c++) target[rect.column + c] = source[c] ?? '';
+      for (let c = 0; c < rect.columnCount; c++) {
+        const column = rect.column + c;
+        const value = source[c] ?? '';
+        target[column] = value;
+        const key = cellKey(rowIndex, column);
+        if (sheet.errors.size > 0) sheet.errors.delete(key);
+        if (
+          typeof value === 'string' &&
+          value.startsWith('=') &&
+          this.numberFormatAt(sheet, rowIndex, column) !== '@'
+        ) {
+          sheet.formulas.set(key, value);
+        } else if (sheet.formulas.size > 0) {
+          sheet.formulas.delete(key);
+        }
+      }
     }
+  }
+
+  /** The value type Office.js reports for one cell: Empty, Double, Boolean, String or Error. */
+  valueTypeAt(sheet: SheetModel, row: number, column: number): string {
+    if (sheet.errors.size > 0 && sheet.errors.has(cellKey(row, column))) return 'Error';
+    const value = sheet.cells[row]?.[column] ?? '';
+    if (value === '') return 'Empty';
+    if (typeof value === 'number') return 'Double';
+    if (typeof value === 'boolean') return 'Boolean';
+    return 'String';
   }
 
   /** The smallest rectangle holding every non-blank cell, or null for an empty sheet. O(cells). */

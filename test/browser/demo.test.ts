@@ -151,6 +151,33 @@ describe('demo page in Chromium', () => {
     await page.close();
   });
 
+  test('the demo says what is selected; a range dragged with the mouse, or grown with Shift+arrows, is the data used', async () => {
+    const page = await openDemo('?lang=en-US');
+    await expect(page.getByTestId('demo-intro').textContent()).resolves.toContain('already selected');
+    // Drag from A1 (the header) down to D11: a header and ten transactions.
+    const cell = (row: number, column: number) =>
+      page.locator(`[data-testid="grid"] tbody tr:nth-child(${row}) td:nth-child(${column + 1})`);
+    await cell(1, 1).hover();
+    await page.mouse.down();
+    await cell(6, 3).hover();
+    await cell(11, 4).hover();
+    await page.mouse.up();
+    await expect(page.getByTestId('grid').getAttribute('data-selection')).resolves.toBe('Transactions!A1:D11');
+    await expect(page.locator('[data-testid="grid"] td[aria-selected="true"]').count()).resolves.toBe(44);
+    await page.getByLabel('Current selection').check();
+    await page.getByTestId('use-data').click();
+    await expect(page.getByTestId('data-summary').textContent()).resolves.toContain('10 rows');
+
+    // The keyboard: from the focused cell (D11), Shift+Down twice grows the selection by two rows.
+    await page.getByTestId('grid').focus();
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+ArrowDown');
+    await expect(page.getByTestId('grid').getAttribute('data-selection')).resolves.toBe('Transactions!A1:D13');
+    await page.getByTestId('use-data').click();
+    await expect(page.getByTestId('data-summary').textContent()).resolves.toContain('12 rows');
+    await page.close();
+  });
+
   test('a keyboard-only run reaches Run and finishes', async () => {
     const page = await openDemo('?lang=en-US');
     const pressUntilFocused = async (testId: string): Promise<void> => {

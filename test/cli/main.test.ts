@@ -136,7 +136,9 @@ describe('crm-analytics segment <file.csv>', () => {
   test('no valid rows exits 1 with the reasons', async () => {
     const { code, stderr } = await run(['segment', file('c.csv', 'customer,date,amount\na,never,1\n')]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/No usable transactions: 1 rows skipped: bad date 1 \(first at rows 2\)/);
+    expect(stderr).toMatch(
+      /No usable transactions: 1 rows skipped: bad date 1 \(first at rows 2, the first is 'never'; dates must be yyyy-mm-dd/,
+    );
   });
   test('a file that does not exist exits 1', async () => {
     const { code, stderr } = await run(['segment', path.join(directory, 'nope.csv')]);

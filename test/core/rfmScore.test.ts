@@ -5,6 +5,7 @@ import {
   parseTransactions,
   rfmCode,
   rfmScores,
+  tieWarning,
   roundMoney,
   scoreAgainstCuts,
   scoreAgainstSorted,
@@ -28,11 +29,30 @@ describe('rfmScores(values, bins, direction)', () => {
     expect(Array.from(rfmScores([10, 20, 20, 40], 5, 'higherIsBetter').scores)).toEqual([1, 2, 2, 4]);
     expect(Array.from(rfmScores([1, 5, 5, 30], 5, 'lowerIsBetter').scores)).toEqual([4, 2, 2, 1]);
   });
-  test('all ties get the lowest score', () => {
-    expect(Array.from(rfmScores([7, 7, 7], 5, 'higherIsBetter').scores)).toEqual([1, 1, 1]);
+  test('ten identical customers all tie: they share the top score, as tied customers share the higher tier', () => {
+    const result = rfmScores(
+      Array.from({ length: 10 }, () => 7),
+      5,
+      'higherIsBetter',
+    );
+    expect(Array.from(result.scores)).toEqual(Array.from({ length: 10 }, () => 5));
+    expect(result.distinctValues).toBe(1);
+    expect(Array.from(rfmScores([3, 3, 3], 5, 'lowerIsBetter').scores)).toEqual([5, 5, 5]);
   });
-  test('one customer scores 1', () => {
-    expect(Array.from(rfmScores([123], 5, 'higherIsBetter').scores)).toEqual([1]);
+  test('a lone customer scores bins, not 1 (nobody is worse than anybody)', () => {
+    expect(Array.from(rfmScores([123], 5, 'higherIsBetter').scores)).toEqual([5]);
+  });
+  test('fewer distinct values than bins: the COUNTIF rule, ties share a score, some scores unused, with a warning', () => {
+    const result = rfmScores([1, 1, 1, 1, 2], 5, 'higherIsBetter');
+    expect(Array.from(result.scores)).toEqual([1, 1, 1, 1, 5]);
+    expect(result.distinctValues).toBe(2);
+    expect(tieWarning('frequency', 2, 5)).toBe(
+      'frequency has 2 distinct values for 5 bins: tied customers share a score and some scores are not used.',
+    );
+    expect(tieWarning('frequency', 1, 5)).toBe(
+      'frequency has 1 distinct value for 5 bins: every customer ties on it and gets score 5.',
+    );
+    expect(tieWarning('frequency', 5, 5)).toBeNull();
   });
   test('empty input gives no scores', () => {
     expect(rfmScores([], 5, 'higherIsBetter').scores.length).toBe(0);
@@ -43,7 +63,7 @@ describe('rfmScores(values, bins, direction)', () => {
     expect(Array.from(scores)).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
     expect(rfmScores([10, 20, 30, 40, 50], 5, 'lowerIsBetter').cutPoints).toEqual([40, 30, 20, 10]);
     expect(rfmScores([1, 1, 1, 1, 2], 5, 'higherIsBetter').cutPoints).toEqual([2, 2, 2, 2]);
-    expect(rfmScores([1, 1, 1, 1, 1], 5, 'higherIsBetter').cutPoints).toEqual([null, null, null, null]);
+    expect(rfmScores([1, 1, 1, 1, 1], 5, 'higherIsBetter').cutPoints).toEqual([1, 1, 1, 1]);
   });
   test('bins outside 2 … 10 and non-finite values are refused', () => {
     expect(() => rfmScores([1], 11, 'higherIsBetter')).toThrow(expect.objectContaining({ code: 'OUT_OF_RANGE' }));
@@ -76,7 +96,9 @@ describe('scoreAgainstSorted(value, sorted, bins, direction)', () => {
     expect(scoreAgainstSorted(100, sorted, 4, 'higherIsBetter')).toBe(4);
     expect(scoreAgainstSorted(0, sorted, 4, 'lowerIsBetter')).toBe(4);
     expect(scoreAgainstSorted(9, sorted, 4, 'higherIsBetter')).toBe(4);
-    expect(scoreAgainstSorted(10, Float64Array.of(10), 5, 'lowerIsBetter')).toBe(1);
+    // A population of one value: that value scores the top (see rfmScores); a worse one still scores 1.
+    expect(scoreAgainstSorted(10, Float64Array.of(10), 5, 'lowerIsBetter')).toBe(5);
+    expect(scoreAgainstSorted(11, Float64Array.of(10), 5, 'lowerIsBetter')).toBe(1);
   });
   test('an empty population is EMPTY_INPUT', () => {
     expect(() => scoreAgainstSorted(1, [], 5, 'higherIsBetter')).toThrow(
@@ -90,6 +112,8 @@ describe('scoreAgainstSorted(value, sorted, bins, direction)', () => {
  * for a value better than every member (L = N, only for an outsider), where the bare rule gives bins + 1.
  */
 function countifScore(value: number, population: readonly number[], bins: number, direction: ScoreDirection): number {
+  // One distinct value: its members share the top score (documented exception to the bare rule).
+  if (population.every((member) => member === value)) return bins;
   let worse = 0;
   for (const other of population) if (direction === 'lowerIsBetter' ? other > value : other < value) worse += 1;
   return Math.min(bins, 1 + Math.floor((bins * worse) / population.length));
@@ -142,8 +166,11 @@ describe('scoreCuts(sorted, bins, direction) and scoreAgainstCuts(value, cuts, d
     expect([9, 10, 15, 20, 25, 30, 31].map((value) => scoreAgainstCuts(value, cuts, 'higherIsBetter'))).toEqual([
       1, 1, 2, 2, 4, 4, 5,
     ]);
-    expect(scoreCuts(Float64Array.of(7), 10, 'lowerIsBetter')).toEqual(Array.from({ length: 9 }, () => 7));
-    expect(scoreAgainstCuts(6, scoreCuts(Float64Array.of(7), 10, 'lowerIsBetter'), 'lowerIsBetter')).toBe(10);
+    // One distinct value cannot be cut so that it scores the top: refused, with the way out.
+    expect(() => scoreCuts(Float64Array.of(7), 10, 'lowerIsBetter')).toThrow(/one value cannot be cut into scores/);
+    expect(() => scoreCuts(Float64Array.of(7, 7, 7), 5, 'higherIsBetter')).toThrow(
+      expect.objectContaining({ code: 'BAD_ARGUMENT' }),
+    );
   });
 
   const SEED = 20_261_203;
@@ -168,6 +195,8 @@ describe('scoreCuts(sorted, bins, direction) and scoreAgainstCuts(value, cuts, d
         ),
         (values, bins, direction, extra) => {
           const sorted = ascending(values);
+          // One distinct value has no cuts (scoreCuts refuses it; tested above).
+          fc.pre(sorted[0] !== sorted[sorted.length - 1]);
           const cuts = scoreCuts(sorted, bins, direction);
           expect(cuts).toHaveLength(bins - 1);
           const low = sorted[0] as number;

@@ -205,7 +205,7 @@ describe('segmentCustomers — examples and edge cases', () => {
   });
   test('no usable row is EMPTY_INPUT and the message gives the reasons', () => {
     expect(() => segmentCustomers({ customer: ['a', ''], date: ['never', 45300], amount: [1, 2] })).toThrow(
-      /2 rows skipped: bad date 1 \(first at rows 1\); blank customer 1 \(first at rows 2\)|blank customer 1.*bad date 1/,
+      /2 rows skipped: bad date 1 \(first at rows 1, the first is 'never'; dates must be yyyy-mm-dd .*\); blank customer 1 \(first at rows 2\)/,
     );
   });
   test('only returns is EMPTY_INPUT', () => {
@@ -213,14 +213,27 @@ describe('segmentCustomers — examples and edge cases', () => {
       expect.objectContaining({ code: 'EMPTY_INPUT' }),
     );
   });
-  test('one customer', () => {
+  test('one customer: 555 Champions and Platinum (labels agree), with a warning per dimension', () => {
     const single = segmentCustomers({ customer: ['x'], date: ['2024-01-01'], amount: [10] });
     expect(single.customers).toHaveLength(1);
-    expect(single.customers[0]).toMatchObject({ rfmCode: 111, recencyDays: 1, lifecycleStageKey: 'exploration' });
+    expect(single.customers[0]).toMatchObject({
+      rfmCode: 555,
+      segmentKey: 'champions',
+      valueTierKey: 'platinum',
+      recencyDays: 1,
+      lifecycleStageKey: 'exploration',
+    });
+    expect(single.warnings).toEqual(
+      expect.arrayContaining([
+        'recency has 1 distinct value for 5 bins: every customer ties on it and gets score 5.',
+        'frequency has 1 distinct value for 5 bins: every customer ties on it and gets score 5.',
+        'monetary has 1 distinct value for 5 bins: every customer ties on it and gets score 5.',
+      ]),
+    );
   });
   test('all ties: every customer gets the same scores', () => {
     const ties = segmentCustomers({ customer: ['a', 'b', 'c'], date: [45300, 45300, 45300], amount: [5, 5, 5] });
-    expect(new Set(ties.customers.map((customer) => customer.rfmCode))).toEqual(new Set([111]));
+    expect(new Set(ties.customers.map((customer) => customer.rfmCode))).toEqual(new Set([555]));
   });
   test('negative net value: kept, lowest M, a warning, and Lead', () => {
     const negative = segmentCustomers({ customer: ['a', 'a', 'b'], date: [45300, 45301, 45300], amount: [10, -30, 5] });

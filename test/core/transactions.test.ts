@@ -67,8 +67,8 @@ describe('parseTransactions(input)', () => {
       total: 5,
       reasons: {
         blankCustomer: { count: 2, firstRows: [3, 6] },
-        badDate: { count: 1, firstRows: [4] },
-        badAmount: { count: 1, firstRows: [5] },
+        badDate: { count: 1, firstRows: [4], firstValue: 'soon' },
+        badAmount: { count: 1, firstRows: [5], firstValue: 'n/a' },
         afterAsOf: { count: 1, firstRows: [7] },
       },
     });

@@ -28,6 +28,7 @@ export const LABELS: OutputLabels = {
     badAmount: 'bad amount',
     afterAsOf: 'after the as-of date',
     returnsOnly: 'returns only',
+    errorValue: 'Excel error value',
   },
   options: 'Options',
   asOf: 'As of',

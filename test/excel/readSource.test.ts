@@ -44,7 +44,7 @@ describe('readSource', () => {
     expect(data.rows).toHaveLength(1_048_575);
     expect(data.rows[1_048_574]).toEqual(transactions(1_048_575)[1_048_575]);
     // Every sync succeeded (the stand-in throws above 5 MB); 1,048,576 rows / 20,000 per block + locate + sample.
-    const reads = book.log.filter((entry) => entry.operation === 'Range.load(values)');
+    const reads = book.log.filter((entry) => entry.operation === 'Range.load(values,valueTypes)');
     expect(reads.length).toBeGreaterThanOrEqual(Math.ceil(1_048_576 / 20_000));
     expect(data.syncs).toBe(reads.length + 1);
     expect(data.syncs).toBeLessThan(70);

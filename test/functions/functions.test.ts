@@ -269,6 +269,7 @@ describe('probabilistic functions', () => {
       col(rows.map((row) => row.T)),
       null,
       null,
+      null,
       col(rows.map((row) => row.customers)),
     );
     expect(collapsed).toEqual(fit);
@@ -278,7 +279,9 @@ describe('probabilistic functions', () => {
       col(rows.map((row) => row.T)),
     );
     expect(Math.abs((unweighted[0]?.[1] as number) / (fit[0]?.[1] as number) - 1)).toBeGreaterThan(0.05);
-    const zeroCustomers = excelErrorOf(() => bgnbdFit(col([1, 0]), col([2, 0]), col([5, 5]), null, null, col([2, 0])));
+    const zeroCustomers = excelErrorOf(() =>
+      bgnbdFit(col([1, 0]), col([2, 0]), col([5, 5]), null, null, null, col([2, 0])),
+    );
     expect(zeroCustomers.code).toBe('#VALUE!');
     expect(zeroCustomers.message).toMatch(/number of customers must be a whole number ≥ 1/);
   });
@@ -390,8 +393,11 @@ describe('CRM.RFM_TABLE', () => {
       col([10, 20, 5, '7.5']),
     );
     expect(table[0]?.[0]).toBe('customer_id');
-    expect(table).toHaveLength(4);
-    expect(table.map((row) => row[0])).toEqual(['customer_id', 'A', 'B', 'C']);
+    // Three customers for 5 bins: each dimension's tie warning follows the customers, one row each.
+    expect(table.map((row) => row[0])).toEqual(['customer_id', 'A', 'B', 'C', 'warning', 'warning', 'warning']);
+    expect(table[4]?.[1]).toBe(
+      'recency has 3 distinct values for 5 bins: tied customers share a score and some scores are not used.',
+    );
     for (const row of table) for (const cell of row) expect(cell).not.toBeNull();
   });
 });

@@ -98,6 +98,9 @@ describe(`RFM_SCORE_CUTS(value, RFM_CUTS(population)) = RFM_SCORE(value, populat
   it('for members, cuts, values beside the cuts and values outside the population', () => {
     fc.assert(
       fc.property(customers, fc.boolean(), ({ recency, frequency, monetary, bins }, withHeader) => {
+        // A population of one distinct value has no cuts (RFM_CUTS refuses it; tested under errors).
+        const varied = (values: readonly number[]): boolean => new Set(values).size > 1;
+        fc.pre(varied(recency) && varied(frequency) && varied(monetary.map(money)));
         // Populations as Excel passes them: a column with blank cells (skipped) and numbers stored as text.
         const recencyRange = col([...recency.map(String), null]);
         const frequencyRange = col(['', ...frequency]);
@@ -158,9 +161,16 @@ describe('errors', () => {
       code: '#VALUE!',
       message: "recency_days: row 2 is 'soon', not a number.",
     });
-    expect(excelErrorOf(() => rfmCuts(col([5]), col([null, '']), col([1])))).toEqual({
+    expect(excelErrorOf(() => rfmCuts(col([5, 6]), col([null, '']), col([1])))).toEqual({
       code: '#N/A',
       message: 'frequency has no numbers to score against.',
+    });
+    // Ten identical customers: no cut can make their one value score the top, as RFM_SCORE does.
+    expect(excelErrorOf(() => rfmCuts(col([5, 6]), col(Array.from({ length: 10 }, () => 3)), col([1, 2])))).toEqual({
+      code: '#VALUE!',
+      message:
+        'Every value of the population is 3: one value cannot be cut into scores. Score against the population ' +
+        'itself (CRM.RFM_SCORE), where tied customers share the top score.',
     });
     expect(excelErrorOf(() => rfmCuts(col([5]), col([1]), col([1]), 11)).code).toBe('#NUM!');
   });

@@ -151,9 +151,12 @@ describe('runSegmentation', () => {
     );
     expect(events.at(-1)?.type).toBe('runFinished');
     expect(input !== undefined && 'customer' in input ? input.customer : []).toHaveLength(45_000);
-    // Every cell of the range exactly once, in more than one block (a 200-row sample, then blocks of ≤ 20,000).
-    expect(book.cellsRead - afterPick.cells).toBe(45_001 * 3);
-    const reads = book.log.filter((entry) => entry.sync > afterPick.syncs && entry.operation === 'Range.load(values)');
+    // Every cell's value and value type exactly once, in more than one block (a 200-row sample, then blocks of
+    // ≤ 20,000); the type tells an error cell from the text "#N/A".
+    expect(book.cellsRead - afterPick.cells).toBe(45_001 * 3 * 2);
+    const reads = book.log.filter(
+      (entry) => entry.sync > afterPick.syncs && entry.operation === 'Range.load(values,valueTypes)',
+    );
     expect(reads.length).toBeGreaterThanOrEqual(1 + Math.ceil(45_000 / 20_000));
   });
 });

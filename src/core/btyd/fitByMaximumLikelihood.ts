@@ -118,7 +118,9 @@ export function fitByMaximumLikelihood(problem: MaximumLikelihoodProblem): Maxim
     throw new AnalyticsError(
       'NOT_CONVERGED',
       `The ${problem.model} likelihood could not be evaluated from any starting point. ` +
-        'Check that the time unit suits the data (try weeks instead of days) or add a penalty (e.g. 0.001).',
+        'Check that the time unit suits the data (try weeks instead of days).',
+      // A penalty helps too; each entry point that has one names it (withOptionAdvice).
+      { argument: 'penalty' },
     );
   }
   const isAccepted = (lp: number, i: number): boolean =>
@@ -130,19 +132,22 @@ export function fitByMaximumLikelihood(problem: MaximumLikelihoodProblem): Maxim
   if (runaway >= 0) {
     const upward = (best.point[runaway] ?? 0) > 0;
     // An L2 penalty on the natural scale holds a parameter back from ∞ but not from 0, so advise accordingly.
+    const custom = problem.runawayAdvice?.(
+      names[runaway] ?? '',
+      upward,
+      best.point.map((lp) => Math.exp(lp)),
+    );
     const advice =
-      problem.runawayAdvice?.(
-        names[runaway] ?? '',
-        upward,
-        best.point.map((lp) => Math.exp(lp)),
-      ) ??
+      custom ??
       (upward
-        ? 'Add a penalty (e.g. 0.001), or use more customers or a longer calibration period.'
+        ? 'Use more customers or a longer calibration period.'
         : 'Use more customers, more repeat buyers or a longer calibration period.');
     throw new AnalyticsError(
       'FLAT_LIKELIHOOD',
       `The ${problem.model} likelihood keeps rising as ${names[runaway]} runs to ${upward ? '∞' : '0'}: the data do ` +
         `not determine the parameters. ${advice}`,
+      // A penalty holds a parameter back from ∞ (not from 0): entry points with one add it to the advice.
+      upward && custom === undefined ? { argument: 'penalty' } : undefined,
     );
   }
   if (!best.converged && best.gradientNorm > 1e-4) {
@@ -150,7 +155,8 @@ export function fitByMaximumLikelihood(problem: MaximumLikelihoodProblem): Maxim
     throw new AnalyticsError(
       'NOT_CONVERGED',
       `The ${problem.model} fit stopped after ${iterations} iterations${budget} without converging (gradient ${best.gradientNorm.toExponential(2)}). ` +
-        'Try a longer calibration period, weeks instead of days, or a small penalty (e.g. 0.001).',
+        'Try a longer calibration period or weeks instead of days.',
+      { argument: 'penalty' },
     );
   }
   const params = best.point.map((lp) => Math.exp(lp));

@@ -26,8 +26,7 @@ function gaussSeries(a: number, b: number, c: number, z: number): number {
   }
   throw new AnalyticsError(
     'NOT_CONVERGED',
-    `The hypergeometric series 2F1(${a}, ${b}; ${c}; ${z}) did not converge in ${MAX_TERMS} terms. ` +
-      'Try a shorter horizon or a coarser time unit.',
+    'The forecast did not converge for this horizon: try a shorter horizon or a coarser time unit.',
   );
 }
 
@@ -48,13 +47,20 @@ function gaussSeries(a: number, b: number, c: number, z: number): number {
  */
 export function logHypergeometric2F1(a: number, b: number, c: number, z: number): number {
   if (!(z >= 0 && z < 1) || !(c > 0)) {
-    throw new AnalyticsError('OUT_OF_RANGE', `2F1(${a}, ${b}; ${c}; ${z}) needs 0 ≤ z < 1 and c > 0.`);
+    // Reached with a horizon so long that t / (α + T + t) rounds to 1, or parameters with a + b ≤ 1.
+    throw new AnalyticsError(
+      'OUT_OF_RANGE',
+      'The forecast cannot be computed for this horizon and these parameters: use a shorter horizon.',
+    );
   }
   const excess = c - a - b;
   const useEuler = excess < 0;
   const series = useEuler ? gaussSeries(c - a, c - b, c, z) : gaussSeries(a, b, c, z);
   if (!(series > 0) || !Number.isFinite(series)) {
-    throw new AnalyticsError('OUT_OF_RANGE', `2F1(${a}, ${b}; ${c}; ${z}) is not a finite positive number.`);
+    throw new AnalyticsError(
+      'OUT_OF_RANGE',
+      'The forecast cannot be computed for this horizon and these parameters: use a shorter horizon.',
+    );
   }
   return log(series) + (useEuler ? excess * log1p(-z) : 0);
 }

@@ -246,15 +246,19 @@ export function describeCustomerSummaryQuery(spec: CustomerSummaryQuerySpec): Qu
   const ranked: QueryStep = {
     name: 'ranked',
     render: (d) => {
-      const score = (order: string): string =>
-        `1 + ${d.integerDivide(`${bins} * (RANK() OVER (ORDER BY ${order}) - 1)`, 'COUNT(*) OVER ()')}`;
+      // One distinct value (everyone tied, or one customer) scores bins, as core does: nobody is worse.
+      const score = (column: string, direction: 'ASC' | 'DESC'): string =>
+        `CASE WHEN MIN(${column}) OVER () = MAX(${column}) OVER () THEN ${bins} ELSE 1 + ${d.integerDivide(
+          `${bins} * (RANK() OVER (ORDER BY ${column} ${direction}) - 1)`,
+          'COUNT(*) OVER ()',
+        )} END`;
       // The baseline of §7.6: the mean of periods 1 … m, m = min(3, K − 1) (≥ 1 whenever it is used).
       const baselinePeriods = 'GREATEST(1, LEAST(3, lifecycle_periods - 1))';
       return [
         'SELECT summary.*,',
-        `    ${score('recency_days DESC')} AS r_score,`,
-        `    ${score('frequency ASC')} AS f_score,`,
-        `    ${score('monetary ASC')} AS m_score,`,
+        `    ${score('recency_days', 'DESC')} AS r_score,`,
+        `    ${score('frequency', 'ASC')} AS f_score,`,
+        `    ${score('monetary', 'ASC')} AS m_score,`,
         '    RANK() OVER (ORDER BY historic_value DESC) - 1 AS higher_value,',
         '    COUNT(*) OVER () AS customer_count,',
         `    CAST(period_0_sum AS ${d.doubleType}) AS latest_value,`,

@@ -116,6 +116,7 @@ export function App(props: AppProps): JSX.Element {
             )}
             <OptionsSection
               options={state.options}
+              ambiguousDate={state.data.status === 'loaded' ? state.data.data.ambiguousDate : undefined}
               disabled={state.run.status === 'running'}
               t={t}
               dispatch={dispatch}

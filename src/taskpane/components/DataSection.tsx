@@ -33,8 +33,8 @@ export function DataSection(props: {
         value={state.sourceKind}
         onChange={(_, data) => dispatch({ type: 'sourceKindChanged', kind: data.value as PaneState['sourceKind'] })}
       >
-        <Radio value="selection" label={t('source.selection')} />
         <Radio value="regionAroundActiveCell" label={t('source.region')} />
+        <Radio value="selection" label={t('source.selection')} />
         <Radio value="table" label={t('source.table')} />
       </RadioGroup>
       {state.sourceKind === 'table' && (

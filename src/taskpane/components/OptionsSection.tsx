@@ -11,12 +11,14 @@ const useStyles = makeStyles({
 /** Step 3: the segmentation options, with defaults that work in one click. */
 export function OptionsSection(props: {
   options: FormOptions;
+  /** A day-month-year date text of the picked data, when it has them: the date order is then asked for. */
+  ambiguousDate?: string | undefined;
   disabled: boolean;
   t: Translate;
   dispatch: (event: PaneEvent) => void;
 }): JSX.Element {
   const sections = useSectionStyles();
-  const { options, disabled, t, dispatch } = props;
+  const { options, ambiguousDate, disabled, t, dispatch } = props;
   const styles = useStyles();
   const change = (patch: Partial<FormOptions>): void => dispatch({ type: 'optionsChanged', patch });
   const numberField = (
@@ -42,6 +44,24 @@ export function OptionsSection(props: {
         {t('step.options')}
       </Subtitle2>
       <div className={styles.grid}>
+        {(ambiguousDate !== undefined || options.dateOrder !== 'ymd') && (
+          <Field
+            label={t('option.dateOrder')}
+            hint={ambiguousDate === undefined ? undefined : t('option.dateOrderHint', { example: ambiguousDate })}
+          >
+            <Select
+              className={sections.control}
+              disabled={disabled}
+              data-testid="option-dateOrder"
+              value={options.dateOrder}
+              onChange={(_, data) => change({ dateOrder: data.value as FormOptions['dateOrder'] })}
+            >
+              <option value="ymd">{t('dateOrder.ymd')}</option>
+              <option value="mdy">{t('dateOrder.mdy')}</option>
+              <option value="dmy">{t('dateOrder.dmy')}</option>
+            </Select>
+          </Field>
+        )}
         <Field label={t('option.asOf')}>
           <Input
             className={sections.control}

@@ -93,6 +93,9 @@ export function ResultSection(props: {
                 count: skip.count,
                 rows: skip.firstRows.join(', '),
               })}
+              {/* What the user has to change: the first bad value, and for dates what a good one looks like. */}
+              {skip.firstValue !== undefined && ` ${t('result.skipFirstValue', { value: skip.firstValue })}`}
+              {skip.reason === 'badDate' && ` ${t('result.dateFormats')}`}
             </li>
           ))}
         </ul>

@@ -28,6 +28,7 @@ export function outputLabels(t: Translate): OutputLabels {
       badAmount: t('skip.badAmount'),
       afterAsOf: t('skip.afterAsOf'),
       returnsOnly: t('skip.returnsOnly'),
+      errorValue: t('skip.errorValue'),
     },
     options: t('out.options'),
     asOf: t('out.asOf'),

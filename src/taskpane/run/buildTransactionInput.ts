@@ -1,5 +1,5 @@
 import type { ColumnMapping, ColumnRole, DateSystem, TransactionInput } from '../../core';
-import type { CellValue } from '../../excel';
+import type { SourceCell } from '../../excel';
 
 /**
  * Slices the mapped columns out of the sheet rows into core's column-wise input; values pass through
@@ -8,12 +8,12 @@ import type { CellValue } from '../../excel';
  * buildTransactionInput([['c1', 35431, 5]], { customer: 0, date: 1, amount: 2 }, 2, '1900').amount // => [5]
  */
 export function buildTransactionInput(
-  rows: readonly (readonly CellValue[])[],
+  rows: readonly (readonly SourceCell[])[],
   mapping: ColumnMapping,
   firstRowNumber: number,
   dateSystem: DateSystem,
 ): TransactionInput {
-  const column = (role: ColumnRole): CellValue[] | undefined => {
+  const column = (role: ColumnRole): SourceCell[] | undefined => {
     const index = mapping[role];
     return index === undefined ? undefined : rows.map((row) => row[index] ?? '');
   };

@@ -1,4 +1,4 @@
-import { detectColumns } from '../../core';
+import { detectColumns, isAmbiguousDateText } from '../../core';
 import { previewSource } from '../../excel';
 import type { SourceChoice } from '../../excel';
 import type { PaneEvent } from '../state/paneReducer';
@@ -18,6 +18,10 @@ export async function pickData(
   try {
     const data = await excelRun((context) => previewSource(context, source));
     const headers = data.headers.map((header) => String(header));
+    // Day-month-year texts cannot be read without the user's word on the order: find one to show.
+    const ambiguousDate = data.sampleRows
+      .flat()
+      .find((cell): cell is string => typeof cell === 'string' && isAmbiguousDateText(cell));
     dispatch({
       type: 'dataLoaded',
       data: {
@@ -26,6 +30,7 @@ export async function pickData(
         rowCount: data.rowCount,
         headers,
         dateSystem: data.dateSystem,
+        ...(ambiguousDate === undefined ? {} : { ambiguousDate: ambiguousDate.trim() }),
       },
       mapping: detectColumns(data.headers, data.sampleRows),
     });

@@ -1,4 +1,4 @@
-import type { Language } from '../../core';
+import type { DateOrder, Language } from '../../core';
 import { OPTION_RULES } from '../../core';
 
 /** The options form as the user edits it (text inputs stay text until a run). */
@@ -19,6 +19,8 @@ export interface FormOptions {
   /** Weeks of the probabilistic method's holdout check as typed; '' for core's default (a third of the history). */
   holdoutWeeks: string;
   outputLanguage: Language;
+  /** How to read day-month-year date texts; offered when the picked data holds them (default 'ymd'). */
+  dateOrder: DateOrder;
 }
 
 /**
@@ -40,4 +42,5 @@ export const DEFAULT_FORM_OPTIONS: FormOptions = {
   margin: OPTION_RULES.margin.default,
   holdoutWeeks: '',
   outputLanguage: OPTION_RULES.language.default,
+  dateOrder: 'ymd',
 };

@@ -14,6 +14,8 @@ export interface PickedData {
   rowCount: number;
   headers: string[];
   dateSystem: DateSystem;
+  /** The first day-month-year date text of the sample (e.g. '12/1/2010 8:26'), when there is one: the pane then asks how to read such dates. */
+  ambiguousDate?: string;
 }
 
 export type DataState =
@@ -45,7 +47,9 @@ export interface PaneState {
 export function initialPaneState(language: UiLanguage): PaneState {
   return {
     language,
-    sourceKind: 'selection',
+    // The whole table around the active cell: one click works whether the user selected the table, one cell of
+    // it or nothing (a single selected cell would otherwise be read as a header without data).
+    sourceKind: 'regionAroundActiveCell',
     tableName: '',
     data: { status: 'none' },
     mapping: {},

@@ -8,7 +8,8 @@ export interface RunSummary {
   rowsRead: number;
   rowsUsed: number;
   tiers: { label: string; customers: number; revenue: number; revenueShare: number }[];
-  skipped: { reason: SkipReason; count: number; firstRows: number[] }[];
+  /** Per reason: the count, the first rows, and for bad dates and amounts the first offending value. */
+  skipped: { reason: SkipReason; count: number; firstRows: number[]; firstValue?: string }[];
   warnings: string[];
   /** The probabilistic method's holdout check: its totals, or why it was not done. */
   holdout?:
@@ -36,7 +37,16 @@ export function runSummary(
       revenueShare,
     })),
     skipped: Object.entries(result.skipped.reasons).flatMap(([reason, detail]) =>
-      detail ? [{ reason: reason as SkipReason, count: detail.count, firstRows: detail.firstRows }] : [],
+      detail
+        ? [
+            {
+              reason: reason as SkipReason,
+              count: detail.count,
+              firstRows: detail.firstRows,
+              ...(detail.firstValue === undefined ? {} : { firstValue: detail.firstValue }),
+            },
+          ]
+        : [],
     ),
     warnings: result.warnings,
     ...holdoutSummary(result.holdout),

@@ -29,6 +29,7 @@ export function toSegmentOptions(form: FormOptions): SegmentOptions {
     lifecycle: { periodDays: form.periodDays, churnDays: form.churnDays },
     clv,
     language: form.outputLanguage,
+    ...(form.dateOrder === 'ymd' ? {} : { dateOrder: form.dateOrder }),
   };
 }
 
@@ -58,5 +59,6 @@ export function fromSegmentOptions(options: SegmentOptions, defaults: FormOption
         ? String(clv.holdoutWeeks)
         : defaults.holdoutWeeks,
     outputLanguage: options.language ?? defaults.outputLanguage,
+    dateOrder: options.dateOrder ?? defaults.dateOrder,
   };
 }

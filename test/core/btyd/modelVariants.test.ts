@@ -119,6 +119,7 @@ describe('bounded iterations', () => {
     }
     expect(caught).toBeInstanceOf(AnalyticsError);
     expect((caught as AnalyticsError).code).toBe('NOT_CONVERGED');
-    expect((caught as AnalyticsError).message).toMatch(/Try .*penalty/);
+    expect((caught as AnalyticsError).message).toMatch(/Try a longer calibration period/);
+    expect((caught as AnalyticsError).where).toEqual({ argument: 'penalty' });
   });
 });

@@ -84,8 +84,10 @@ describe('the rendered query', () => {
 
   test('RFM scores are the COUNTIF rule as window ranks: 1 + floor(bins × (rank − 1) / N)', () => {
     const sql = customerSummarySql({ ...SPEC, bins: 4 }, 'bigquery');
-    expect(sql).toContain('1 + DIV(4 * (RANK() OVER (ORDER BY recency_days DESC) - 1), COUNT(*) OVER ()) AS r_score');
-    expect(sql).toContain('1 + DIV(4 * (RANK() OVER (ORDER BY monetary ASC) - 1), COUNT(*) OVER ()) AS m_score');
+    expect(sql).toContain(
+      'CASE WHEN MIN(recency_days) OVER () = MAX(recency_days) OVER () THEN 4 ELSE 1 + DIV(4 * (RANK() OVER (ORDER BY recency_days DESC) - 1), COUNT(*) OVER ()) END AS r_score',
+    );
+    expect(sql).toContain('1 + DIV(4 * (RANK() OVER (ORDER BY monetary ASC) - 1), COUNT(*) OVER ()) END AS m_score');
   });
 
   test('the segment map covers every (R, F) pair of the bins, from core’s own map', () => {
