@@ -15,6 +15,7 @@ const benches: BenchModule[] = [
   { file: 'btyd.bench.ts', exportName: 'runBtydBench' },
   { file: 'functions.bench.ts', exportName: 'runFunctionsBench' },
   { file: 'cli.bench.ts', exportName: 'runCliBench' },
+  { file: 'warehouse.bench.ts', exportName: 'runWarehouseBench' },
 ];
 
 async function main(): Promise<void> {

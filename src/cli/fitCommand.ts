@@ -49,6 +49,9 @@ ${DATE_ORDER_USAGE}
   --penalty P               L2 penalty on the parameters (lifetimes' penalizer_coef; default 0)
   --encoding E              utf-8 | utf-16le | utf-16be | gb18030 (gbk) | windows-1252 (default: detected)
   --decimal M               , or . — the file's decimal mark (default: detected from the values)
+  --summary FILE            fit a customer summary or a collapsed (x, t_x, T, customers) table from
+                            crm-analytics sql instead of transactions (then no file, --as-of or --holdout-end;
+                            --unit is the summary's unit)
   --help                    show this help
 
 crm-analytics fit <survivors.csv> --model sbg fits the sBG retention model to contract survivor counts
@@ -94,14 +97,14 @@ function round(value: number): number {
   return Number(value.toPrecision(10));
 }
 
-function roundedHistogram(model: BgNbdModel, customers: readonly BtydCustomer[]) {
+export function roundedHistogram(model: BgNbdModel, customers: readonly BtydCustomer[]) {
   return frequencyHistogram(model, customers).map((row) => ({
     ...row,
     model: row.model === null ? null : round(row.model),
   }));
 }
 
-function describeBgNbd(model: BgNbdModel) {
+export function describeBgNbd(model: BgNbdModel) {
   const { r, alpha, a, b } = model.params;
   const se = model.standardErrors;
   return {
@@ -117,7 +120,7 @@ function describeBgNbd(model: BgNbdModel) {
   };
 }
 
-function describePareto(model: ParetoNbdModel) {
+export function describePareto(model: ParetoNbdModel) {
   const { r, alpha, s, beta } = model.params;
   const se = model.standardErrors;
   return {
@@ -133,7 +136,7 @@ function describePareto(model: ParetoNbdModel) {
   };
 }
 
-function describeGammaGamma(model: GammaGammaModel) {
+export function describeGammaGamma(model: GammaGammaModel) {
   return {
     p: round(model.params.p),
     q: round(model.params.q),

@@ -3,9 +3,13 @@ import { COHORTS_FLAGS, runCohortsCommand } from './cohortsCommand';
 import { runFitCommand } from './fitCommand';
 import { FILE_CONTENTS } from './exitCodes';
 import { OutputError } from './outputFile';
+import { runFitSummary } from './fitSummaryCommand';
 import { parseArguments } from './parseArguments';
 import type { CommandIo } from './segmentCommand';
 import { runSegmentCommand, SEGMENT_FLAGS, SEGMENT_USAGE } from './segmentCommand';
+import { runScoreCommand } from './scoreCommand';
+import { runSegmentSummary } from './segmentSummaryCommand';
+import { runSqlCommand, SQL_FLAGS } from './sqlCommand';
 
 const USAGE = `crm-analytics: customer analytics on transaction CSV files
 
@@ -14,6 +18,8 @@ Commands:
   fit <file.csv> [options]       fit BG/NBD / Pareto/NBD + Gamma–Gamma, with holdout diagnostics;
                                  fit <survivors.csv> --model sbg: the sBG contract-retention model
   cohorts <file.csv> [options]   cohort triangle by month, week or quarter of first purchase
+  sql --dialect D [options]      the customer summary as SQL for a warehouse (duckdb, postgres, spark, …)
+  score <summary.csv> --model FIT.json   P(alive), expected purchases, CLV per unit of spend by (x, t_x, T)
 
 Run crm-analytics <command> --help for the options.
 
@@ -42,9 +48,20 @@ export async function main(argv: readonly string[], io: CommandIo = PROCESS_IO):
       io.stdout(`${USAGE}\n`);
       return command === undefined ? 2 : 0;
     }
-    if (command === 'segment') return await runSegmentCommand(parseArguments(rest, SEGMENT_FLAGS), io);
-    if (command === 'fit') return await runFitCommand(rest, io);
+    if (command === 'segment') {
+      const parsed = parseArguments(rest, SEGMENT_FLAGS);
+      // --summary: a customer summary exported from a warehouse instead of a transaction file.
+      if (parsed.options.has('summary') && !parsed.options.has('help')) return runSegmentSummary(parsed, io);
+      return await runSegmentCommand(parsed, io);
+    }
+    if (command === 'fit') {
+      const parsed = parseArguments(rest);
+      if (parsed.options.has('summary') && !parsed.options.has('help')) return runFitSummary(parsed, io);
+      return await runFitCommand(rest, io);
+    }
     if (command === 'cohorts') return await runCohortsCommand(parseArguments(rest, COHORTS_FLAGS), io);
+    if (command === 'sql') return runSqlCommand(parseArguments(rest, SQL_FLAGS), io);
+    if (command === 'score') return runScoreCommand(parseArguments(rest), io);
     io.stderr(`crm-analytics: unknown command "${command}". Run crm-analytics --help.\n`);
     return 2;
   } catch (error) {

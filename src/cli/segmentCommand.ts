@@ -53,6 +53,8 @@ ${DATE_ORDER_USAGE}
     --months M         predicted_clv over M months of 30.4375 days, ${describeNumberRule(OPTION_RULES.horizonMonths)} (default ${OPTION_RULES.horizonMonths.default})
     --monthly-discount D  discount rate per month, ${describeNumberRule(OPTION_RULES.monthlyDiscount)} (default ${OPTION_RULES.monthlyDiscount.default})
     --margin F         profit margin applied to spend, ${describeNumberRule(OPTION_RULES.margin)} (default ${OPTION_RULES.margin.default})
+  --summary FILE     segment a customer summary exported from a warehouse (the columns of crm-analytics sql)
+                     instead of a transaction file; --unit is the summary's unit
   --format F         csv | json (default csv)
   --out FILE         write to FILE instead of standard output (never the input file; written to a
                      temporary file first, so a failure leaves no half file)
@@ -94,7 +96,7 @@ const KNOWN_OPTIONS = new Set([
 ]);
 
 /** The CLV options of `--predict` and its companions; undefined (historic value) without --predict. */
-function predictOptions(parsed: ParsedArguments): ClvOptions | undefined {
+export function predictOptions(parsed: ParsedArguments): ClvOptions | undefined {
   if (!parsed.options.has('predict')) {
     const stray = PREDICT_OPTIONS.find((name) => parsed.options.has(name));
     if (stray !== undefined) {

@@ -21,3 +21,7 @@ export * from './outputTable';
 export * from './btyd';
 export * from './sbg';
 export * from './cohorts';
+export * from './lifecycleFromPeriods';
+export * from './summaryTable';
+export * from './segmentSummary';
+export * from './warehouse';

@@ -10,13 +10,14 @@ const round = Math.round;
 export type ScoreDirection = 'higherIsBetter' | 'lowerIsBetter';
 
 /**
- * Rounds money to 6 decimal places so that equal totals summed in another order still tie (DOMAIN §7.3).
+ * Rounds money to 6 decimal places so that equal totals summed in another order still tie (DOMAIN §7.3), half
+ * away from zero as SQL's ROUND on decimals does (docs/warehouse.md), so −0.0000005 and 0.0000005 round alike.
  *
  * @example
  * roundMoney(0.1 + 0.2) // => 0.3
  */
 export function roundMoney(value: number): number {
-  return round(value * 1e6) / 1e6;
+  return value < 0 ? -round(-value * 1e6) / 1e6 : round(value * 1e6) / 1e6;
 }
 
 /**

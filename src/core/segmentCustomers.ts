@@ -151,7 +151,8 @@ function asOfDayOf(asOf: number | string | undefined): number | undefined {
   return Math.floor(requireDate(asOf, 'asOf'));
 }
 
-function totalsBy(
+/** Customers, revenue and shares per key (tier, segment or stage), in the given key order first. */
+export function totalsBy(
   customers: readonly CustomerResult[],
   keyOf: (customer: CustomerResult) => string,
   labelOf: (customer: CustomerResult) => string,
@@ -337,7 +338,8 @@ function segmentRows(
   let predictions: ReturnType<typeof predictCustomerValues> | undefined;
   let holdout: HoldoutCheck | undefined;
   if (clvOptions.method === 'historic') {
-    clv.set(summary.historicValue);
+    // Rounded like every money column, so equal values summed in another order share a tier.
+    for (let index = 0; index < count; index++) clv[index] = roundMoney(summary.historicValue[index] as number);
   } else if (clvOptions.method === 'retention') {
     for (let index = 0; index < count; index++) {
       const years = Math.max(1, (summary.tenureDays[index] as number) / DAYS_PER_YEAR);

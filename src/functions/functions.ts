@@ -272,6 +272,7 @@ export function valueMatrix(
  * @param [penalty] L2 penalty on the parameters, 0 or more (default 0).
  * @param [model] "bgnbd" (default) or "mbgnbd" (one-time buyers can also drop out).
  * @param [unit] Time unit of t_x and T: "days", "weeks" or "months"; when given, the block carries it in a unit row.
+ * @param [customers] How many customers each row stands for (a collapsed x, t_x, T table); default 1 each.
  * @returns A 5 × 2 block of labels and values (6 × 2 with unit); alpha is in the unit of t_x and T.
  */
 export function bgnbdFit(
@@ -281,8 +282,9 @@ export function bgnbdFit(
   penalty?: unknown,
   model?: unknown,
   unit?: unknown,
+  customers?: unknown[][],
 ): unknown[][] {
-  return library.bgnbdFit(x, t_x, T, penalty, model, unit);
+  return library.bgnbdFit(x, t_x, T, penalty, model, unit, customers);
 }
 
 /**

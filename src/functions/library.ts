@@ -698,10 +698,22 @@ export const bgnbdFit = defineFunction(
     penalty: OPTION_RULES.penalty,
     model: { kind: 'choice', choices: ['bgnbd', 'mbgnbd'] as const, default: 'bgnbd' },
     unit: { kind: 'choice', choices: ['days', 'weeks', 'months'] as const, optional: true },
+    customers: optionalColumn,
   },
   (args): (string | number)[][] => {
-    const data = numericColumns({ x: args.x, t_x: args.t_x, T: args.T });
-    const customers = data.x.map((x, row) => ({ x, tx: data.t_x[row] as number, T: data.T[row] as number }));
+    // With a column of customer counts each row is a row of a collapsed table (x, t_x, T, customers) and
+    // weighs as many customers (docs/warehouse.md).
+    const data =
+      args.customers === null
+        ? numericColumns({ x: args.x, t_x: args.t_x, T: args.T })
+        : numericColumns({ x: args.x, t_x: args.t_x, T: args.T, customers: args.customers });
+    const counts = 'customers' in data ? (data.customers as number[]) : null;
+    const customers = data.x.map((x, row) => ({
+      x,
+      tx: data.t_x[row] as number,
+      T: data.T[row] as number,
+      ...(counts === null ? {} : { count: counts[row] as number }),
+    }));
     const fit = withPenaltyAdvice(() =>
       fitBgNbd(customers, { unit: args.unit ?? 'days', penalty: args.penalty, modified: args.model === 'mbgnbd' }),
     );

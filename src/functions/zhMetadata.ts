@@ -153,6 +153,7 @@ export const ZH_FUNCTION_TEXT: Readonly<Record<string, ZhFunctionText>> = Object
       penalty: '参数的 L2 惩罚，0 或以上（默认 0）。',
       model: '"bgnbd"（默认）或 "mbgnbd"（只买一次的客户也可能流失）。',
       unit: 't_x 与 T 的时间单位："days"、"weeks" 或 "months"；给出时结果区域带有一行 unit。',
+      customers: '每行代表的客户数（压缩后的 x、t_x、T 表）；默认每行 1 个。',
     },
   },
   GG_FIT: {

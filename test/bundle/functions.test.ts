@@ -84,7 +84,15 @@ const VALID_ARGUMENTS: Record<string, unknown[]> = {
   ],
   VALUE_TIER: [col([100, 50, 20, 10, 0]), null, null, null],
   VALUE_MATRIX: [col([10, 10, 1, 1]), col([10, 1, 10, 1]), null, null, null],
-  BGNBD_FIT: [col(cdnow.map((c) => c.x)), col(cdnow.map((c) => c.tx)), col(cdnow.map((c) => c.T)), null, null, null],
+  BGNBD_FIT: [
+    col(cdnow.map((c) => c.x)),
+    col(cdnow.map((c) => c.tx)),
+    col(cdnow.map((c) => c.T)),
+    null,
+    null,
+    null,
+    null,
+  ],
   GG_FIT: [col(repeaters.map((c) => c.x)), col(repeaters.map((c) => c.meanSpend)), null],
   P_ALIVE: [bgnbdParams, 2, 30.43, 38.86],
   EXPECTED_PURCHASES: [bgnbdParams, 39, null, null, null],
@@ -156,6 +164,20 @@ describe('known values through the bundle', () => {
     expect(block.map((row) => row[0])).toEqual(['r', 'alpha', 'a', 'b', 'log-likelihood']);
     expect(block[0]?.[1]).toBeCloseTo(0.2426, 3);
     expect(block[4]?.[1]).toBeCloseTo(-9582.43, 1);
+  });
+
+  it('BGNBD_FIT on the collapsed CDNOW sample with a customers column spills the same block', () => {
+    const counts = new Map<string, number[]>();
+    for (const c of cdnow) {
+      const key = `${c.x}|${c.tx}|${c.T}`;
+      const row = counts.get(key) ?? [c.x, c.tx, c.T, 0];
+      row[3] = (row[3] as number) + 1;
+      counts.set(key, row);
+    }
+    const rows = [...counts.values()];
+    const pick = (index: number): number[][] => rows.map((row) => [row[index] as number]);
+    const collapsed = call('BGNBD_FIT', pick(0), pick(1), pick(2), null, null, null, pick(3));
+    expect(collapsed).toEqual(call('BGNBD_FIT', ...(VALID_ARGUMENTS.BGNBD_FIT as unknown[])));
   });
 
   it('labels in English by default and Chinese with "zh"', () => {

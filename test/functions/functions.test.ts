@@ -253,6 +253,39 @@ describe('probabilistic functions', () => {
   const cdnow = readCdnowSample();
   const fit = bgnbdFit(col(cdnow.map((c) => c.x)), col(cdnow.map((c) => c.tx)), col(cdnow.map((c) => c.T)));
 
+  it('BGNBD_FIT with a customers column fits the collapsed table (x, t_x, T, customers) like the customers', () => {
+    const counts = new Map<string, { x: number; tx: number; T: number; customers: number }>();
+    for (const c of cdnow) {
+      const key = `${c.x}|${c.tx}|${c.T}`;
+      const row = counts.get(key) ?? { x: c.x, tx: c.tx, T: c.T, customers: 0 };
+      row.customers += 1;
+      counts.set(key, row);
+    }
+    const rows = [...counts.values()].reverse(); // another row order than the customers'
+    expect(rows.length).toBeLessThan(cdnow.length / 2);
+    const collapsed = bgnbdFit(
+      col(rows.map((row) => row.x)),
+      col(rows.map((row) => row.tx)),
+      col(rows.map((row) => row.T)),
+      null,
+      null,
+      null,
+      col(rows.map((row) => row.customers)),
+    );
+    expect(collapsed).toEqual(fit);
+    const unweighted = bgnbdFit(
+      col(rows.map((row) => row.x)),
+      col(rows.map((row) => row.tx)),
+      col(rows.map((row) => row.T)),
+    );
+    expect(Math.abs((unweighted[0]?.[1] as number) / (fit[0]?.[1] as number) - 1)).toBeGreaterThan(0.05);
+    const zeroCustomers = excelErrorOf(() =>
+      bgnbdFit(col([1, 0]), col([2, 0]), col([5, 5]), null, null, null, col([2, 0])),
+    );
+    expect(zeroCustomers.code).toBe('#VALUE!');
+    expect(zeroCustomers.message).toMatch(/number of customers must be a whole number ≥ 1/);
+  });
+
   it('BGNBD_FIT(CDNOW sample, weeks) spills the published estimates (Fader, Hardie & Lee 2005)', () => {
     expect(fit.map((row) => row[0])).toEqual(['r', 'alpha', 'a', 'b', 'log-likelihood']);
     const value = (label: string): number => fit.find((row) => row[0] === label)?.[1] as number;

@@ -2,7 +2,7 @@
  * Runs the task pane's segmentation against the stand-in workbook with the real core, for the reliability
  * tests: a "Data" sheet from rows (header first), optional error cells, the whole range selected.
  */
-import { segmentCustomers } from '../../src/core';
+import { segmentInput } from '../../src/core';
 import type { SegmentationResult } from '../../src/core';
 import { StandinRequestContext, StandinWorkbook, asExcelContext } from '../../src/standin';
 import type { CellValue } from '../../src/standin';
@@ -39,7 +39,7 @@ export async function runPane(
   book.select('Data', { row: 0, column: 0, rowCount: rows.length, columnCount: width });
   let result: SegmentationResult | undefined;
   const compute: Compute = async (input, options, onProgress) => {
-    result = segmentCustomers(input, options, (_phase, fraction) => onProgress(fraction));
+    result = segmentInput(input, options, (_phase, fraction) => onProgress(fraction));
     return result;
   };
   const excelRun: ExcelRun = (batch) => batch(asExcelContext(new StandinRequestContext(book)));

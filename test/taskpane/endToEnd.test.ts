@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { segmentCustomers } from '../../src/core';
+import { segmentInput } from '../../src/core';
 import { loadRunSettings } from '../../src/excel';
 import { StandinRequestContext, asExcelContext } from '../../src/standin';
 import { sampleWorkbook } from '../../src/demo/sampleWorkbook';
@@ -15,7 +15,7 @@ import { initialPaneState } from '../../src/taskpane/state/paneState';
 
 const CSV = readFileSync(path.resolve('src/demo/cdnowSample.csv'), 'utf8');
 const inProcess: Compute = async (input, options, onProgress) =>
-  segmentCustomers(input, options, (_phase, fraction) => onProgress(fraction));
+  segmentInput(input, options, (_phase, fraction) => onProgress(fraction));
 
 async function run(
   date1904: boolean,

@@ -6,7 +6,9 @@ import { runSegmentation } from '../../src/taskpane/run/runSegmentation';
 import { DEFAULT_FORM_OPTIONS } from '../../src/taskpane/state/formOptions';
 import type { PaneEvent } from '../../src/taskpane/state/paneReducer';
 import { pickData } from '../../src/taskpane/run/pickData';
-import type { TransactionInput } from '../../src/core';
+import type { SummaryInput, TransactionInput } from '../../src/core';
+import { segmentInput } from '../../src/core';
+import { mappingProblems } from '../../src/taskpane/state/mappingProblems';
 import { sampleResult } from '../excel/fixtures';
 
 function setup(): { book: StandinWorkbook; excelRun: ExcelRun } {
@@ -134,7 +136,7 @@ describe('runSegmentation', () => {
     expect(book.cellsRead).toBe(51 * 3);
     const afterPick = { cells: book.cellsRead, syncs: book.syncCount };
 
-    let input: TransactionInput | undefined;
+    let input: TransactionInput | SummaryInput | undefined;
     await runSegmentation(
       SELECTION_REQUEST,
       {
@@ -148,7 +150,7 @@ describe('runSegmentation', () => {
       new AbortController().signal,
     );
     expect(events.at(-1)?.type).toBe('runFinished');
-    expect(input?.customer).toHaveLength(45_000);
+    expect(input !== undefined && 'customer' in input ? input.customer : []).toHaveLength(45_000);
     // Every cell's value and value type exactly once, in more than one block (a 200-row sample, then blocks of
     // ≤ 20,000); the type tells an error cell from the text "#N/A".
     expect(book.cellsRead - afterPick.cells).toBe(45_001 * 3 * 2);
@@ -156,5 +158,58 @@ describe('runSegmentation', () => {
       (entry) => entry.sync > afterPick.syncs && entry.operation === 'Range.load(values,valueTypes)',
     );
     expect(reads.length).toBeGreaterThanOrEqual(1 + Math.ceil(45_000 / 20_000));
+  });
+});
+
+describe('a customer summary as the source', () => {
+  // Four customers as a warehouse exports them (dates as Excel serials once pasted into a sheet).
+  const SUMMARY = [
+    [
+      'customer_id',
+      'first_purchase',
+      'last_purchase',
+      'recency_days',
+      'tenure_days',
+      'frequency',
+      'monetary',
+      'x',
+      't_x',
+      'T',
+    ],
+    ['a', 45292, 45300, 7, 15, 2, 40, 1, 8, 15],
+    ['b', 45302, 45302, 5, 5, 1, 10, 0, 0, 5],
+    ['c', 45295, 45304, 3, 12, 4, 90, 3, 9, 12],
+    ['d', 45287, 45287, 20, 20, 1, 10, 0, 0, 20],
+  ];
+
+  test('needs no column choice, and is segmented as it is by core', async () => {
+    expect(mappingProblems({ customer: 0 }, SUMMARY[0] as string[])).toEqual([]);
+    expect(mappingProblems({ customer: 0 }, ['customer_id', 'x'])).toEqual(['problem.date', 'problem.amount']);
+    const book = new StandinWorkbook();
+    book.addSheet('Summary', SUMMARY);
+    book.select('Summary', { row: 0, column: 0, rowCount: 5, columnCount: 10 });
+    const excelRun: ExcelRun = (batch) => batch(asExcelContext(new StandinRequestContext(book)));
+    const given: unknown[] = [];
+    const events: PaneEvent[] = [];
+    await runSegmentation(
+      { ...SELECTION_REQUEST, mapping: { customer: 0 }, options: { ...DEFAULT_FORM_OPTIONS, bins: 4 } },
+      {
+        excelRun,
+        compute: async (input, options, onProgress) => {
+          given.push(input);
+          return segmentInput(input, options, (_phase, fraction) => onProgress(fraction));
+        },
+      },
+      (event) => events.push(event),
+      new AbortController().signal,
+    );
+    expect(given[0]).toMatchObject({ summary: { headers: SUMMARY[0], firstRowNumber: 2 } });
+    expect(events.at(-1)).toMatchObject({ type: 'runFinished', summary: { customers: 4 } });
+    const values = book.sheetValues('Customer Segments');
+    const header = values[0] as string[];
+    const fScores = ['a', 'b', 'c', 'd'].map((id) => values.find((row) => row[0] === id)?.[header.indexOf('f_score')]);
+    // F: frequencies 2, 1, 4, 1 → L = 2, 0, 3, 0 customers strictly fewer → 1 + floor(4L / 4) = 3, 1, 4, 1.
+    expect(header).toContain('f_score');
+    expect(fScores).toEqual([3, 1, 4, 1]);
   });
 });

@@ -23,6 +23,8 @@ export interface CollapsedCustomers {
 /**
  * Checks the (x, t_x, T) summaries and collapses identical rows into weights, so that the likelihood is
  * evaluated once per distinct row (STYLE §10; DOMAIN §1.2: "collapsing identical rows makes fitting fast").
+ * A row's `count` (default 1) is its weight, so an already collapsed table (x, t_x, T, customers) collapses
+ * to the same weights as the customers it counts.
  *
  * Cost: O(n) with a hash map.
  * @throws AnalyticsError `EMPTY_INPUT` for no customers; `BAD_NUMBER` (with the 1-based row) when x is not
@@ -39,6 +41,7 @@ export function collapseCustomers(customers: readonly BtydCustomer[]): Collapsed
   const tx: number[] = [];
   const T: number[] = [];
   const weight: number[] = [];
+  let total = 0;
   customers.forEach((customer, i) => {
     const where = { row: i + 1, argument: 'customers' };
     if (!Number.isFinite(customer.x) || !Number.isFinite(customer.tx) || !Number.isFinite(customer.T)) {
@@ -58,6 +61,15 @@ export function collapseCustomers(customers: readonly BtydCustomer[]): Collapsed
     if (customer.x === 0 && customer.tx !== 0) {
       throw new AnalyticsError('BAD_NUMBER', `Customer ${i + 1}: t_x must be 0 when x = 0.`, where);
     }
+    const count = customer.count ?? 1;
+    if (!Number.isInteger(count) || count < 1) {
+      throw new AnalyticsError(
+        'BAD_NUMBER',
+        `Row ${i + 1}: the number of customers must be a whole number ≥ 1, got ${count}.`,
+        where,
+      );
+    }
+    total += count;
     const recency = Math.min(customer.tx, customer.T);
     const key = `${customer.x}|${recency}|${customer.T}`;
     const at = index.get(key);
@@ -66,11 +78,27 @@ export function collapseCustomers(customers: readonly BtydCustomer[]): Collapsed
       x.push(customer.x);
       tx.push(recency);
       T.push(customer.T);
-      weight.push(1);
+      weight.push(count);
     } else {
-      weight[at] = (weight[at] ?? 0) + 1;
+      weight[at] = (weight[at] ?? 0) + count;
     }
   });
+  // Distinct rows in (x, T, t_x) order: the likelihood then sums in the same order whatever the order of the
+  // input, so customers and their collapsed table (or a shuffled copy) give the same fit to the last bit.
+  const order = Array.from({ length: x.length }, (_, i) => i).sort(
+    (p, q) =>
+      (x[p] as number) - (x[q] as number) ||
+      (T[p] as number) - (T[q] as number) ||
+      (tx[p] as number) - (tx[q] as number),
+  );
+  const sortedX = order.map((i) => x[i] as number);
+  const sortedTx = order.map((i) => tx[i] as number);
+  const sortedT = order.map((i) => T[i] as number);
+  const sortedWeight = order.map((i) => weight[i] as number);
+  return collapsedFrom(sortedX, sortedTx, sortedT, sortedWeight, total);
+}
+
+function collapsedFrom(x: number[], tx: number[], T: number[], weight: number[], total: number): CollapsedCustomers {
   const distinctX = [...new Set(x)].sort((p, q) => p - q);
   const position = new Map(distinctX.map((value, i) => [value, i]));
   const [distinctT, TIndex] = indexValues(T);
@@ -86,7 +114,7 @@ export function collapseCustomers(customers: readonly BtydCustomer[]): Collapsed
     distinctT,
     txIndex,
     distinctTx,
-    total: customers.length,
+    total,
   };
 }
 

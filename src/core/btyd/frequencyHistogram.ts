@@ -27,9 +27,11 @@ export function frequencyHistogram(
   const expected = new Array<number>(buckets).fill(0);
   const byT = new Map<number, number>();
   for (const customer of customers) {
+    // A row of a collapsed table stands for `count` customers.
+    const weight = customer.count ?? 1;
     const k = Math.min(customer.x, buckets - 1);
-    actual[k] = (actual[k] ?? 0) + 1;
-    byT.set(customer.T, (byT.get(customer.T) ?? 0) + 1);
+    actual[k] = (actual[k] ?? 0) + weight;
+    byT.set(customer.T, (byT.get(customer.T) ?? 0) + weight);
   }
   if (model.kind !== 'pareto') {
     for (const [T, weight] of byT) {

@@ -9,6 +9,12 @@ export interface BtydCustomer {
   x: number;
   tx: number;
   T: number;
+  /**
+   * How many customers this row stands for (default 1): a row of a collapsed table (x, t_x, T, customers),
+   * e.g. from `crm-analytics sql --collapsed`. The fit weights the row's likelihood by it, so a collapsed
+   * table gives the same fit as the customers themselves.
+   */
+  count?: number;
 }
 
 /** A length of time that always carries its unit, so a weekly model can never be read as daily. */

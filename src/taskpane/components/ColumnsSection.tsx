@@ -1,5 +1,6 @@
 import { Field, MessageBar, MessageBarBody, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { ColumnMapping, ColumnRole } from '../../core';
+import { isSummaryHeader } from '../../core';
 import { useSectionStyles } from './sectionStyles';
 import type { Translate } from '../i18n/translator';
 import { mappingProblems } from '../state/mappingProblems';
@@ -21,7 +22,8 @@ export function ColumnsSection(props: {
   const sections = useSectionStyles();
   const { headers, mapping, t, dispatch } = props;
   const styles = useStyles();
-  const problems = mappingProblems(mapping);
+  const problems = mappingProblems(mapping, headers);
+  const summary = isSummaryHeader(headers);
   return (
     <section className={sections.section} aria-labelledby="step-columns">
       <Subtitle2 as="h2" id="step-columns">
@@ -48,6 +50,11 @@ export function ColumnsSection(props: {
           </Field>
         ))}
       </div>
+      {summary && (
+        <MessageBar intent="info" data-testid="summary-source">
+          <MessageBarBody>{t('columns.summarySource')}</MessageBarBody>
+        </MessageBar>
+      )}
       {problems.length > 0 && (
         <MessageBar intent="warning" data-testid="mapping-problems">
           <MessageBarBody>{problems.map((problem) => t(problem)).join(' ')}</MessageBarBody>

@@ -17,7 +17,7 @@ export function RunSection(props: {
   const { state, t } = props;
   const styles = useStyles();
   const run = state.run;
-  const ready = state.data.status === 'loaded' && mappingProblems(state.mapping).length === 0;
+  const ready = state.data.status === 'loaded' && mappingProblems(state.mapping, state.data.data.headers).length === 0;
   const phaseText =
     run.status !== 'running'
       ? ''

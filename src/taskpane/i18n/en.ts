@@ -40,6 +40,8 @@ export const en = {
   'problem.customer': 'Choose the column that identifies the customer.',
   'problem.date': 'No usable date column: choose the column with the purchase dates.',
   'problem.amount': 'No usable amount column: choose the amount, or both quantity and unit price.',
+  'columns.summarySource':
+    'This is a customer summary (one row per customer, as exported from a warehouse with crm-analytics sql): it is segmented as it is, no column choice needed. The lifecycle pattern needs the transactions and is left blank.',
   'step.options': '3. Choose',
   'option.asOf': 'As-of date (blank: the day after the latest purchase)',
   'option.tierScheme': 'Value tiers',

@@ -38,6 +38,8 @@ export const zhCN: Record<MessageKey, string> = {
   'problem.customer': '请选择标识客户的列。',
   'problem.date': '没有可用的日期列：请选择包含购买日期的列。',
   'problem.amount': '没有可用的金额列：请选择金额列，或同时选择数量和单价。',
+  'columns.summarySource':
+    '这是客户汇总表（每个客户一行，由 crm-analytics sql 从数据仓库导出）：将直接分群，无需选择列。生命周期模式需要交易明细，因此留空。',
   'step.options': '3. 设置选项',
   'option.asOf': '截止日期（留空：最近一次购买的次日）',
   'option.tierScheme': '价值分层',

@@ -1,4 +1,5 @@
-import type { ColumnMapping } from '../../core';
+import type { ColumnMapping, SummaryInput, TransactionInput } from '../../core';
+import { isSummaryHeader } from '../../core';
 import { readSource, removeSheets, saveRunSettings, writeResults } from '../../excel';
 import type { SourceChoice } from '../../excel';
 import { outputLabels } from '../i18n/outputLabels';
@@ -43,7 +44,17 @@ export async function runSegmentation(
     );
     dispatch({ type: 'runProgress', phase: 'computing', done: 0, total: 1 });
     const options = toSegmentOptions(request.options);
-    const input = buildTransactionInput(data.rows, request.mapping, data.firstRowNumber, data.dateSystem);
+    // A customer summary exported from a warehouse is segmented as it is; anything else is transactions.
+    const input: TransactionInput | SummaryInput = isSummaryHeader(data.headers)
+      ? {
+          summary: {
+            headers: data.headers,
+            rows: data.rows,
+            firstRowNumber: data.firstRowNumber,
+            dateSystem: data.dateSystem,
+          },
+        }
+      : buildTransactionInput(data.rows, request.mapping, data.firstRowNumber, data.dateSystem);
     const result = await host.compute(
       input,
       options,

@@ -1,5 +1,5 @@
-// The Web Worker that runs core's segmentCustomers off the UI thread, so Excel and the pane stay responsive.
-import { segmentCustomers } from '../../core';
+// The Web Worker that runs core's segmentation (of transactions or of a customer summary) off the UI thread, so Excel and the pane stay responsive.
+import { segmentInput } from '../../core';
 import type { WorkerReply, WorkerRequest } from './workerMessages';
 
 interface WorkerScope {
@@ -11,7 +11,7 @@ const scope = self as unknown as WorkerScope;
 
 scope.onmessage = (event) => {
   try {
-    const result = segmentCustomers(event.data.input, event.data.options, (phase, fraction) =>
+    const result = segmentInput(event.data.input, event.data.options, (phase, fraction) =>
       scope.postMessage({ type: 'progress', phase, fraction }),
     );
     scope.postMessage({ type: 'done', result });

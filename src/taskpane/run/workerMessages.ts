@@ -1,8 +1,8 @@
-import type { SegmentationResult, SegmentOptions, TransactionInput } from '../../core';
+import type { SegmentationResult, SegmentOptions, SummaryInput, TransactionInput } from '../../core';
 
 /** Sent to the segmentation worker. */
 export interface WorkerRequest {
-  input: TransactionInput;
+  input: TransactionInput | SummaryInput;
   options: SegmentOptions;
 }
 
