@@ -5,22 +5,16 @@ import {
   cohortTable,
   dayToIso,
   describeSkipped,
-  parseTransactions,
   requireDate,
   summarizeCustomers,
 } from '../core';
-import type { CohortTable, Transactions } from '../core';
-import { DATE_ORDER_USAGE, dateTextOf, requireDateOrder } from './dateOrderOption';
-import { decimalOption } from './decimalMark';
-import { withErrorTexts } from './errorTexts';
+import type { CohortTable } from '../core';
+import { DATE_ORDER_USAGE } from './dateOrderOption';
 import { EXIT_CODES } from './exitCodes';
 import { checkOutputPath, writeOutputFile } from './outputFile';
-import { readPurchaseGroups } from './streamTransactionsCsv';
-import { encodingOption } from './textEncoding';
 import type { ParsedArguments } from './parseArguments';
+import { fileReadingOf, readTransactionFile } from './transactionFile';
 import { choiceOption, fileArgument, textOption } from './parseArguments';
-import type { ColumnOptions } from './readTransactionsCsv';
-import { readTransactionsCsv } from './readTransactionsCsv';
 import type { CommandIo } from './segmentCommand';
 import { toCsv } from './toCsv';
 
@@ -117,36 +111,12 @@ export async function runCohortsCommand(parsed: ParsedArguments, io: CommandIo):
   if (asOfText !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOfText)) {
     throw new AnalyticsError('BAD_DATE', `--as-of must be a date yyyy-mm-dd, got ${asOfText}.`, { argument: 'as-of' });
   }
-  const columns: ColumnOptions = {};
-  for (const role of ['customer', 'date', 'amount', 'order'] as const) {
-    const name = textOption(parsed, role);
-    if (name !== undefined) columns[role] = name;
-  }
+  const reading = fileReadingOf(parsed);
   const out = textOption(parsed, 'out');
-  const dateText = dateTextOf(parsed);
-  const encodingText = textOption(parsed, 'encoding');
-  const encoding = encodingText === undefined ? undefined : encodingOption(encodingText);
-  const decimal = decimalOption(parsed);
   // Before any computing: an --out that would overwrite the input or cannot be written stops now.
   if (out !== undefined) checkOutputPath(out, file);
-
-  // The same readers as segment and fit: streaming (encodings, decimal marks, error cells, date order), or the
-  // whole file when it has margin or cost columns.
-  const streamed = readPurchaseGroups(file, {
-    columns,
-    dateText,
-    ...(encoding === undefined ? {} : { encoding }),
-    ...(decimal === undefined ? {} : { decimal }),
-  });
-  let transactions: Transactions;
-  if (streamed === null) {
-    const csv = await readTransactionsCsv(file, columns);
-    requireDateOrder(csv.input.date, dateText);
-    transactions = parseTransactions({ ...withErrorTexts(csv.input), dateText });
-  } else {
-    transactions = streamed.groups.transactions;
-    if (streamed.encoding !== 'utf-8') io.stderr(`Read ${file} as ${streamed.encoding.toUpperCase()} text.\n`);
-  }
+  // The same reader as segment and fit.
+  const transactions = await readTransactionFile(file, reading, io);
   const summary = summarizeCustomers(
     transactions,
     asOfText === undefined ? {} : { asOf: requireDate(asOfText, 'as-of') },

@@ -9,23 +9,17 @@ import {
   fitGammaGamma,
   fitParetoNbd,
   frequencyHistogram,
-  parseTransactions,
   requireDate,
   summarizeCustomers,
   OPTION_RULES,
   transactionWarnings,
   withOptionAdvice,
 } from '../core';
-import { DATE_ORDER_USAGE, dateTextOf, requireDateOrder } from './dateOrderOption';
-import { withErrorTexts } from './errorTexts';
+import { DATE_ORDER_USAGE } from './dateOrderOption';
 import { EXIT_CODES } from './exitCodes';
 import { choiceOption, fileArgument, numberFlag, parseArguments, textOption } from './parseArguments';
 import type { ParsedArguments } from './parseArguments';
-import type { ColumnOptions } from './readTransactionsCsv';
-import { readTransactionsCsv } from './readTransactionsCsv';
-import { readPurchaseGroups } from './streamTransactionsCsv';
-import { encodingOption } from './textEncoding';
-import { decimalOption } from './decimalMark';
+import { fileReadingOf, readTransactionFile } from './transactionFile';
 import { runSbgFitCommand } from './sbgFitCommand';
 import type { CommandIo } from './segmentCommand';
 
@@ -219,33 +213,7 @@ async function runFit(argv: readonly string[], io: CommandIo): Promise<number> {
   }
   const modelName = choiceOption(parsed, 'model', OPTION_RULES.model.choices, OPTION_RULES.model.default);
   const penalty = numberFlag(parsed, 'penalty', 'penalty') ?? OPTION_RULES.penalty.default;
-  const encodingText = textOption(parsed, 'encoding');
-  const encoding = encodingText === undefined ? undefined : encodingOption(encodingText);
-  const decimal = decimalOption(parsed);
-  const columns: ColumnOptions = {};
-  for (const role of ['customer', 'date', 'amount', 'order'] as const) {
-    const name = textOption(parsed, role);
-    if (name !== undefined) columns[role] = name;
-  }
-
-  const dateText = dateTextOf(parsed);
-  // The streaming reader (encodings, decimal marks, memory by purchases); files with margin or cost
-  // columns are read whole. Both give core the same purchases (test/cli/streamingPath.test.ts).
-  const streamed = readPurchaseGroups(file, {
-    columns,
-    dateText,
-    ...(encoding === undefined ? {} : { encoding }),
-    ...(decimal === undefined ? {} : { decimal }),
-  });
-  let transactions: Transactions;
-  if (streamed === null) {
-    const csv = await readTransactionsCsv(file, columns);
-    requireDateOrder(csv.input.date, dateText);
-    transactions = parseTransactions({ ...withErrorTexts(csv.input), dateText });
-  } else {
-    transactions = streamed.groups.transactions;
-    if (streamed.encoding !== 'utf-8') io.stderr(`Read ${file} as ${streamed.encoding.toUpperCase()} text.\n`);
-  }
+  const transactions = await readTransactionFile(file, fileReadingOf(parsed), io);
   const timeUnit: TimeUnit = unit;
   // The Pareto/NBD likelihood has no maximum on data where nobody seems to drop out: then the command still
   // prints BG/NBD and Gamma–Gamma (and BG/NBD holdout diagnostics) and says why Pareto/NBD is missing.

@@ -9,17 +9,15 @@ import {
   segmentPurchaseGroups,
   toOutputRows,
 } from '../core';
-import { DATE_ORDER_USAGE, dateTextOf, requireDateOrder } from './dateOrderOption';
-import { decimalOption } from './decimalMark';
+import { DATE_ORDER_USAGE, requireDateOrder } from './dateOrderOption';
 import { withErrorTexts } from './errorTexts';
 import { EXIT_CODES } from './exitCodes';
 import { checkOutputPath, writeOutputFile } from './outputFile';
 import type { ParsedArguments } from './parseArguments';
+import { fileReadingOf, streamOptionsOf } from './transactionFile';
 import { choiceOption, fileArgument, numberFlag, textOption } from './parseArguments';
-import type { ColumnOptions } from './readTransactionsCsv';
 import { readTransactionsCsv } from './readTransactionsCsv';
 import { readPurchaseGroups } from './streamTransactionsCsv';
-import { encodingOption } from './textEncoding';
 import { toCsv } from './toCsv';
 
 /** Where the command writes: injectable so tests can capture the output. */
@@ -141,30 +139,20 @@ export async function runSegmentCommand(parsed: ParsedArguments, io: CommandIo):
   if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
     throw new AnalyticsError('BAD_DATE', `--as-of must be a date yyyy-mm-dd, got ${asOf}.`, { argument: 'as-of' });
   }
-  const columns: ColumnOptions = {};
-  for (const role of ['customer', 'date', 'amount', 'order'] as const) {
-    const name = textOption(parsed, role);
-    if (name !== undefined) columns[role] = name;
-  }
+  const reading = fileReadingOf(parsed);
+  const { columns, dateText } = reading;
   const out = textOption(parsed, 'out');
   const clv = predictOptions(parsed);
-  const encodingText = textOption(parsed, 'encoding');
-  const encoding = encodingText === undefined ? undefined : encodingOption(encodingText);
-  const decimal = decimalOption(parsed);
   const escapeFormulas = !parsed.options.has('no-escape-formulas');
   // Before any computing: an --out that would overwrite the input or cannot be written stops now.
   if (out !== undefined) checkOutputPath(out, file);
 
-  const dateText = dateTextOf(parsed);
   const options: SegmentOptions = { unit, bins, ...(clv === undefined ? {} : { clv }) };
   if (asOf !== undefined) options.asOf = asOf;
-  const streamed = readPurchaseGroups(file, {
-    columns,
-    dateText,
-    ...(encoding === undefined ? {} : { encoding }),
-    ...(decimal === undefined ? {} : { decimal }),
-    ...(asOf === undefined ? {} : { asOf: Math.floor(requireDate(asOf, '--as-of')) }),
-  });
+  const streamed = readPurchaseGroups(
+    file,
+    streamOptionsOf(reading, asOf === undefined ? undefined : Math.floor(requireDate(asOf, '--as-of'))),
+  );
   let result: SegmentationResult;
   let csv: { headers: string[]; mapping: Record<string, number> };
   if (streamed !== null) {

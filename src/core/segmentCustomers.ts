@@ -151,8 +151,44 @@ function asOfDayOf(asOf: number | string | undefined): number | undefined {
   return Math.floor(requireDate(asOf, 'asOf'));
 }
 
+/**
+ * The totals of a segmentation: all customers, and per value tier, RFM segment and lifecycle stage (in the
+ * labels' order, empty groups left out), shared by the transaction and the summary paths. O(customers).
+ */
+export function segmentationTotals(
+  customers: readonly CustomerResult[],
+  scheme: ResolvedSegmentOptions['tierScheme'],
+  revenue: number,
+): SegmentationResult['totals'] {
+  const tierOrder = scheme === 'abc' ? ['A', 'B', 'C'] : ['platinum', 'gold', 'iron', 'lead'];
+  return {
+    all: { customers: customers.length, revenue },
+    byTier: totalsBy(
+      customers,
+      (c) => c.valueTierKey,
+      (c) => c.valueTier,
+      tierOrder,
+      revenue,
+    ),
+    bySegment: totalsBy(
+      customers,
+      (c) => c.segmentKey,
+      (c) => c.segment,
+      Object.keys(SEGMENT_LABELS),
+      revenue,
+    ),
+    byStage: totalsBy(
+      customers,
+      (c) => c.lifecycleStageKey,
+      (c) => c.lifecycleStage,
+      Object.keys(STAGE_LABELS),
+      revenue,
+    ),
+  };
+}
+
 /** Customers, revenue and shares per key (tier, segment or stage), in the given key order first. */
-export function totalsBy(
+function totalsBy(
   customers: readonly CustomerResult[],
   keyOf: (customer: CustomerResult) => string,
   labelOf: (customer: CustomerResult) => string,
@@ -496,33 +532,9 @@ function segmentRows(
   }
 
   onProgress?.('totals', 0.95);
-  const tierOrder = scheme === 'abc' ? ['A', 'B', 'C'] : ['platinum', 'gold', 'iron', 'lead'];
   const result: SegmentationResult = {
     customers,
-    totals: {
-      all: { customers: count, revenue: revenueTotal },
-      byTier: totalsBy(
-        customers,
-        (customer) => customer.valueTierKey,
-        (customer) => customer.valueTier,
-        tierOrder,
-        revenueTotal,
-      ),
-      bySegment: totalsBy(
-        customers,
-        (customer) => customer.segmentKey,
-        (customer) => customer.segment,
-        Object.keys(SEGMENT_LABELS),
-        revenueTotal,
-      ),
-      byStage: totalsBy(
-        customers,
-        (customer) => customer.lifecycleStageKey,
-        (customer) => customer.lifecycleStage,
-        Object.keys(STAGE_LABELS),
-        revenueTotal,
-      ),
-    },
+    totals: segmentationTotals(customers, scheme, revenueTotal),
     cutPoints: { recency: recency.cutPoints, frequency: frequency.cutPoints, monetary: monetaryResult.cutPoints },
     skipped: summary.skipped,
     rowsRead: transactions.rowsRead,

@@ -2,13 +2,13 @@ import { predictCustomerValues } from './btyd';
 import { clvSeed } from './clv';
 import { AnalyticsError } from './errors';
 import type { Label } from './labels';
-import { labelIn, SEGMENT_LABELS, STAGE_LABELS, TIER_LABELS } from './labels';
+import { labelIn, STAGE_LABELS, TIER_LABELS } from './labels';
 import { resolveLifecycleOptions } from './lifecycle';
 import { lifecycleStageFromPeriods } from './lifecycleFromPeriods';
 import { fixedThresholdScore, rfmCode, rfmScores, roundMoney } from './rfmScore';
 import type { ScoreDirection } from './rfmScore';
 import { defaultSegment, gridSegment, RFM_PACKAGE_GRID, segmentLabel } from './rfmSegment';
-import { resolveSegmentOptions, totalsBy } from './segmentCustomers';
+import { resolveSegmentOptions, segmentationTotals } from './segmentCustomers';
 import type { CustomerResult, ResolvedSegmentOptions, SegmentationResult, SegmentOptions } from './segmentTypes';
 import type { SummaryTable } from './summaryTable';
 import { readSummaryTable } from './summaryTable';
@@ -194,33 +194,9 @@ export function segmentSummary(table: SummaryTable, options: SegmentOptions = {}
     }
     customers.push(customer);
   }
-  const tierOrder = scheme === 'abc' ? ['A', 'B', 'C'] : ['platinum', 'gold', 'iron', 'lead'];
   const result: SegmentationResult = {
     customers,
-    totals: {
-      all: { customers: count, revenue },
-      byTier: totalsBy(
-        customers,
-        (c) => c.valueTierKey,
-        (c) => c.valueTier,
-        tierOrder,
-        revenue,
-      ),
-      bySegment: totalsBy(
-        customers,
-        (c) => c.segmentKey,
-        (c) => c.segment,
-        Object.keys(SEGMENT_LABELS),
-        revenue,
-      ),
-      byStage: totalsBy(
-        customers,
-        (c) => c.lifecycleStageKey,
-        (c) => c.lifecycleStage,
-        Object.keys(STAGE_LABELS),
-        revenue,
-      ),
-    },
+    totals: segmentationTotals(customers, scheme, revenue),
     cutPoints: {
       recency: recency.cutPoints,
       frequency: frequencyScores.cutPoints,
