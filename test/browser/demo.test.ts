@@ -130,6 +130,11 @@ describe('demo page in Chromium', () => {
     await expect(page.getByTestId('result-customers').textContent()).resolves.toBe(
       expected.totals.all.customers.toLocaleString('en'),
     );
+    // The end of the run is announced, and focus moves to the result so keyboard and screen-reader users land there.
+    await expect(page.getByTestId('run-status').textContent()).resolves.toBe(
+      `Done: ${expected.totals.all.customers.toLocaleString('en')} customers in ${expected.totals.byTier.length} tiers.`,
+    );
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('result-title');
     await page.locator('#pane').screenshot({ path: path.resolve('docs/screenshots/taskpane.png') });
 
     // The demo draws each chart of the summary sheet as Excel would, one point per group of its block.
@@ -211,6 +216,9 @@ describe('demo page in Chromium', () => {
     expect(segments).toHaveLength(expected.customers.length + 1);
     const summary = await sheet(page, '分群汇总');
     expect(summary.find((row) => row[0] === '合计')?.[1]).toBe(expected.totals.all.revenue);
+    await expect(page.getByTestId('run-status').textContent()).resolves.toBe(
+      `完成：${expected.totals.all.customers.toLocaleString('zh-CN')} 位客户，分为 ${expected.totals.byTier.length} 个价值层级。`,
+    );
     await page.close();
   });
 

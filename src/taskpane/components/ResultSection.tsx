@@ -1,4 +1,5 @@
 import { Button, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
 import { useSectionStyles } from './sectionStyles';
 import type { Translate, UiLanguage } from '../i18n/translator';
 import type { RunSummary } from '../state/runSummary';
@@ -6,10 +7,18 @@ import type { RunSummary } from '../state/runSummary';
 const useStyles = makeStyles({
   figures: { display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: tokens.spacingHorizontalS },
   figure: { display: 'flex', flexDirection: 'column' },
-  bar: { height: '12px', backgroundColor: tokens.colorBrandBackground, borderRadius: tokens.borderRadiusSmall },
+  // The border keeps the bar visible in forced colours (Windows high contrast), where backgrounds are dropped.
+  bar: {
+    height: '12px',
+    backgroundColor: tokens.colorBrandBackground,
+    border: `1px solid ${tokens.colorBrandStroke1}`,
+    boxSizing: 'border-box',
+    borderRadius: tokens.borderRadiusSmall,
+  },
   track: { backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusSmall },
   row: { display: 'grid', gridTemplateColumns: '8em 1fr 4em', alignItems: 'center', gap: tokens.spacingHorizontalS },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  heading: { margin: 0 },
 });
 
 /** After a run: headline figures, a small tier chart, buttons to the output sheets, skipped rows. */
@@ -25,11 +34,17 @@ export function ResultSection(props: {
   const number = new Intl.NumberFormat(language, { maximumFractionDigits: 2 });
   const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 });
   const open = props.onOpenSheet;
+  // When a result appears, focus moves to its heading and it scrolls into view: at 350 px it is below the fold.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+    heading.current?.scrollIntoView({ block: 'start' });
+  }, [summary]);
   return (
     <section className={sections.section} aria-labelledby="result-title" data-testid="result">
-      <Subtitle2 as="h2" id="result-title">
-        {t('result.title')}
-      </Subtitle2>
+      <h2 id="result-title" ref={heading} tabIndex={-1} className={styles.heading}>
+        <Subtitle2>{t('result.title')}</Subtitle2>
+      </h2>
       <div className={styles.figures}>
         <div className={styles.figure}>
           <Text size={200}>{t('result.customers')}</Text>

@@ -18,14 +18,17 @@ export function RunSection(props: {
   const styles = useStyles();
   const run = state.run;
   const ready = state.data.status === 'loaded' && mappingProblems(state.mapping, state.data.data.headers).length === 0;
+  // The live region says when the run is over, not only while it runs: a screen-reader user hears the result.
   const phaseText =
-    run.status !== 'running'
-      ? ''
-      : run.cancelling
-        ? t('phase.cancelling')
-        : run.phase === 'reading'
-          ? t('phase.reading', { done: run.done, total: run.total })
-          : t(`phase.${run.phase}`);
+    run.status === 'done'
+      ? t('run.done', { customers: run.summary.customers, tiers: run.summary.tiers.length })
+      : run.status !== 'running'
+        ? ''
+        : run.cancelling
+          ? t('phase.cancelling')
+          : run.phase === 'reading'
+            ? t('phase.reading', { done: run.done, total: run.total })
+            : t(`phase.${run.phase}`);
   return (
     <section className={sections.section} aria-label={t('run')}>
       <div className={styles.buttons}>

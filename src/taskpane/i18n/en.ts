@@ -74,6 +74,7 @@ export const en = {
   'dateOrder.dmy': 'Day/month/year (12/1/2010 = 12 January)',
   run: 'Run',
   runAgain: 'Run again',
+  'run.done': 'Done: {customers} customers in {tiers} tiers.',
   cancel: 'Cancel',
   'phase.reading': 'Reading rows {done} of {total}',
   'phase.computing': 'Computing',

@@ -72,6 +72,7 @@ export const zhCN: Record<MessageKey, string> = {
   'dateOrder.dmy': '日/月/年（12/1/2010 = 1 月 12 日）',
   run: '运行',
   runAgain: '再次运行',
+  'run.done': '完成：{customers} 位客户，分为 {tiers} 个价值层级。',
   cancel: '取消',
   'phase.reading': '正在读取第 {done} 行，共 {total} 行',
   'phase.computing': '正在计算',
