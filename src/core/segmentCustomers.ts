@@ -503,14 +503,9 @@ function segmentRows(
       clv: clv[index] as number,
       valueTierKey: tierKey,
       valueTier: labelIn(TIER_LABELS[tierKey] as Label, language),
+      // p_alive, expected purchases, expected average value and predicted CLV, with the probabilistic method.
+      ...predictions?.perCustomer[index],
     };
-    const prediction = predictions?.perCustomer[index];
-    if (prediction !== undefined) {
-      customer.pAlive = prediction.pAlive;
-      customer.expectedPurchases = prediction.expectedPurchases;
-      customer.expectedAvgValue = prediction.expectedAvgValue;
-      customer.predictedClv = prediction.predictedClv;
-    }
     customers[index] = customer;
   }
   warnings.push(...transactionWarnings(transactions));

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { main } from '../../src/cli/main';
+import { runCli } from './cliHarness';
 
 let directory: string;
 beforeAll(() => {
@@ -15,20 +15,6 @@ function file(name: string, content: string | Buffer): string {
   const target = path.join(directory, name);
   writeFileSync(target, content);
   return target;
-}
-
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-  });
-  return { code, stdout, stderr };
 }
 
 /** A minimal RFC 4180 reader for the test, independent of the code under test. */
@@ -49,7 +35,7 @@ C4,-1,2024-03-02 12:00:00,10,17850
 
 describe('crm-analytics segment <file.csv>', () => {
   test('detects Online-Retail-style headers, quantity × unit price and invoices, and writes the contract columns', async () => {
-    const { code, stdout, stderr } = await run(['segment', file('orders.csv', ORDERS)]);
+    const { code, stdout, stderr } = await runCli(['segment', file('orders.csv', ORDERS)]);
     expect(code).toBe(0);
     const rows = readCsv(stdout);
     expect(rows.map((row) => row.customer_id)).toEqual(['13047', '17850']);
@@ -67,7 +53,7 @@ describe('crm-analytics segment <file.csv>', () => {
   });
 
   test('--format json --unit weeks --bins 3 --as-of', async () => {
-    const { code, stdout } = await run([
+    const { code, stdout } = await runCli([
       'segment',
       file('orders2.csv', ORDERS),
       '--format',
@@ -95,7 +81,7 @@ describe('crm-analytics segment <file.csv>', () => {
       ]),
     );
     const out = path.join(directory, 'zh-out.csv');
-    const { code, stdout } = await run(['segment', source, '--out', out]);
+    const { code, stdout } = await runCli(['segment', source, '--out', out]);
     expect(code).toBe(0);
     expect(stdout).toBe('');
     const rows = readCsv(readFileSync(out, 'utf8'));
@@ -107,7 +93,7 @@ describe('crm-analytics segment <file.csv>', () => {
 
   test('tab-delimited with named columns', async () => {
     const source = file('tab.tsv', 'who\twhen\thow much\nx\t2024-01-01\t5\ny\t2024-01-02\t6\n');
-    const { code, stdout } = await run([
+    const { code, stdout } = await runCli([
       'segment',
       source,
       '--customer',
@@ -122,40 +108,40 @@ describe('crm-analytics segment <file.csv>', () => {
   });
 
   test('a missing named column exits 1 and lists the columns', async () => {
-    const { code, stderr } = await run(['segment', file('a.csv', ORDERS), '--customer', 'Client']);
+    const { code, stderr } = await runCli(['segment', file('a.csv', ORDERS), '--customer', 'Client']);
     expect(code).toBe(1);
     expect(stderr).toMatch(
       /No column named "Client".*The columns are: InvoiceNo, Quantity, InvoiceDate, UnitPrice, CustomerID/,
     );
   });
   test('undetectable columns exit 1 and say which', async () => {
-    const { code, stderr } = await run(['segment', file('b.csv', 'foo,bar\n1,2\n')]);
+    const { code, stderr } = await runCli(['segment', file('b.csv', 'foo,bar\n1,2\n')]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/Could not find the customer \(--customer\), date \(--date\), amount/);
   });
   test('no valid rows exits 1 with the reasons', async () => {
-    const { code, stderr } = await run(['segment', file('c.csv', 'customer,date,amount\na,never,1\n')]);
+    const { code, stderr } = await runCli(['segment', file('c.csv', 'customer,date,amount\na,never,1\n')]);
     expect(code).toBe(1);
     expect(stderr).toMatch(
       /No usable transactions: 1 rows skipped: bad date 1 \(first at rows 2, the first is 'never'; dates must be yyyy-mm-dd/,
     );
   });
   test('a file that does not exist exits 1', async () => {
-    const { code, stderr } = await run(['segment', path.join(directory, 'nope.csv')]);
+    const { code, stderr } = await runCli(['segment', path.join(directory, 'nope.csv')]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/Cannot open/);
   });
   test('bad options exit 2 with a clear message', async () => {
-    expect((await run(['segment', 'x.csv', '--bins', '11'])).stderr).toMatch(
+    expect((await runCli(['segment', 'x.csv', '--bins', '11'])).stderr).toMatch(
       /--bins must be a whole number from 2 to 10/,
     );
-    const unit = await run(['segment', 'x.csv', '--unit', 'years']);
+    const unit = await runCli(['segment', 'x.csv', '--unit', 'years']);
     expect(unit.code).toBe(2);
-    expect((await run(['segment', 'x.csv', '--wat'])).stderr).toMatch(/Unknown option --wat/);
-    expect((await run(['segment'])).code).toBe(2);
+    expect((await runCli(['segment', 'x.csv', '--wat'])).stderr).toMatch(/Unknown option --wat/);
+    expect((await runCli(['segment'])).code).toBe(2);
   });
   test('--help prints the usage', async () => {
-    const { code, stdout } = await run(['segment', '--help']);
+    const { code, stdout } = await runCli(['segment', '--help']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/crm-analytics segment <file.csv>/);
   });
@@ -163,12 +149,12 @@ describe('crm-analytics segment <file.csv>', () => {
 
 describe('crm-analytics', () => {
   test('--help lists the commands; no command is a usage error', async () => {
-    expect((await run(['--help'])).stdout).toMatch(/segment <file.csv>.*\n.*fit <file.csv>/);
-    expect((await run([])).code).toBe(2);
-    expect((await run(['frobnicate'])).stderr).toMatch(/unknown command "frobnicate"/);
+    expect((await runCli(['--help'])).stdout).toMatch(/segment <file.csv>.*\n.*fit <file.csv>/);
+    expect((await runCli([])).code).toBe(2);
+    expect((await runCli(['frobnicate'])).stderr).toMatch(/unknown command "frobnicate"/);
   });
   test('fit is dispatched to the models command', async () => {
-    const { stdout } = await run(['fit', '--help']);
+    const { stdout } = await runCli(['fit', '--help']);
     expect(stdout).toMatch(/crm-analytics fit/);
   });
 });

@@ -5,7 +5,6 @@
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { main } from '../../src/cli/main';
 import { writeCdnowCsv } from '../cli/cdnowCsv';
 
 // One temporary folder per test file: created on import, removed after the file's tests.
@@ -27,24 +26,5 @@ export function cdnowWith(name: string, extra: string): string {
   return target;
 }
 
-/** Runs `crm-analytics …argv` and returns its exit code and output. */
-export async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-  });
-  return { code, stdout, stderr };
-}
-
-/** The CSV on standard output as objects by header (the test's own reader: plain commas, no quotes). */
-export function csvRows(text: string): Record<string, string>[] {
-  const [header = '', ...lines] = text.trim().split('\n');
-  const names = header.split(',');
-  return lines.map((line) => Object.fromEntries(line.split(',').map((value, index) => [names[index], value])));
-}
+// Runs `crm-analytics …argv` in process and reads the CSV it prints: the command-line tests' own helpers.
+export { runCli as cli, csvRows } from '../cli/cliHarness';
