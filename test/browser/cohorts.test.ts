@@ -2,30 +2,14 @@
  * The "Cohorts and retention" option in the demo page, in English and Chinese: the cohort sheet's triangle (an Excel
  * table), its three-colour scale, the retention chart and the sBG projection; screenshots for docs/screenshots.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { cohortTable, dayToExcelSerial, parseDate, parseTransactions, summarizeCustomers } from '../../src/core';
-import { launchChromium } from './launchChromium';
-import { serveFolder } from './staticServer';
-
-const DIST = path.resolve(process.env.DIST_DIR ?? 'dist');
-const CSV = readFileSync(path.resolve('src/demo/cdnowSample.csv'), 'utf8');
+import { DEMO_CSV, demoSession } from './demoSession';
 
 jest.setTimeout(240_000);
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  server = await serveFolder(DIST);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = demoSession();
 
 interface CohortWindow {
   demoWorkbook: {
@@ -38,7 +22,7 @@ interface CohortWindow {
 
 /** The demo data's monthly triangle (share still a customer, the contract reading), computed in Node from the CSV. */
 function expectedSurvival(): number[][] {
-  const cells = CSV.trim()
+  const cells = DEMO_CSV.trim()
     .split('\n')
     .slice(1)
     .map((line) => line.split(','));
@@ -53,11 +37,11 @@ function expectedSurvival(): number[][] {
 }
 
 async function runWithCohorts(lang: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1300 } });
+  const page = await session.browser().newPage({ viewport: { width: 1600, height: 1300 } });
   page.on('pageerror', (error) => {
     throw error;
   });
-  await page.goto(`${server.url}demo.html?lang=${lang}`);
+  await page.goto(`${session.url()}demo.html?lang=${lang}`);
   await page.getByTestId('use-data').click();
   await page.getByTestId('data-summary').waitFor();
   await page.getByTestId('option-cohorts').check();

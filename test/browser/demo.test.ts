@@ -1,36 +1,19 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { dayToExcelSerial, parseDate, segmentCustomers } from '../../src/core';
 import type { SegmentationResult, SegmentOptions } from '../../src/core';
-import { launchChromium } from './launchChromium';
-import { serveFolder } from './staticServer';
-
-// The production build (npm run build); DIST_DIR lets a partial local build be tested too.
-const DIST = path.resolve(process.env.DIST_DIR ?? 'dist');
-const CSV = readFileSync(path.resolve('src/demo/cdnowSample.csv'), 'utf8');
+import { DEMO_CSV, demoSession } from './demoSession';
 
 jest.setTimeout(240_000);
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  server = await serveFolder(DIST);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = demoSession();
 
 /** Core's result for the demo data, computed here in Node from the CSV, independently of the page. */
 function expectedResult(
   language: 'en' | 'zh',
   clv: SegmentOptions['clv'] = { method: 'historic' },
 ): SegmentationResult {
-  const lines = CSV.trim().split('\n').slice(1);
+  const lines = DEMO_CSV.trim().split('\n').slice(1);
   const cells = lines.map((line) => line.split(','));
   return segmentCustomers(
     {
@@ -52,11 +35,11 @@ function expectedResult(
 }
 
 async function openDemo(query = '', height = 1000): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height } });
+  const page = await session.browser().newPage({ viewport: { width: 1400, height } });
   page.on('pageerror', (error) => {
     throw error;
   });
-  await page.goto(`${server.url}demo.html${query}`);
+  await page.goto(`${session.url()}demo.html${query}`);
   await page.getByTestId('use-data').waitFor();
   return page;
 }
@@ -121,7 +104,7 @@ describe('demo page in Chromium', () => {
     const total = summary.find((row) => row[0] === 'Total');
     expect(total?.[1]).toBe(expected.totals.all.revenue);
     // Independent of core: the CDNOW sample's dollar values add up to the revenue when no row is skipped.
-    const plainSum = CSV.trim()
+    const plainSum = DEMO_CSV.trim()
       .split('\n')
       .slice(1)
       .reduce((sum, line) => sum + Number(line.split(',')[3]), 0);
@@ -320,8 +303,8 @@ describe('demo page in Chromium', () => {
       ['?lang=en-US&excelApi=1.6', 'needs the Excel JavaScript API 1.7'],
       ['?lang=zh-CN&excelApi=1.6', '需要 Excel JavaScript API 1.7'],
     ] as const) {
-      const page = await browser.newPage();
-      await page.goto(`${server.url}demo.html${query}`);
+      const page = await session.browser().newPage();
+      await page.goto(`${session.url()}demo.html${query}`);
       const message = page.getByTestId('unsupported-excel');
       await message.waitFor();
       await expect(message.textContent()).resolves.toContain(phrase);
