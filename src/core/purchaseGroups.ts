@@ -1,5 +1,6 @@
 import type { DateSystem } from './dates';
 import { parseDate } from './dates';
+import { OrderDayGroups } from './orderDayGroups';
 import type { DateTextOptions } from './dates';
 import { isCellError } from './cellError';
 import { AnalyticsError } from './errors';
@@ -57,11 +58,7 @@ export class PurchaseGroupBuilder {
   private customerTotal = new Float64Array(1024);
   private readonly firstRowsOfCustomer: number[][] = [];
   // Order numbering mirrors parseTransactions: one number per (order id, day); blank ids share one per day.
-  private readonly orderIndex = new Map<string, number>();
-  private readonly orderFirstDay: number[] = [];
-  private readonly orderOnOtherDay = new Map<string, Map<number, number>>();
-  private readonly blankOrderOfDay = new Map<number, number>();
-  private readonly ordersOnSeveralDays = new Set<string>();
+  private readonly orderGroups = new OrderDayGroups();
   // Group of an (order number or customer, day) key; a key already taken by another customer goes to `shared`.
   private readonly groupOfKey = new Map<number, number>();
   private readonly sharedGroupOfKey = new Map<string, number>();
@@ -158,7 +155,7 @@ export class PurchaseGroupBuilder {
     const firstRows = this.firstRowsOfCustomer[customerNumber] as number[];
     if (firstRows.length < SKIP_EXAMPLES) firstRows.push(rowNumber);
     const wholeDay = Math.floor(rowDay);
-    const owner = this.hasOrder ? this.orderNumber(customerKey(order), wholeDay) : customerNumber;
+    const owner = this.hasOrder ? this.orderGroups.groupOf(customerKey(order), wholeDay) : customerNumber;
     const key = owner * DAY_SPAN + (wholeDay + DAY_OFFSET);
     let group = this.groupOfKey.get(key);
     if (group === undefined) {
@@ -209,7 +206,7 @@ export class PurchaseGroupBuilder {
       day: this.groupDay.slice(0, count),
       amount,
       order,
-      ordersOnSeveralDays: this.ordersOnSeveralDays.size,
+      ordersOnSeveralDays: this.orderGroups.idsOnSeveralDays,
       profit: null,
       rowNumber: this.groupRow.slice(0, count),
       rowsRead: this.rowsRead,
@@ -241,36 +238,6 @@ export class PurchaseGroupBuilder {
       else recordSkip(this.skipped, 'badDate', rowNumber, date);
     }
     return day;
-  }
-
-  private orderNumber(orderId: string | null, wholeDay: number): number {
-    if (orderId === null) {
-      let number = this.blankOrderOfDay.get(wholeDay);
-      if (number === undefined) {
-        number = this.orderFirstDay.push(wholeDay) - 1;
-        this.blankOrderOfDay.set(wholeDay, number);
-      }
-      return number;
-    }
-    let number = this.orderIndex.get(orderId);
-    if (number === undefined) {
-      number = this.orderFirstDay.push(wholeDay) - 1;
-      this.orderIndex.set(orderId, number);
-      return number;
-    }
-    if (this.orderFirstDay[number] === wholeDay) return number;
-    this.ordersOnSeveralDays.add(orderId);
-    let groupOfDay = this.orderOnOtherDay.get(orderId);
-    if (groupOfDay === undefined) {
-      groupOfDay = new Map<number, number>();
-      this.orderOnOtherDay.set(orderId, groupOfDay);
-    }
-    number = groupOfDay.get(wholeDay);
-    if (number === undefined) {
-      number = this.orderFirstDay.push(wholeDay) - 1;
-      groupOfDay.set(wholeDay, number);
-    }
-    return number;
   }
 
   private newGroup(customer: number, wholeDay: number, rowNumber: number): number {

@@ -2,6 +2,7 @@ import { isCellError } from './cellError';
 import type { DateSystem, DateTextOptions } from './dates';
 import { parseDate } from './dates';
 import { AnalyticsError } from './errors';
+import { OrderDayGroups } from './orderDayGroups';
 
 /**
  * A transaction table as columns of raw cell values (one array per column, same length), straight from a
@@ -132,9 +133,11 @@ export function recordSkip(skipped: SkippedRows, reason: SkipReason, row: number
 
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 const GROUPED_NUMBER = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/;
-// What is left after currency and grouping are removed must be a decimal number: Number() would also read
-// hex, binary and octal literals ('0x1F' = 31) and 'Infinity', which no analyst means as an amount.
-const DECIMAL_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+/**
+ * A plain decimal number as text (sign, digits, point, exponent). Number() would also read hex, binary and
+ * octal literals ('0x1F' = 31), 'Infinity' and blanks, which no analyst means as an amount or an option.
+ */
+export const DECIMAL_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 
 /**
  * Reads a cell as a number: a finite number, or a text such as `12.5`, `-3`, `1,234.50` or `¥12` (currency
@@ -252,12 +255,7 @@ export function parseTransactions(input: TransactionInput, asOf?: number): Trans
   const customerIndex = new Map<string, number>();
   const customerIds: string[] = [];
   const numberIndex = new Map<number, number>();
-  const orderIndex = input.order === undefined ? null : new Map<string, number>();
-  // Day of each order id's first group; an id seen again on another day gets a group per day.
-  const orderFirstDay: number[] = [];
-  const orderOnOtherDay = new Map<string, Map<number, number>>();
-  const blankOrderOfDay = new Map<number, number>();
-  const ordersOnSeveralDays = new Set<string>();
+  const orderGroups = input.order === undefined ? null : new OrderDayGroups();
   const customer = new Int32Array(rows);
   const day = new Float64Array(rows);
   const amount = new Float64Array(rows);
@@ -348,38 +346,9 @@ export function parseTransactions(input: TransactionInput, asOf?: number): Trans
     day[used] = rowDay;
     amount[used] = rowAmount;
     rowNumber[used] = sourceRow;
-    if (order !== null && orderIndex !== null) {
-      // Groups are (order id, calendar day): receipt numbers that restart on another day are another purchase,
-      // and blank order ids fall back to the day, so one basket's lines are one purchase (DOMAIN §7.2).
-      const wholeDay = Math.floor(rowDay);
-      const orderId = customerKey(orderColumn?.[row]);
-      let orderNumber: number | undefined;
-      if (orderId === null) {
-        orderNumber = blankOrderOfDay.get(wholeDay);
-        if (orderNumber === undefined) {
-          orderNumber = orderFirstDay.push(wholeDay) - 1;
-          blankOrderOfDay.set(wholeDay, orderNumber);
-        }
-      } else {
-        orderNumber = orderIndex.get(orderId);
-        if (orderNumber === undefined) {
-          orderNumber = orderFirstDay.push(wholeDay) - 1;
-          orderIndex.set(orderId, orderNumber);
-        } else if (orderFirstDay[orderNumber] !== wholeDay) {
-          ordersOnSeveralDays.add(orderId);
-          let groupOfDay = orderOnOtherDay.get(orderId);
-          if (groupOfDay === undefined) {
-            groupOfDay = new Map<number, number>();
-            orderOnOtherDay.set(orderId, groupOfDay);
-          }
-          orderNumber = groupOfDay.get(wholeDay);
-          if (orderNumber === undefined) {
-            orderNumber = orderFirstDay.push(wholeDay) - 1;
-            groupOfDay.set(wholeDay, orderNumber);
-          }
-        }
-      }
-      order[used] = orderNumber;
+    if (order !== null && orderGroups !== null) {
+      // Groups are (order id, calendar day), a blank order id falling back to the day (DOMAIN §7.2).
+      order[used] = orderGroups.groupOf(customerKey(orderColumn?.[row]), Math.floor(rowDay));
     }
     if (profit !== null) {
       const margin = input.margin === undefined ? null : parseAmount(input.margin[row]);
@@ -395,7 +364,7 @@ export function parseTransactions(input: TransactionInput, asOf?: number): Trans
     day: day.subarray(0, used),
     amount: amount.subarray(0, used),
     order: order === null ? null : order.subarray(0, used),
-    ordersOnSeveralDays: ordersOnSeveralDays.size,
+    ordersOnSeveralDays: orderGroups === null ? 0 : orderGroups.idsOnSeveralDays,
     profit: profit === null ? null : profit.subarray(0, used),
     rowNumber: rowNumber.subarray(0, used),
     rowsRead: rows,
