@@ -1,5 +1,5 @@
 import type { NumberOptionName } from '../core';
-import { AnalyticsError, checkNumberOption, oneOf } from '../core';
+import { AnalyticsError, checkNumberOption, DECIMAL_NUMBER, oneOf } from '../core';
 /** Command-line arguments split into positionals and `--name value` / `--flag` options. */
 export interface ParsedArguments {
   positionals: string[];
@@ -96,9 +96,6 @@ export function choiceOption<C extends string>(
   return oneOf(`--${name}`, textOption(parsed, name) ?? fallback, choices);
 }
 
-// A plain decimal: "0x1F", "1e", "Infinity" and blanks are not numbers a user meant (Number() accepts some).
-const DECIMAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-
 /**
  * The value of a numeric `--flag`, checked against core's option table (bounds and words come from there);
  * undefined when absent.
@@ -110,6 +107,6 @@ const DECIMAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 export function numberFlag(parsed: ParsedArguments, flag: string, option: NumberOptionName): number | undefined {
   const text = textOption(parsed, flag);
   if (text === undefined) return undefined;
-  const value = DECIMAL_TEXT.test(text.trim()) ? Number(text) : Number.NaN;
+  const value = DECIMAL_NUMBER.test(text.trim()) ? Number(text) : Number.NaN;
   return checkNumberOption(option, value, `--${flag}`, text);
 }
