@@ -75,6 +75,34 @@ export default tseslint.config(
   // Files at the top of src/core leave it with '../'; files in its subfolders (btyd) only with '../../'.
   { files: ['src/core/*.ts'], rules: corePurityRules(['../*', '../../*']) },
   { files: ['src/core/*/**/*.ts'], rules: corePurityRules(['../../*', '../../../*']) },
+  // The message catalogue words core's codes for every entry point: it may read core, and nothing else of ours.
+  {
+    files: ['src/messages/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'react',
+                'react-*',
+                '@fluentui/*',
+                'office-*',
+                '../taskpane/*',
+                '../excel/*',
+                '../functions/*',
+                '../cli/*',
+                'node:*',
+              ],
+              message: 'src/messages depends on core only, so every entry point (pane, functions, CLI) can use it.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'Office', 'Excel', 'process'],
+    },
+  },
   {
     files: ['src/functions/**/*.ts'],
     rules: {

@@ -4,7 +4,6 @@ import {
   cohortRows,
   cohortTable,
   dayToIso,
-  describeSkipped,
   requireDate,
   summarizeCustomers,
 } from '../core';
@@ -17,6 +16,7 @@ import { fileReadingOf, readTransactionFile } from './transactionFile';
 import { choiceOption, fileArgument, textOption } from './parseArguments';
 import type { CommandIo } from './segmentCommand';
 import { toCsv } from './toCsv';
+import { describeSkipped } from '../messages/coreMessages';
 
 export const COHORTS_USAGE = `Usage: crm-analytics cohorts <file.csv> [options]
 
@@ -126,7 +126,7 @@ export async function runCohortsCommand(parsed: ParsedArguments, io: CommandIo):
     `Read ${transactions.rowsRead} rows; ${table.customers} customers in ${table.cohorts.length} cohorts by ${period}` +
       (table.lastPeriodPartial ? `; ${table.partialLabel} is partial (data to ${dayToIso(table.asOf - 1)}).\n` : '.\n'),
   );
-  if (summary.skipped.total > 0) io.stderr(`${describeSkipped(summary.skipped)}\n`);
+  if (summary.skipped.total > 0) io.stderr(`${describeSkipped(summary.skipped, 'en')}\n`);
   const text =
     format === 'csv'
       ? toCsv(cohortRows(table, measure, 'en'), { escapeFormulas: !parsed.options.has('no-escape-formulas') })

@@ -1,10 +1,17 @@
-import type { BgNbdModel, BtydCustomer, GammaGammaModel, ParetoNbdModel, TimeUnit, Transactions } from '../core';
+import type {
+  BgNbdModel,
+  BtydCustomer,
+  CoreWarning,
+  GammaGammaModel,
+  ParetoNbdModel,
+  TimeUnit,
+  Transactions,
+} from '../core';
 import {
   AnalyticsError,
   btydCustomersOf,
   calibrationHoldout,
   dayToIso,
-  describeSkipped,
   fitBgNbd,
   fitGammaGamma,
   fitParetoNbd,
@@ -22,6 +29,8 @@ import type { ParsedArguments } from './parseArguments';
 import { fileReadingOf, readTransactionFile } from './transactionFile';
 import { runSbgFitCommand } from './sbgFitCommand';
 import type { CommandIo } from './segmentCommand';
+import { describeSkipped } from '../messages/coreMessages';
+import { reportWarnings } from './reportWarnings';
 
 export const FIT_USAGE = `Usage: crm-analytics fit <file.csv> --as-of yyyy-mm-dd --unit days|weeks [options]
 
@@ -243,7 +252,7 @@ async function runFit(argv: readonly string[], io: CommandIo): Promise<number> {
   io.stderr(`Read ${transactions.rowsRead} rows; ${customers.length} customers with purchases up to the as-of date.\n`);
   // The same skip report as segment: a third of the rows dropped silently would move the parameters.
   const skipped = summary?.skipped ?? transactions.skipped;
-  if (skipped.total > 0) io.stderr(`${describeSkipped(skipped)}\n`);
+  if (skipped.total > 0) io.stderr(`${describeSkipped(skipped, 'en')}\n`);
 
   const fitted = split?.model;
   const bgnbd =
@@ -277,7 +286,7 @@ async function runFit(argv: readonly string[], io: CommandIo): Promise<number> {
       totals: { actual: holdout.totals.actual, predicted: round(holdout.totals.predicted) },
     };
   }
-  const warnings = [
+  const warnings: (CoreWarning | string)[] = [
     ...beyondDataWarnings(transactions, asOf, holdoutEnd),
     ...transactionWarnings(transactions),
     ...bgnbd.warnings,
@@ -290,7 +299,7 @@ async function runFit(argv: readonly string[], io: CommandIo): Promise<number> {
         (split === undefined ? '' : ' The holdout diagnostics use BG/NBD instead.'),
     );
   }
-  for (const warning of warnings) io.stderr(`Warning: ${warning}\n`);
+  const warningSentences = reportWarnings(io, warnings);
   const output = {
     unit: timeUnit,
     asOf: textOption(parsed, 'as-of'),
@@ -302,7 +311,7 @@ async function runFit(argv: readonly string[], io: CommandIo): Promise<number> {
       : { pareto: { error: { code: paretoFailure.code, message: paretoFailure.message } } }),
     gammaGamma: describeGammaGamma(gammaGamma),
     diagnostics,
-    warnings,
+    warnings: warningSentences,
     skippedRows: skipped,
   };
   io.stdout(`${JSON.stringify(output, null, 2)}\n`);

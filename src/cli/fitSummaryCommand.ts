@@ -1,10 +1,11 @@
-import type { BtydCustomer, ParetoNbdModel } from '../core';
+import type { BtydCustomer, CoreWarning, ParetoNbdModel } from '../core';
 import { AnalyticsError, fitBgNbd, fitGammaGamma, fitParetoNbd } from '../core';
 import { describeBgNbd, describeGammaGamma, describePareto, roundedHistogram } from './fitCommand';
 import type { ParsedArguments } from './parseArguments';
 import { choiceOption, textOption } from './parseArguments';
 import { readSummaryCsv } from './readSummaryCsv';
 import type { CommandIo } from './segmentCommand';
+import { reportWarnings } from './reportWarnings';
 
 const KNOWN = new Set(['summary', 'unit', 'model', 'penalty', 'help']);
 
@@ -59,7 +60,7 @@ export function runFitSummary(parsed: ParsedArguments, io: CommandIo): number {
   const total = customers.reduce((sum, customer) => sum + (customer.count ?? 1), 0);
   io.stderr(`Read ${summary.length} summary rows standing for ${total} customers.\n`);
   const bgnbd = fitBgNbd(customers, { unit, penalty, modified: modelName === 'mbgnbd' });
-  const warnings = [...bgnbd.warnings];
+  const warnings: (CoreWarning | string)[] = [...bgnbd.warnings];
   let pareto: ParetoNbdModel | { error: { code: string; message: string } } | undefined;
   if (modelName === 'pareto') {
     try {
@@ -85,7 +86,7 @@ export function runFitSummary(parsed: ParsedArguments, io: CommandIo): number {
     warnings.push(...spend.warnings);
     gammaGamma = describeGammaGamma(spend);
   }
-  for (const warning of warnings) io.stderr(`Warning: ${warning}\n`);
+  const warningSentences = reportWarnings(io, warnings);
   const output = {
     unit,
     summary: file,
@@ -95,7 +96,7 @@ export function runFitSummary(parsed: ParsedArguments, io: CommandIo): number {
     ...(pareto === undefined ? {} : { pareto: 'error' in pareto ? pareto : describePareto(pareto) }),
     gammaGamma,
     diagnostics: { frequencyHistogram: roundedHistogram(bgnbd, customers) },
-    warnings,
+    warnings: warningSentences,
   };
   io.stdout(`${JSON.stringify(output, null, 2)}\n`);
   return 0;

@@ -10,6 +10,7 @@ import { runSegmentCommand, SEGMENT_FLAGS, SEGMENT_USAGE } from './segmentComman
 import { runScoreCommand } from './scoreCommand';
 import { runSegmentSummary } from './segmentSummaryCommand';
 import { runSqlCommand, SQL_FLAGS } from './sqlCommand';
+import { describeFailure } from '../messages/coreMessages';
 
 const USAGE = `crm-analytics: customer analytics on transaction CSV files
 
@@ -66,7 +67,7 @@ export async function main(argv: readonly string[], io: CommandIo = PROCESS_IO):
     return 2;
   } catch (error) {
     if (error instanceof AnalyticsError) {
-      io.stderr(`crm-analytics ${command}: ${error.message}\n`);
+      io.stderr(`crm-analytics ${command}: ${describeFailure(error, 'en')}\n`);
       // Usage errors are 2; a bad file (a row of it, its bytes) is unusable input, 1.
       const aboutTheFile = error.where?.row !== undefined || error.where?.argument === FILE_CONTENTS;
       return error.code === 'BAD_ARGUMENT' && !aboutTheFile ? 2 : 1;

@@ -3,6 +3,7 @@ import { AnalyticsError, fitSbg, sbgLifetime, sbgRetention, sbgSurvival } from '
 import type { ParsedArguments } from './parseArguments';
 import { fileArgument, textOption } from './parseArguments';
 import type { CommandIo } from './segmentCommand';
+import { reportWarnings } from './reportWarnings';
 
 export const SBG_FIT_USAGE = `Usage: crm-analytics fit <survivors.csv> --model sbg [options]
 
@@ -130,7 +131,7 @@ export function runSbgFitCommand(parsed: ParsedArguments, io: CommandIo): number
     };
   }
   io.stderr(`Read ${model.cohorts} survivor series; ${model.customers} customers over ${model.periods} periods.\n`);
-  for (const warning of model.warnings) io.stderr(`Warning: ${warning}\n`);
+  const warnings = reportWarnings(io, model.warnings);
   const output = {
     model: 'sbg',
     alpha: round(alpha),
@@ -143,7 +144,7 @@ export function runSbgFitCommand(parsed: ParsedArguments, io: CommandIo): number
     customers: model.customers,
     ...(lifetime === undefined ? {} : { lifetime }),
     projection,
-    warnings: model.warnings,
+    warnings,
   };
   io.stdout(`${JSON.stringify(output, null, 2)}\n`);
   return 0;

@@ -2,7 +2,6 @@ import type { ClvOptions, SegmentationResult, SegmentOptions } from '../core';
 import {
   AnalyticsError,
   describeNumberRule,
-  describeSkipped,
   OPTION_RULES,
   requireDate,
   segmentCustomers,
@@ -19,6 +18,8 @@ import { choiceOption, fileArgument, numberFlag, textOption } from './parseArgum
 import { readTransactionsCsv } from './readTransactionsCsv';
 import { readPurchaseGroups } from './streamTransactionsCsv';
 import { toCsv } from './toCsv';
+import { describeSkipped } from '../messages/coreMessages';
+import { reportWarnings } from './reportWarnings';
 
 /** Where the command writes: injectable so tests can capture the output. */
 export interface CommandIo {
@@ -170,8 +171,8 @@ export async function runSegmentCommand(parsed: ParsedArguments, io: CommandIo):
     .map(([role, index]) => `${role} = ${csv.headers[index] ?? index}`)
     .join(', ');
   io.stderr(`Read ${result.rowsRead} rows (${used}); ${result.customers.length} customers as of ${result.asOf}.\n`);
-  if (result.skipped.total > 0) io.stderr(`${describeSkipped(result.skipped)}\n`);
-  for (const warning of result.warnings) io.stderr(`Warning: ${warning}\n`);
+  if (result.skipped.total > 0) io.stderr(`${describeSkipped(result.skipped, 'en')}\n`);
+  reportWarnings(io, result.warnings);
 
   // CSV and JSON carry the same columns: the core's output table (probabilistic columns when predicted).
   const table = toOutputRows(result);

@@ -7,6 +7,7 @@ import { readSummaryCsv } from './readSummaryCsv';
 import type { CommandIo } from './segmentCommand';
 import { predictOptions } from './segmentCommand';
 import { toCsv } from './toCsv';
+import { reportWarnings } from './reportWarnings';
 
 const KNOWN = new Set([
   'summary',
@@ -65,7 +66,7 @@ export function runSegmentSummary(parsed: ParsedArguments, io: CommandIo): numbe
   const options: SegmentOptions = { unit, bins, ...(clv === undefined ? {} : { clv }) };
   const result = segmentSummary(readSummaryCsv(file), options);
   io.stderr(`Read ${result.rowsRead} summary rows; ${result.customers.length} customers as of ${result.asOf}.\n`);
-  for (const warning of result.warnings) io.stderr(`Warning: ${warning}\n`);
+  reportWarnings(io, result.warnings);
   const table = toOutputRows(result);
   let text: string;
   if (format === 'csv') {

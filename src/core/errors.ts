@@ -1,3 +1,5 @@
+import type { SkippedRows } from './skippedRows';
+
 /** The closed set of reasons core can refuse a request; one table elsewhere maps them to Excel errors. */
 export type AnalyticsErrorCode =
   | 'EMPTY_INPUT'
@@ -29,12 +31,15 @@ export interface ErrorLocation {
 export class AnalyticsError extends Error {
   readonly code: AnalyticsErrorCode;
   readonly where?: ErrorLocation;
+  /** With EMPTY_INPUT after reading rows: why each row was skipped, for entry points to word in the user's language. */
+  readonly skipped?: SkippedRows;
 
-  constructor(code: AnalyticsErrorCode, message: string, where?: ErrorLocation) {
+  constructor(code: AnalyticsErrorCode, message: string, where?: ErrorLocation, skipped?: SkippedRows) {
     super(message);
     this.name = 'AnalyticsError';
     this.code = code;
     if (where !== undefined) this.where = where;
+    if (skipped !== undefined) this.skipped = skipped;
   }
 }
 
@@ -47,5 +52,5 @@ export class AnalyticsError extends Error {
  */
 export function withOptionAdvice(error: unknown, argument: string, sentence: string): unknown {
   if (!(error instanceof AnalyticsError) || error.where?.argument !== argument) return error;
-  return new AnalyticsError(error.code, `${error.message} ${sentence}`, error.where);
+  return new AnalyticsError(error.code, `${error.message} ${sentence}`, error.where, error.skipped);
 }

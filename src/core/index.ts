@@ -25,3 +25,4 @@ export * from './lifecycleFromPeriods';
 export * from './summaryTable';
 export * from './segmentSummary';
 export * from './warehouse';
+export * from './warnings';

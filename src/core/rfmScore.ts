@@ -1,5 +1,6 @@
 import { AnalyticsError } from './errors';
 import { checkNumberOption } from './optionTable';
+import { coreWarning, type CoreWarning } from './warnings';
 
 // Globals read once: the functions runtime may run this in a vm-like context where each global lookup is slow,
 // and RFM_SCORE_CUTS calls these per row.
@@ -259,14 +260,16 @@ export function rfmScores(values: ArrayLike<number>, bins: number, direction: Sc
  * bins. With one distinct value everyone gets the top score; otherwise tied customers share a score and some
  * scores stay unused. Null when the dimension has at least `bins` distinct values.
  * @example
- * tieWarning('frequency', 1, 5) // => 'frequency has 1 distinct value for 5 bins: every customer ties on it and gets score 5.'
+ * tieWarning('frequency', 1, 5)?.code // => 'scoreTies'
+ * tieWarning('frequency', 5, 5) // => null
  */
-export function tieWarning(dimension: string, distinctValues: number, bins: number): string | null {
+export function tieWarning(
+  dimension: 'recency' | 'frequency' | 'monetary',
+  distinctValues: number,
+  bins: number,
+): CoreWarning | null {
   if (distinctValues === 0 || distinctValues >= bins) return null;
-  if (distinctValues === 1) {
-    return `${dimension} has 1 distinct value for ${bins} bins: every customer ties on it and gets score ${bins}.`;
-  }
-  return `${dimension} has ${distinctValues} distinct values for ${bins} bins: tied customers share a score and some scores are not used.`;
+  return coreWarning('scoreTies', { dimension, distinctValues, bins });
 }
 
 /**

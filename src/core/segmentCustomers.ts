@@ -2,7 +2,7 @@ import { bgnbdTracking, btydCustomersOf, predictCustomerValues } from './btyd';
 import { cohortAnalysis } from './cohorts';
 import { clvSeed } from './clv';
 import type { TimeUnit } from './dates';
-import { ACCEPTED_DATE_FORMATS, dayToIso, parseDate, requireDate } from './dates';
+import { dayToIso, parseDate, requireDate } from './dates';
 import { AnalyticsError } from './errors';
 import { defaultHoldoutWeeks, holdoutCheck } from './holdoutCheck';
 import type { Label } from './labels';
@@ -26,31 +26,12 @@ import type { PurchaseGroups } from './purchaseGroups';
 import { summarizePurchaseGroups } from './purchaseGroups';
 import type { CustomerSummary } from './summarizeCustomers';
 import { summarizeCustomers } from './summarizeCustomers';
-import type { SkippedRows, TransactionInput, Transactions } from './transactions';
+import type { TransactionInput, Transactions } from './transactions';
 import { parseTransactions, transactionWarnings } from './transactions';
 import { abcClasses, pyramidTiers, valueMatrixTiers } from './valueTiers';
+import { coreWarning, NO_PARAMS, type CoreWarning } from './warnings';
 
 const DAYS_PER_YEAR = 365.25;
-
-/** The skip report as one sentence, e.g. "12 rows skipped: bad date 12 (first at rows 17, 18)". */
-export function describeSkipped(skipped: SkippedRows): string {
-  if (skipped.total === 0) return 'No rows skipped.';
-  const names: Record<string, string> = {
-    blankCustomer: 'blank customer',
-    badDate: 'bad date',
-    badAmount: 'non-numeric amount',
-    afterAsOf: 'date after the as-of date',
-    returnsOnly: 'customer with returns only',
-    errorValue: 'Excel error value (#N/A, #REF! …)',
-  };
-  const parts = Object.entries(skipped.reasons).map(([reason, entry]) => {
-    const first = entry.firstValue === undefined ? '' : `, the first is '${entry.firstValue}'`;
-    // A bad date says what a good one looks like.
-    const formats = reason === 'badDate' ? `; dates must be ${ACCEPTED_DATE_FORMATS}` : '';
-    return `${names[reason] ?? reason} ${entry.count} (first at rows ${entry.firstRows.join(', ')}${first}${formats})`;
-  });
-  return `${skipped.total} rows skipped: ${parts.join('; ')}.`;
-}
 
 function resolveClv(clv: ClvOptions | undefined): ResolvedClvOptions {
   if (clv === undefined || clv.method === 'historic') return { method: 'historic' };
@@ -298,54 +279,145 @@ export function segmentPurchaseGroups(
   );
 }
 
+type Progress = ((phase: string, fraction: number) => void) | undefined;
+
+/** The steps of a segmentation, each a named function over the resolved options. */
 function segmentRows(
   read: (asOf: number | undefined, checked: ResolvedSegmentOptions) => Transactions,
   summarize: (transactions: Transactions, options: { asOf?: number; unit: TimeUnit }) => CustomerSummary,
   options: SegmentOptions,
-  onProgress: ((phase: string, fraction: number) => void) | undefined,
+  onProgress: Progress,
 ): SegmentationResult {
   const requestedAsOf = asOfDayOf(options.asOf);
   const checked = resolveSegmentOptions(options, requestedAsOf);
   onProgress?.('reading', 0);
   const transactions = read(requestedAsOf, checked);
   onProgress?.('summarizing', 0.2);
-  const unit = checked.unit;
-  const summary = summarize(transactions, { asOf: requestedAsOf, unit });
+  const summary = summarize(transactions, { asOf: requestedAsOf, unit: checked.unit });
   if (summary.count === 0) {
     throw new AnalyticsError(
       'EMPTY_INPUT',
       transactions.rowsRead === 0
         ? 'There are no transactions to segment.'
-        : `No usable transactions: ${describeSkipped(summary.skipped)}`,
+        : `No usable transactions: all ${summary.skipped.total} rows were skipped (see the error's skip report).`,
+      undefined,
+      transactions.rowsRead === 0 ? undefined : summary.skipped,
     );
   }
+  const resolved = resolveFromData(checked, summary);
+  const warnings: CoreWarning[] = [];
+
+  onProgress?.('scoring', 0.4);
+  const money = roundedMoney(summary);
+  const scores = scoreCustomers(summary, money, resolved, warnings);
+
+  onProgress?.('valuing', 0.55);
+  const value = valueCustomers(transactions, summary, resolved, warnings, onProgress);
+
+  onProgress?.('tiering', 0.65);
+  const scheme = resolved.tierScheme;
+  if (scheme === 'matrix' && resolved.clv.method === 'historic') {
+    warnings.push(coreWarning('matrixWithHistoricClv', NO_PARAMS));
+  }
+  const tiers =
+    scheme === 'abc'
+      ? abcClasses(value.clv)
+      : scheme === 'matrix'
+        ? valueMatrixTiers(summary.historicValue, value.clv)
+        : pyramidTiers(value.clv);
+
+  onProgress?.('lifecycle', 0.7);
+  const { customers, revenueTotal, nonPositive } = customerRows(summary, money, scores, value, tiers, resolved);
+  warnings.push(...transactionWarnings(transactions), ...dataRangeWarnings(summary, nonPositive));
+
+  onProgress?.('totals', 0.95);
+  const result: SegmentationResult = {
+    customers,
+    totals: segmentationTotals(customers, scheme, revenueTotal),
+    cutPoints: {
+      recency: scores.recency.cutPoints,
+      frequency: scores.frequency.cutPoints,
+      monetary: scores.monetary.cutPoints,
+    },
+    skipped: summary.skipped,
+    rowsRead: transactions.rowsRead,
+    rowsUsed: summary.rowsUsed,
+    ordersOnSeveralDays: transactions.ordersOnSeveralDays,
+    asOf: dayToIso(summary.asOf),
+    options: resolved,
+    warnings,
+  };
+  const { predictions, holdout } = value;
+  if (predictions !== undefined) result.model = { purchase: predictions.model, spend: predictions.gammaGamma };
+  if (holdout !== undefined) result.holdout = holdout;
+  // The tracking chart of the holdout check: the calibration fit's expectations for the whole base, week by week.
+  if (holdout?.status === 'fitted' && holdout.model.kind !== 'pareto') {
+    result.tracking = bgnbdTracking(holdout.model, summary, { calibrationEnd: parseDate(holdout.calibrationEnd) ?? 0 });
+  }
+  if (resolved.cohorts !== undefined) {
+    onProgress?.('cohorts', 0.95);
+    result.cohorts = cohortAnalysis(summary, resolved.cohorts);
+  }
+  onProgress?.('done', 1);
+  return result;
+}
+
+/** The options with what only the data decide: the as-of date and an 'auto' holdout period. */
+function resolveFromData(checked: ResolvedSegmentOptions, summary: CustomerSummary): ResolvedSegmentOptions {
   const resolved: ResolvedSegmentOptions = { ...checked, asOf: dayToIso(summary.asOf) };
-  if (resolved.clv?.method === 'probabilistic' && resolved.clv.holdoutWeeks === 'auto') {
+  if (resolved.clv.method === 'probabilistic' && resolved.clv.holdoutWeeks === 'auto') {
     // Resolved from the data, like the as-of date, so the saved options reproduce the same check.
     let firstDay = Infinity;
     for (let index = 0; index < summary.count; index++) firstDay = Math.min(firstDay, summary.first[index] as number);
     resolved.clv = { ...resolved.clv, holdoutWeeks: defaultHoldoutWeeks(firstDay, summary.asOf) };
   }
-  const { bins, language } = resolved;
-  const count = summary.count;
-  const warnings: string[] = [];
+  return resolved;
+}
 
-  onProgress?.('scoring', 0.4);
-  for (let index = 0; index < count; index++) {
+/** Each customer's net spend rounded to 6 decimals (as M compares it); an overflowing total names the customer. */
+function roundedMoney(summary: CustomerSummary): Float64Array {
+  const money = new Float64Array(summary.count);
+  for (let index = 0; index < summary.count; index++) {
+    const monetary = summary.monetary[index] as number;
     // Finite amounts can still add up beyond the largest number; say whose, rather than "Value 1 is not…".
-    if (!Number.isFinite(summary.monetary[index] as number)) {
+    if (!Number.isFinite(monetary)) {
       throw new AnalyticsError(
         'BAD_NUMBER',
         `The amounts of customer '${summary.customerIds[index] as string}' add up to more than the largest number ` +
           "a spreadsheet holds (about 1.8E+308): check that customer's amounts for values with too many digits.",
       );
     }
+    money[index] = roundMoney(monetary);
   }
-  const money = new Float64Array(count);
-  for (let index = 0; index < count; index++) money[index] = roundMoney(summary.monetary[index] as number);
+  return money;
+}
+
+interface DimensionScores {
+  scores: Int32Array;
+  cutPoints: (number | null)[];
+}
+
+/** R, F and M scores by the data's quantiles or the user's thresholds; ties that waste scores are warned about. */
+function scoreCustomers(
+  summary: CustomerSummary,
+  money: Float64Array,
+  resolved: ResolvedSegmentOptions,
+  warnings: CoreWarning[],
+): { recency: DimensionScores; frequency: DimensionScores; monetary: DimensionScores } {
+  const { bins } = resolved;
   const thresholds = resolved.rfmThresholds ?? {};
-  const score = (values: ArrayLike<number>, list: number[] | undefined, direction: ScoreDirection) => {
-    if (list === undefined) return rfmScores(values, bins, direction);
+  const score = (
+    dimension: 'recency' | 'frequency' | 'monetary',
+    values: ArrayLike<number>,
+    direction: ScoreDirection,
+  ): DimensionScores => {
+    const list = thresholds[dimension];
+    if (list === undefined) {
+      const result = rfmScores(values, bins, direction);
+      const warning = tieWarning(dimension, result.distinctValues, bins);
+      if (warning !== null) warnings.push(warning);
+      return result;
+    }
     const scores = new Int32Array(values.length);
     for (let index = 0; index < values.length; index++) {
       scores[index] = fixedThresholdScore(values[index] as number, list, direction);
@@ -353,30 +425,36 @@ function segmentRows(
     // Recency thresholds are "at most t days" for the higher scores: the largest first.
     return { scores, cutPoints: direction === 'lowerIsBetter' ? [...list].reverse() : [...list] };
   };
-  const recency = score(summary.recencyDays, thresholds.recency, 'lowerIsBetter');
-  const frequency = score(summary.frequency, thresholds.frequency, 'higherIsBetter');
-  const monetaryResult = score(money, thresholds.monetary, 'higherIsBetter');
-  for (const [dimension, result] of [
-    ['recency', recency],
-    ['frequency', frequency],
-    ['monetary', monetaryResult],
-  ] as const) {
-    const warning = 'distinctValues' in result ? tieWarning(dimension, result.distinctValues, bins) : null;
-    if (warning !== null) warnings.push(warning);
-  }
-  const recencyScores = recency.scores;
-  const frequencyScores = frequency.scores;
-  const monetaryScores = monetaryResult.scores;
+  return {
+    recency: score('recency', summary.recencyDays, 'lowerIsBetter'),
+    frequency: score('frequency', summary.frequency, 'higherIsBetter'),
+    monetary: score('monetary', money, 'higherIsBetter'),
+  };
+}
 
-  onProgress?.('valuing', 0.55);
+interface CustomerValues {
+  clv: Float64Array;
+  predictions?: ReturnType<typeof predictCustomerValues>;
+  holdout?: HoldoutCheck;
+}
+
+/** Each customer's CLV by the chosen method, with the model and its holdout check when probabilistic. */
+function valueCustomers(
+  transactions: Transactions,
+  summary: CustomerSummary,
+  resolved: ResolvedSegmentOptions,
+  warnings: CoreWarning[],
+  onProgress: Progress,
+): CustomerValues {
+  const { count } = summary;
   const clvOptions = resolved.clv;
   const clv = new Float64Array(count);
-  let predictions: ReturnType<typeof predictCustomerValues> | undefined;
-  let holdout: HoldoutCheck | undefined;
   if (clvOptions.method === 'historic') {
     // Rounded like every money column, so equal values summed in another order share a tier.
     for (let index = 0; index < count; index++) clv[index] = roundMoney(summary.historicValue[index] as number);
-  } else if (clvOptions.method === 'retention') {
+    return { clv };
+  }
+  if (clvOptions.method === 'retention') {
     for (let index = 0; index < count; index++) {
       const years = Math.max(1, (summary.tenureDays[index] as number) / DAYS_PER_YEAR);
       const yearlyProfit = (summary.historicValue[index] as number) / years;
@@ -387,71 +465,53 @@ function segmentRows(
         acquisitionCost: clvOptions.acquisitionCost,
       });
     }
-  } else {
-    predictions = predictCustomerValues(btydCustomersOf(summary), {
-      unit,
-      horizonMonths: clvOptions.horizonMonths,
-      ...(clvOptions.purchaseHorizon === undefined
-        ? {}
-        : { purchaseHorizon: { value: clvOptions.purchaseHorizon, unit } }),
-      monthlyDiscount: clvOptions.monthlyDiscount,
-      margin: clvOptions.margin,
-      model: clvOptions.model,
-    });
-    warnings.push(...predictions.warnings);
-    predictions.perCustomer.forEach((prediction, index) => {
-      clv[index] = prediction.predictedClv;
-    });
-    if (typeof clvOptions.holdoutWeeks === 'number') {
-      onProgress?.('holdout', 0.6);
-      holdout = holdoutCheck(transactions, {
-        asOf: summary.asOf,
-        holdoutWeeks: clvOptions.holdoutWeeks,
-        unit,
-        model: clvOptions.model,
-      });
-    }
+    return { clv };
   }
+  const unit = resolved.unit;
+  const predictions = predictCustomerValues(btydCustomersOf(summary), {
+    unit,
+    horizonMonths: clvOptions.horizonMonths,
+    ...(clvOptions.purchaseHorizon === undefined
+      ? {}
+      : { purchaseHorizon: { value: clvOptions.purchaseHorizon, unit } }),
+    monthlyDiscount: clvOptions.monthlyDiscount,
+    margin: clvOptions.margin,
+    model: clvOptions.model,
+  });
+  warnings.push(...predictions.warnings);
+  predictions.perCustomer.forEach((prediction, index) => {
+    clv[index] = prediction.predictedClv;
+  });
+  if (typeof clvOptions.holdoutWeeks !== 'number') return { clv, predictions };
+  onProgress?.('holdout', 0.6);
+  const holdout = holdoutCheck(transactions, {
+    asOf: summary.asOf,
+    holdoutWeeks: clvOptions.holdoutWeeks,
+    unit,
+    model: clvOptions.model,
+  });
+  return { clv, predictions, holdout };
+}
 
-  onProgress?.('tiering', 0.65);
-  const scheme = resolved.tierScheme;
-  if (scheme === 'matrix' && clvOptions.method === 'historic') {
-    warnings.push(
-      'The value matrix needs a forward-looking CLV for potential value; with historic CLV both axes are the same.',
-    );
-  }
-  const tiers =
-    scheme === 'abc'
-      ? abcClasses(clv)
-      : scheme === 'matrix'
-        ? valueMatrixTiers(summary.historicValue, clv)
-        : pyramidTiers(clv);
-
-  onProgress?.('lifecycle', 0.7);
+/** One result row per customer: summary figures, scores, segment, lifecycle, CLV and tier, with labels. */
+function customerRows(
+  summary: CustomerSummary,
+  money: Float64Array,
+  scores: ReturnType<typeof scoreCustomers>,
+  value: CustomerValues,
+  tiers: ArrayLike<string>,
+  resolved: ResolvedSegmentOptions,
+): { customers: CustomerResult[]; revenueTotal: number; nonPositive: number } {
+  const { bins, language } = resolved;
+  const count = summary.count;
   const lifecycleOptions = resolveLifecycleOptions(resolved.lifecycle);
   // User rules are on the run's own bins; the built-in grid is on 5 levels and is rescaled for other bins.
   const gridRules = resolved.segmentRules ?? (bins === 5 ? RFM_PACKAGE_GRID : scaledGrid(bins));
   // Few distinct days and labels, many customers: format each once.
-  const isoDates = new Map<number, string>();
-  const isoOf = (day: number): string => {
-    let iso = isoDates.get(day);
-    if (iso === undefined) {
-      iso = dayToIso(day);
-      isoDates.set(day, iso);
-    }
-    return iso;
-  };
-  const segmentLabels = new Map<string, string>();
-  const labelOfSegment = (key: string): string => {
-    let label = segmentLabels.get(key);
-    if (label === undefined) {
-      label = segmentLabel(key, language, gridRules);
-      segmentLabels.set(key, label);
-    }
-    return label;
-  };
+  const isoOf = memoized(dayToIso);
+  const labelOfSegment = memoized((key: string) => segmentLabel(key, language, gridRules));
   const customers: CustomerResult[] = new Array<CustomerResult>(count);
-  let negativeValue = 0;
+  let nonPositive = 0;
   let revenueTotal = 0;
   for (let index = 0; index < count; index++) {
     const { stage, pattern } = lifecycleOf(
@@ -464,18 +524,18 @@ function segmentRows(
       summary.asOf,
       lifecycleOptions,
     );
-    const recencyScore = recencyScores[index] as number;
-    const frequencyScore = frequencyScores[index] as number;
-    const monetaryScore = monetaryScores[index] as number;
+    const recencyScore = scores.recency.scores[index] as number;
+    const frequencyScore = scores.frequency.scores[index] as number;
+    const monetaryScore = scores.monetary.scores[index] as number;
     const segmentKey =
       resolved.segmentMap === 'grid'
         ? gridSegment(recencyScore, frequencyScore, monetaryScore, gridRules)
         : defaultSegment(recencyScore, frequencyScore, bins);
     const tierKey = tiers[index] as keyof typeof TIER_LABELS;
     const monetary = money[index] as number;
-    if (monetary <= 0) negativeValue += 1;
+    if (monetary <= 0) nonPositive += 1;
     revenueTotal += monetary;
-    const customer: CustomerResult = {
+    customers[index] = {
       customerId: summary.customerIds[index] as string,
       firstPurchase: isoOf(summary.first[index] as number),
       lastPurchase: isoOf(summary.last[index] as number),
@@ -500,57 +560,42 @@ function segmentRows(
       lifecyclePatternKey: pattern,
       lifecyclePattern: labelIn(PATTERN_LABELS[pattern], language),
       historicValue: roundMoney(summary.historicValue[index] as number),
-      clv: clv[index] as number,
+      clv: value.clv[index] as number,
       valueTierKey: tierKey,
       valueTier: labelIn(TIER_LABELS[tierKey] as Label, language),
       // p_alive, expected purchases, expected average value and predicted CLV, with the probabilistic method.
-      ...predictions?.perCustomer[index],
+      ...value.predictions?.perCustomer[index],
     };
-    customers[index] = customer;
   }
-  warnings.push(...transactionWarnings(transactions));
-  let lastPurchase = -Infinity;
-  for (let index = 0; index < count; index++) lastPurchase = Math.max(lastPurchase, summary.last[index] as number);
-  const gap = summary.asOf - Math.floor(lastPurchase);
-  if (gap > 1) {
-    // An as-of date past the data's end counts the missing days as days without purchases (P(alive) falls).
-    warnings.push(
-      `The as-of date ${dayToIso(summary.asOf)} is ${gap} days after the last purchase in the data ` +
-        `(${dayToIso(lastPurchase)}): those days count as days without purchases. If the data ends earlier, ` +
-        'choose an as-of date on or just after its last date.',
-    );
-  }
-  if (negativeValue > 0) {
-    warnings.push(
-      `${negativeValue} customers have a net value ≤ 0 after returns; they are kept and scored lowest on M.`,
-    );
-  }
+  return { customers, revenueTotal, nonPositive };
+}
 
-  onProgress?.('totals', 0.95);
-  const result: SegmentationResult = {
-    customers,
-    totals: segmentationTotals(customers, scheme, revenueTotal),
-    cutPoints: { recency: recency.cutPoints, frequency: frequency.cutPoints, monetary: monetaryResult.cutPoints },
-    skipped: summary.skipped,
-    rowsRead: transactions.rowsRead,
-    rowsUsed: summary.rowsUsed,
-    ordersOnSeveralDays: transactions.ordersOnSeveralDays,
-    asOf: dayToIso(summary.asOf),
-    options: resolved,
-    warnings,
+/** A function's results cached by argument, for the few distinct days and keys of many customers. */
+function memoized<Key, Value>(compute: (key: Key) => Value): (key: Key) => Value {
+  const cache = new Map<Key, Value>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = compute(key);
+      cache.set(key, value);
+    }
+    return value;
   };
-  if (predictions !== undefined) result.model = { purchase: predictions.model, spend: predictions.gammaGamma };
-  if (holdout !== undefined) result.holdout = holdout;
-  // The tracking chart of the holdout check: the calibration fit's expectations for the whole base, week by week.
-  if (holdout?.status === 'fitted' && holdout.model.kind !== 'pareto') {
-    result.tracking = bgnbdTracking(holdout.model, summary, { calibrationEnd: parseDate(holdout.calibrationEnd) ?? 0 });
+}
+
+/** Warnings about the data as a whole: an as-of date past its end, and customers whose returns cancel their buying. */
+function dataRangeWarnings(summary: CustomerSummary, nonPositive: number): CoreWarning[] {
+  const warnings: CoreWarning[] = [];
+  let lastPurchase = -Infinity;
+  for (let index = 0; index < summary.count; index++) {
+    lastPurchase = Math.max(lastPurchase, summary.last[index] as number);
   }
-  if (resolved.cohorts !== undefined) {
-    onProgress?.('cohorts', 0.95);
-    result.cohorts = cohortAnalysis(summary, resolved.cohorts);
-  }
-  onProgress?.('done', 1);
-  return result;
+  const lastPurchaseDay = Math.floor(lastPurchase);
+  const days = summary.asOf - lastPurchaseDay;
+  // An as-of date past the data's end counts the missing days as days without purchases (P(alive) falls).
+  if (days > 1) warnings.push(coreWarning('asOfAfterData', { asOfDay: summary.asOf, lastPurchaseDay, days }));
+  if (nonPositive > 0) warnings.push(coreWarning('nonPositiveValue', { customers: nonPositive }));
+  return warnings;
 }
 
 /** The `rfm` package grid for other than 5 bins: each score is first brought to 5 levels. */

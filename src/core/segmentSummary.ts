@@ -16,6 +16,7 @@ import type { DateSystem } from './dates';
 import { segmentCustomers } from './segmentCustomers';
 import type { TransactionInput } from './transactions';
 import { abcClasses, pyramidTiers, valueMatrixTiers } from './valueTiers';
+import { coreWarning, NO_PARAMS, type CoreWarning } from './warnings';
 
 const DAYS_PER_YEAR = 365.25;
 
@@ -66,7 +67,7 @@ export function segmentSummary(table: SummaryTable, options: SegmentOptions = {}
   const bins = resolved.bins ?? 5;
   const language = resolved.language ?? 'en';
   const count = table.length;
-  const warnings: string[] = [];
+  const warnings: CoreWarning[] = [];
   const money = monetaryColumn.map((value) => roundMoney(value));
   const historic = (table.historicValue ?? monetaryColumn).map((value) => roundMoney(value));
 
@@ -130,9 +131,9 @@ export function segmentSummary(table: SummaryTable, options: SegmentOptions = {}
   const periods = table.periodNet;
   const tenureDays = table.tenureDays;
   if (periods === null || tenureDays === null) {
-    warnings.push('The summary has no tenure_days and period_0_net … period_3_net columns: no lifecycle stage.');
+    warnings.push(coreWarning('summaryWithoutLifecycle', NO_PARAMS));
   }
-  warnings.push('The lifecycle pattern needs every earlier period of the transactions; a summary leaves it blank.');
+  warnings.push(coreWarning('summaryWithoutPattern', NO_PARAMS));
   const gridRules = resolved.segmentRules ?? RFM_PACKAGE_GRID;
   const customers: CustomerResult[] = [];
   let revenue = 0;

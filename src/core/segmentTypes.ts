@@ -4,6 +4,7 @@ import type { DateOrder, TimeUnit } from './dates';
 import type { Language } from './labels';
 import type { SegmentRule } from './rfmSegment';
 import type { SkippedRows } from './transactions';
+import type { CoreWarning } from './warnings';
 
 /** Lifecycle thresholds of DOMAIN §7.6 (defaults: 90-day periods, 365-day churn window, 0.3, 0.2, 3 occasions). */
 export interface LifecycleOptions {
@@ -203,7 +204,7 @@ export interface SegmentationResult {
   model?: unknown;
   /** Present when `clv.holdoutWeeks` was given with the probabilistic method. */
   holdout?: HoldoutCheck;
-  warnings: string[];
+  warnings: CoreWarning[];
   /** With the `cohorts` option: the triangle, average curves and, for contract data, the sBG projection. */
   cohorts?: CohortAnalysis;
   /** Probabilistic method with a fitted BG/NBD holdout check: expected vs actual cumulative repeat transactions. */

@@ -3,6 +3,8 @@ import type { DateSystem, DateTextOptions } from './dates';
 import { parseDate } from './dates';
 import { AnalyticsError } from './errors';
 import { OrderDayGroups } from './orderDayGroups';
+import type { SkippedRows, SkipReason } from './skippedRows';
+import { coreWarning, type CoreWarning } from './warnings';
 
 /**
  * A transaction table as columns of raw cell values (one array per column, same length), straight from a
@@ -28,16 +30,7 @@ export interface TransactionInput {
  * Why a row was not used. `returnsOnly` counts the rows of customers who only have returns (DOMAIN §7.2);
  * `errorValue` the rows with an Excel error value (`#N/A`, `#REF!` …) in any column read.
  */
-export type SkipReason = 'blankCustomer' | 'badDate' | 'badAmount' | 'afterAsOf' | 'returnsOnly' | 'errorValue';
-
-/**
- * How many rows were skipped, per reason, with the first few row numbers so the user can look at them, and for
- * bad dates and amounts the value of the first of them (what the user has to change).
- */
-export interface SkippedRows {
-  total: number;
-  reasons: Partial<Record<SkipReason, { count: number; firstRows: number[]; firstValue?: string }>>;
-}
+export type { SkippedRows, SkipReason } from './skippedRows';
 
 /** How many row numbers a skip report keeps per reason. */
 export const SKIP_EXAMPLES = 5;
@@ -77,13 +70,11 @@ export interface Transactions {
  * on other days, DOMAIN §7.2).
  * @example
  * transactionWarnings(parseTransactions({ customer: ['a', 'a'], date: [45356, 45357], amount: [1, 2], order: ['R', 'R'] }))
- * // => ["1 order ids appear on more than one day; each day's lines count as a separate purchase."]
+ * // => [{ code: 'ordersOnSeveralDays', params: { orders: 1 } }]
  */
-export function transactionWarnings(transactions: Pick<Transactions, 'ordersOnSeveralDays'>): string[] {
+export function transactionWarnings(transactions: Pick<Transactions, 'ordersOnSeveralDays'>): CoreWarning[] {
   const reused = transactions.ordersOnSeveralDays;
-  return reused > 0
-    ? [`${reused} order ids appear on more than one day; each day's lines count as a separate purchase.`]
-    : [];
+  return reused > 0 ? [coreWarning('ordersOnSeveralDays', { orders: reused })] : [];
 }
 
 /**

@@ -1,5 +1,6 @@
 import { AnalyticsError } from '../core';
 import type { AnalyticsErrorCode } from '../core';
+import { describeFailure } from '../messages/coreMessages';
 
 /**
  * The one table from core's error codes to Excel's errors: `#VALUE!` for input Excel cannot use as given,
@@ -34,7 +35,10 @@ export const EXCEL_ERROR_OF_CODE: Readonly<
 export function toExcelError(error: unknown): CustomFunctions.Error {
   if (error instanceof CustomFunctions.Error) return error;
   if (error instanceof AnalyticsError) {
-    return new CustomFunctions.Error(CustomFunctions.ErrorCode[EXCEL_ERROR_OF_CODE[error.code]], error.message);
+    return new CustomFunctions.Error(
+      CustomFunctions.ErrorCode[EXCEL_ERROR_OF_CODE[error.code]],
+      describeFailure(error, 'en'),
+    );
   }
   const message = error instanceof Error ? error.message : String(error);
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `Unexpected error: ${message}`);

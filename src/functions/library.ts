@@ -12,7 +12,6 @@ import {
   clvSeed,
   customerKey,
   defaultSegment,
-  describeSkipped,
   deliveredValue,
   experienceGap,
   fitBgNbd,
@@ -46,7 +45,15 @@ import {
   valueMatrixTiers,
   withOptionAdvice,
 } from '../core';
-import type { Language, LifecyclePatternKey, LifecycleStageKey, ScoreDirection, SkippedRows, TierKey } from '../core';
+import type {
+  CoreWarning,
+  Language,
+  LifecyclePatternKey,
+  LifecycleStageKey,
+  ScoreDirection,
+  SkippedRows,
+  TierKey,
+} from '../core';
 import {
   cellNumber,
   cellsOf,
@@ -59,6 +66,7 @@ import {
 } from './coerce';
 import { bgnbdModelOf, fitUnit, gammaGammaModelOf } from './modelParameters';
 import { defineFunction } from './runner';
+import { describeSkipped, describeWarning } from '../messages/coreMessages';
 import type { NumberSpec } from './runner';
 import { sortedPopulation } from './sortedPopulationCache';
 
@@ -568,7 +576,7 @@ export const rfmTable = defineFunction(
  */
 function reportRows(
   skipped: SkippedRows,
-  warnings: readonly string[],
+  warnings: readonly CoreWarning[],
   lang: Language,
   width: number,
 ): (string | number)[][] {
@@ -578,9 +586,9 @@ function reportRows(
   ];
   const rows: (string | number)[][] = [];
   if (skipped.total > 0) {
-    rows.push(pad([lang === 'zh' ? '跳过的行' : 'rows skipped', skipped.total, describeSkipped(skipped)]));
+    rows.push(pad([lang === 'zh' ? '跳过的行' : 'rows skipped', skipped.total, describeSkipped(skipped, lang)]));
   }
-  for (const warning of warnings) rows.push(pad([lang === 'zh' ? '警告' : 'warning', warning]));
+  for (const warning of warnings) rows.push(pad([lang === 'zh' ? '警告' : 'warning', describeWarning(warning, lang)]));
   return rows;
 }
 

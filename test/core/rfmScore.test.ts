@@ -14,6 +14,8 @@ import {
 } from '../../src/core';
 import type { ScoreDirection } from '../../src/core';
 import { readDataText } from '../data/dataFiles';
+import type { CoreWarning } from '../../src/core';
+import { describeWarning } from '../../src/messages/coreMessages';
 
 /** The COUNTIF rule written the slow, obvious way: for each value count the strictly worse ones. */
 function bruteForceScores(values: readonly number[], bins: number, lowerIsBetter: boolean): number[] {
@@ -46,10 +48,12 @@ describe('rfmScores(values, bins, direction)', () => {
     const result = rfmScores([1, 1, 1, 1, 2], 5, 'higherIsBetter');
     expect(Array.from(result.scores)).toEqual([1, 1, 1, 1, 5]);
     expect(result.distinctValues).toBe(2);
-    expect(tieWarning('frequency', 2, 5)).toBe(
+    const sentence = (warning: CoreWarning | null): string | null =>
+      warning === null ? null : describeWarning(warning, 'en');
+    expect(sentence(tieWarning('frequency', 2, 5))).toBe(
       'frequency has 2 distinct values for 5 bins: tied customers share a score and some scores are not used.',
     );
-    expect(tieWarning('frequency', 1, 5)).toBe(
+    expect(sentence(tieWarning('frequency', 1, 5))).toBe(
       'frequency has 1 distinct value for 5 bins: every customer ties on it and gets score 5.',
     );
     expect(tieWarning('frequency', 5, 5)).toBeNull();

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import type { SegmentationResult, TransactionInput } from '../../src/core';
 import { readDataText } from '../data/dataFiles';
 import { segmentCustomers } from '../../src/core';
+import { englishWarnings } from '../messages/englishWarnings';
+import { describeFailure } from '../../src/messages/coreMessages';
 
 const SEED = 20_261_122;
 const RUNS = { seed: SEED, numRuns: 60 };
@@ -204,7 +206,23 @@ describe('segmentCustomers — examples and edge cases', () => {
     );
   });
   test('no usable row is EMPTY_INPUT and the message gives the reasons', () => {
-    expect(() => segmentCustomers({ customer: ['a', ''], date: ['never', 45300], amount: [1, 2] })).toThrow(
+    let failure: unknown;
+    try {
+      segmentCustomers({ customer: ['a', ''], date: ['never', 45300], amount: [1, 2] });
+    } catch (error) {
+      failure = error;
+    }
+    expect(failure).toMatchObject({
+      code: 'EMPTY_INPUT',
+      skipped: {
+        total: 2,
+        reasons: {
+          badDate: { count: 1, firstRows: [1], firstValue: 'never' },
+          blankCustomer: { count: 1, firstRows: [2] },
+        },
+      },
+    });
+    expect(describeFailure(failure, 'en')).toMatch(
       /2 rows skipped: bad date 1 \(first at rows 1, the first is 'never'; dates must be yyyy-mm-dd .*\); blank customer 1 \(first at rows 2\)/,
     );
   });
@@ -223,7 +241,7 @@ describe('segmentCustomers — examples and edge cases', () => {
       recencyDays: 1,
       lifecycleStageKey: 'exploration',
     });
-    expect(single.warnings).toEqual(
+    expect(englishWarnings(single.warnings)).toEqual(
       expect.arrayContaining([
         'recency has 1 distinct value for 5 bins: every customer ties on it and gets score 5.',
         'frequency has 1 distinct value for 5 bins: every customer ties on it and gets score 5.',
@@ -238,7 +256,7 @@ describe('segmentCustomers — examples and edge cases', () => {
   test('negative net value: kept, lowest M, a warning, and Lead', () => {
     const negative = segmentCustomers({ customer: ['a', 'a', 'b'], date: [45300, 45301, 45300], amount: [10, -30, 5] });
     expect(negative.customers[0]).toMatchObject({ monetary: -20, mScore: 1, valueTierKey: 'lead' });
-    expect(negative.warnings.join(' ')).toMatch(/net value ≤ 0/);
+    expect(englishWarnings(negative.warnings).join(' ')).toMatch(/net value ≤ 0/);
   });
   test('1904 dates', () => {
     const result1904 = segmentCustomers({ customer: ['a'], date: [0], amount: [1], dateSystem: '1904' });
@@ -267,7 +285,7 @@ describe('segmentCustomers — examples and edge cases', () => {
     expect(grid.customers.map((customer) => customer.valueTierKey)).toEqual(['A', 'A', 'C']);
     expect(grid.customers.every((customer) => customer.segment.length > 0)).toBe(true);
     const matrix = segmentCustomers(input, { tierScheme: 'matrix' });
-    expect(matrix.warnings.join(' ')).toMatch(/forward-looking/);
+    expect(englishWarnings(matrix.warnings).join(' ')).toMatch(/forward-looking/);
   });
   test('custom grid rules with their own labels; unmatched customers are Others', () => {
     const custom = segmentCustomers(input, {

@@ -7,6 +7,7 @@ import type { CollapsedCustomers } from './collapseCustomers';
 import { fitByMaximumLikelihood } from './fitByMaximumLikelihood';
 import type { ObjectiveWithGradient } from './minimizeBfgs';
 import type { BgNbdModel, BtydCustomer } from './types';
+import { coreWarning, NO_PARAMS, type CoreWarning } from '../warnings';
 
 // Module-local copies: hot loops then avoid a global lookup per call (slow in Jest's vm sandbox).
 const { exp, log, log1p } = Math;
@@ -182,25 +183,17 @@ export function fitBgNbd(customers: readonly BtydCustomer[], options: BgNbdFitOp
   });
   const [r, alpha, a, b] = fit.params as [number, number, number, number];
   const se = fit.standardErrors;
-  const warnings: string[] = [];
+  const warnings: CoreWarning[] = [];
   const oneTimeBuyers = data.total - repeaters;
   if (!modified && oneTimeBuyers > 0) {
-    warnings.push(
-      `${oneTimeBuyers} customers have no repeat purchase; BG/NBD gives them P(alive) = 1 by construction. ` +
-        'Use the MBG/NBD (modified) model if that overstates their value.',
-    );
+    warnings.push(coreWarning('oneTimeBuyersAlive', { customers: oneTimeBuyers }));
   }
   // Reported from the estimate, not from where the optimiser stopped on the flat ridge towards the limit.
   const meanDropout = a / (a + b);
   if (fit.limits.length > 0 || meanDropout < 1e-3) {
-    warnings.push(
-      `The data show almost no dropout (mean dropout probability per purchase a/(a+b) = ${meanDropout.toPrecision(2)}` +
-        `${fit.limits.length > 0 ? `; ${fit.limits.join(', ')}` : ''}): the model is at or near its NBD limit, where ` +
-        'every customer stays active, so P(alive) is close to 1 for all. A longer calibration period may reveal dropout.',
-    );
+    warnings.push(coreWarning('nearNbdLimit', { meanDropout, limits: fit.limits }));
   }
-  if (se === null)
-    warnings.push('The Hessian is not positive definite at the optimum: standard errors are unavailable.');
+  if (se === null) warnings.push(coreWarning('hessianNotPositiveDefinite', NO_PARAMS));
   return Object.freeze({
     kind: modified ? 'mbgnbd' : 'bgnbd',
     unit: options.unit,

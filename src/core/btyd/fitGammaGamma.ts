@@ -4,6 +4,7 @@ import { AnalyticsError } from '../errors';
 import { fitByMaximumLikelihood } from './fitByMaximumLikelihood';
 import type { ObjectiveWithGradient } from './minimizeBfgs';
 import type { GammaGammaModel } from './types';
+import { coreWarning, NO_PARAMS, type CoreWarning } from '../warnings';
 
 // Module-local copies: hot loops then avoid a global lookup per call (slow in Jest's vm sandbox).
 const { abs, exp, log, sqrt } = Math;
@@ -162,15 +163,12 @@ export function fitGammaGamma(
   const [p, q, gamma] = fit.params as [number, number, number];
   const correlation = pearson(xs, ms);
   const limit = options.correlationWarning ?? 0.3;
-  const warnings: string[] = [];
+  const warnings: CoreWarning[] = [];
   if (abs(correlation) > limit) {
-    warnings.push(
-      `Repeat purchases and mean spend are correlated (Pearson r = ${correlation.toFixed(2)}); the Gamma–Gamma ` +
-        'model assumes they are independent, so expected spend may be biased.',
-    );
+    warnings.push(coreWarning('spendCorrelated', { correlation }));
   }
-  if (excluded > 0) warnings.push(`${excluded} customers with mean spend ≤ 0 were left out of the spend model.`);
-  if (q <= 1) warnings.push('q ≤ 1: the population mean spend pγ/(q−1) does not exist.');
+  if (excluded > 0) warnings.push(coreWarning('spendExcluded', { customers: excluded }));
+  if (q <= 1) warnings.push(coreWarning('meanSpendUndefined', NO_PARAMS));
   const se = fit.standardErrors;
   return Object.freeze({
     kind: 'gammagamma',

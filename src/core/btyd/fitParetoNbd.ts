@@ -8,6 +8,7 @@ import { fitByMaximumLikelihood } from './fitByMaximumLikelihood';
 import type { ObjectiveWithGradient } from './minimizeBfgs';
 import { paretoDropoutIntegral } from './paretoDropoutIntegral';
 import type { BtydCustomer, ParetoNbdModel } from './types';
+import { coreWarning, NO_PARAMS, type CoreWarning } from '../warnings';
 
 // Module-local copies: hot loops then avoid a global lookup per call (slow in Jest's vm sandbox).
 const { exp, log, log1p, max } = Math;
@@ -222,17 +223,16 @@ export function fitParetoNbd(customers: readonly BtydCustomer[], options: Pareto
     );
   }
   const se = fit.standardErrors;
-  const warnings: string[] = [];
+  const warnings: CoreWarning[] = [];
   if (!fit.converged) {
     warnings.push(
       fit.exhausted
-        ? `The fit stopped at its budget of ${maxEvaluations} likelihood evaluations, close to but not at an optimum: ` +
-            'the estimates may be imprecise. Try a longer calibration period or a small penalty (e.g. 0.001).'
-        : 'The fit stopped before meeting its convergence test: the estimates may be imprecise.',
+        ? coreWarning('fitBudgetExhausted', { evaluations: maxEvaluations })
+        : coreWarning('fitStoppedEarly', NO_PARAMS),
     );
   }
   if (se === null) {
-    warnings.push('The Hessian is not positive definite at the optimum: standard errors are unavailable.');
+    warnings.push(coreWarning('hessianNotPositiveDefinite', NO_PARAMS));
   }
   return Object.freeze({
     kind: 'pareto',

@@ -6,6 +6,7 @@ import { fitGammaGamma, gammaGammaExpectedSpend } from './fitGammaGamma';
 import { fitParetoNbd } from './fitParetoNbd';
 import { checkClvOptions, discountedExpectedPurchases } from './predictedClv';
 import type { BtydCustomer, GammaGammaModel, Horizon, PurchaseModel } from './types';
+import { coreWarning, type CoreWarning } from '../warnings';
 
 /** Options of {@link predictCustomerValues}. */
 export interface PredictCustomerValuesOptions {
@@ -36,7 +37,7 @@ export interface CustomerValuePredictions {
   model: PurchaseModel;
   gammaGamma: GammaGammaModel;
   perCustomer: CustomerPrediction[];
-  warnings: string[];
+  warnings: CoreWarning[];
 }
 
 /**
@@ -48,7 +49,7 @@ export interface CustomerValuePredictions {
 function fitSpendModel(
   customers: readonly { x: number; meanSpend: number }[],
   penalty: number,
-  warnings: string[],
+  warnings: CoreWarning[],
 ): GammaGammaModel {
   try {
     return fitGammaGamma(customers, { penalty });
@@ -66,11 +67,7 @@ function fitSpendModel(
   scale /= count;
   const rescaled = customers.map(({ x, meanSpend }) => ({ x, meanSpend: x > 0 ? meanSpend / scale : 0 }));
   const fitted = fitGammaGamma(rescaled, { penalty: 0.001 });
-  warnings.push(
-    'Spend hardly varies between a customer’s purchases, so the Gamma–Gamma model has no unique fit; it was ' +
-      'fitted with a small penalty (0.001) on spend rescaled to mean 1, and expected values stay close to each ' +
-      'customer’s own mean.',
-  );
+  warnings.push(coreWarning('spendHardlyVaries', { penalty: 0.001 }));
   const se = fitted.standardErrors;
   return Object.freeze({
     ...fitted,
@@ -107,7 +104,7 @@ export function predictCustomerValues(
     kind === 'pareto'
       ? fitParetoNbd(customers, { unit: options.unit, penalty })
       : fitBgNbd(customers, { unit: options.unit, penalty, modified: kind === 'mbgnbd' });
-  const fallbackWarnings: string[] = [];
+  const fallbackWarnings: CoreWarning[] = [];
   const gammaGamma = fitSpendModel(customers, penalty, fallbackWarnings);
   const horizon: Horizon = options.purchaseHorizon ?? { value: options.horizonMonths, unit: 'months' };
   // Customers with the same (x, t_x, T) share P(alive) and the purchase forecasts; CLV is linear in spend.
@@ -132,6 +129,6 @@ export function predictCustomerValues(
     };
   });
   const warnings = [...model.warnings, ...gammaGamma.warnings, ...fallbackWarnings];
-  if (!model.converged) warnings.push(`The ${kind} fit did not fully converge; treat the predictions with care.`);
+  if (!model.converged) warnings.push(coreWarning('predictionsNotConverged', { model: kind }));
   return { model, gammaGamma, perCustomer, warnings };
 }

@@ -1,4 +1,5 @@
 import type { TimeUnit } from '../dates';
+import type { CoreWarning } from '../warnings';
 
 /**
  * One customer's "frequency / recency / T" summary, the only input of the BTYD models.
@@ -46,7 +47,7 @@ export interface BgNbdModel {
   readonly standardErrors: BgNbdStandardErrors | null;
   readonly customers: number;
   readonly penalty: number;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly CoreWarning[];
 }
 
 /** A fitted Pareto/NBD model (Schmittlein, Morrison & Colombo 1987). */
@@ -60,7 +61,7 @@ export interface ParetoNbdModel {
   readonly standardErrors: { r: number; alpha: number; s: number; beta: number } | null;
   readonly customers: number;
   readonly penalty: number;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly CoreWarning[];
 }
 
 /** A fitted Gamma–Gamma spend model (Fader & Hardie 2013, "The Gamma-Gamma model of monetary value"). */
@@ -78,7 +79,7 @@ export interface GammaGammaModel {
   /** Pearson correlation of repeat purchases and mean spend among the customers used. */
   readonly frequencySpendCorrelation: number;
   readonly penalty: number;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly CoreWarning[];
 }
 
 /** Any fitted purchase-count model. */

@@ -4,6 +4,7 @@ import { fitByMaximumLikelihood } from '../btyd/fitByMaximumLikelihood';
 import type { ObjectiveWithGradient } from '../btyd/minimizeBfgs';
 import { AnalyticsError } from '../errors';
 import type { SbgModel } from './types';
+import { coreWarning, NO_PARAMS, type CoreWarning } from '../warnings';
 
 /**
  * The pooled counts of a set of survivor series: `lost[t]` customers churned at period t (t = 1…n) and `censored[t]`
@@ -154,9 +155,8 @@ export function fitSbg(survivors: readonly (readonly number[])[]): SbgModel {
   });
   const [alpha, beta] = fit.params as [number, number];
   const se = fit.standardErrors;
-  const warnings: string[] = [];
-  if (se === null)
-    warnings.push('The Hessian is not positive definite at the optimum: standard errors are unavailable.');
+  const warnings: CoreWarning[] = [];
+  if (se === null) warnings.push(coreWarning('hessianNotPositiveDefinite', NO_PARAMS));
   return Object.freeze({
     kind: 'sbg',
     params: Object.freeze({ alpha, beta }),

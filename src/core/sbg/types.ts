@@ -1,3 +1,5 @@
+import type { CoreWarning } from '../warnings';
+
 /** The two parameters of the shifted-beta-geometric model: the churn probability θ ~ Beta(α, β) across customers. */
 export interface SbgParams {
   readonly alpha: number;
@@ -22,5 +24,5 @@ export interface SbgModel {
   readonly cohorts: number;
   /** The longest age observed: periods 1…periods carry information. */
   readonly periods: number;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly CoreWarning[];
 }

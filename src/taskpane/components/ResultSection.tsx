@@ -1,7 +1,8 @@
 import { Button, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import { useSectionStyles } from './sectionStyles';
-import type { Translate, UiLanguage } from '../i18n/translator';
+import { describeWarning } from '../../messages/coreMessages';
+import { labelLanguageOf, type Translate, type UiLanguage } from '../i18n/translator';
 import type { RunSummary } from '../state/runSummary';
 
 const useStyles = makeStyles({
@@ -122,8 +123,8 @@ export function ResultSection(props: {
       )}
       {summary.warnings.length > 0 && (
         <ul>
-          {summary.warnings.map((warning) => (
-            <li key={warning}>{warning}</li>
+          {summary.warnings.map((warning, index) => (
+            <li key={`${warning.code}-${index}`}>{describeWarning(warning, labelLanguageOf(language))}</li>
           ))}
         </ul>
       )}

@@ -23,7 +23,7 @@ export const computeInWorker: Compute = (input, options, onProgress, signal) =>
       signal?.removeEventListener('abort', stop);
       worker.terminate();
       if (reply.type === 'done') resolve(reply.result);
-      else reject(Object.assign(new Error(reply.message), { code: reply.code }));
+      else reject(Object.assign(new Error(reply.message), { code: reply.code, skipped: reply.skipped }));
     };
     worker.onerror = (event) => {
       signal?.removeEventListener('abort', stop);

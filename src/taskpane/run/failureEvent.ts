@@ -1,3 +1,5 @@
+import type { Language, SkippedRows } from '../../core';
+import { describeSkipped } from '../../messages/coreMessages';
 import type { MessageKey } from '../i18n/en';
 import type { PaneEvent } from '../state/paneReducer';
 
@@ -16,10 +18,18 @@ const CORE_FAILURES: Readonly<Record<string, MessageKey>> = {
   NOT_CONVERGED: 'error.modelFit',
 };
 
-/** The pane event for a failed or cancelled run: known codes get a translated message, others the raw text. */
-export function failureEvent(error: unknown): Extract<PaneEvent, { type: 'runFailed' }> {
+/**
+ * The pane event for a failed or cancelled run: known codes get a translated message, others the raw text; a
+ * run where every row was skipped gives its skip report in `language`.
+ */
+export function failureEvent(error: unknown, language: Language = 'en'): Extract<PaneEvent, { type: 'runFailed' }> {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-  const detail = error instanceof Error ? error.message : String(error);
+  const skipped =
+    typeof error === 'object' && error !== null && 'skipped' in error
+      ? (error.skipped as SkippedRows | undefined)
+      : undefined;
+  const detail =
+    skipped !== undefined ? describeSkipped(skipped, language) : error instanceof Error ? error.message : String(error);
   if (code === 'CANCELLED') return { type: 'runFailed', message: 'error.CANCELLED' };
   if (code === 'EMPTY_SOURCE' || code === 'NO_DATA_ROWS' || code === 'TOO_MANY_ROWS') {
     return { type: 'runFailed', message: `error.${code}` };

@@ -94,6 +94,6 @@ export async function runSegmentation(
     });
     dispatch({ type: 'runFinished', summary: runSummary(result, outcome) });
   } catch (error) {
-    dispatch(failureEvent(error));
+    dispatch(failureEvent(error, request.options.outputLanguage));
   }
 }

@@ -1,5 +1,5 @@
 // The Web Worker that runs core's segmentation (of transactions or of a customer summary) off the UI thread, so Excel and the pane stay responsive.
-import { segmentInput } from '../../core';
+import { AnalyticsError, segmentInput } from '../../core';
 import type { WorkerReply, WorkerRequest } from './workerMessages';
 
 interface WorkerScope {
@@ -17,6 +17,9 @@ scope.onmessage = (event) => {
     scope.postMessage({ type: 'done', result });
   } catch (error) {
     const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'UNKNOWN';
-    scope.postMessage({ type: 'error', code, message: error instanceof Error ? error.message : String(error) });
+    const message = error instanceof Error ? error.message : String(error);
+    // The skip report crosses the worker boundary so the pane can word it in its own language.
+    const skipped = error instanceof AnalyticsError ? error.skipped : undefined;
+    scope.postMessage({ type: 'error', code, message, ...(skipped === undefined ? {} : { skipped }) });
   }
 };

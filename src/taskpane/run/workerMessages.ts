@@ -1,4 +1,4 @@
-import type { SegmentationResult, SegmentOptions, SummaryInput, TransactionInput } from '../../core';
+import type { SegmentationResult, SegmentOptions, SkippedRows, SummaryInput, TransactionInput } from '../../core';
 
 /** Sent to the segmentation worker. */
 export interface WorkerRequest {
@@ -10,4 +10,4 @@ export interface WorkerRequest {
 export type WorkerReply =
   | { type: 'progress'; phase: string; fraction: number }
   | { type: 'done'; result: SegmentationResult }
-  | { type: 'error'; code: string; message: string };
+  | { type: 'error'; code: string; message: string; skipped?: SkippedRows };

@@ -1,4 +1,4 @@
-import type { HoldoutSkipReason, SegmentationResult, SkipReason } from '../../core';
+import type { CoreWarning, HoldoutSkipReason, SegmentationResult, SkipReason } from '../../core';
 
 /** What the pane shows after a run: figures taken from core's result as they are, no arithmetic. */
 export interface RunSummary {
@@ -10,7 +10,8 @@ export interface RunSummary {
   tiers: { label: string; customers: number; revenue: number; revenueShare: number }[];
   /** Per reason: the count, the first rows, and for bad dates and amounts the first offending value. */
   skipped: { reason: SkipReason; count: number; firstRows: number[]; firstValue?: string }[];
-  warnings: string[];
+  /** Core's warnings as codes: the pane words them in its own language. */
+  warnings: readonly CoreWarning[];
   /** The probabilistic method's holdout check: its totals, or why it was not done. */
   holdout?:
     | { status: 'fitted'; calibrationEnd: string; weeks: number; actual: number; predicted: number }

@@ -5,6 +5,7 @@
 import { bgnbdConditionalExpected, bgnbdPAlive } from '../../../src/core/btyd/bgnbdPredictions';
 import { fitBgNbd } from '../../../src/core/btyd/fitBgNbd';
 import { mulberry32, simulateParetoNbd } from './simulate';
+import { englishWarnings } from '../../messages/englishWarnings';
 
 describe('fitBgNbd on data where nobody drops out (Pareto/NBD simulation with s = 0, i.e. the NBD)', () => {
   // Seeds whose samples show no dropout at all (others, e.g. 3, show a little by chance and have an interior MLE).
@@ -15,7 +16,7 @@ describe('fitBgNbd on data where nobody drops out (Pareto/NBD simulation with s 
       const { r, alpha, a, b } = model.params;
       // Every customer's dropout probability p ~ Beta(a, b) has mean a / (a + b) ≈ 0.
       expect(a / (a + b)).toBeLessThan(1e-4);
-      expect(model.warnings.join(' ')).toMatch(
+      expect(englishWarnings(model.warnings).join(' ')).toMatch(
         /almost no dropout \(mean dropout probability per purchase a\/\(a\+b\) = /,
       );
       // The purchase-rate part still estimates the truth (Gamma(0.7, 9)) from 3,000 customers.

@@ -8,6 +8,7 @@ import {
 } from '../../../src/core/btyd/bgnbdPredictions';
 import type { BgNbdModel } from '../../../src/core/btyd/types';
 import { readCdnowSample } from './cdnowSample';
+import { englishWarnings } from '../../messages/englishWarnings';
 
 const cdnow = readCdnowSample();
 const weeks = (value: number) => ({ value, unit: 'weeks' as const });
@@ -79,7 +80,7 @@ describe('fitBgNbd', () => {
   });
 
   test('the fitted model warns that one-time buyers get P(alive) = 1 and names the MBG/NBD remedy', () => {
-    expect(model.warnings.join(' ')).toMatch(/1411 customers .*P\(alive\) = 1.*MBG\/NBD/);
+    expect(englishWarnings(model.warnings).join(' ')).toMatch(/1411 customers .*P\(alive\) = 1.*MBG\/NBD/);
   });
 
   test('does not mutate its input', () => {

@@ -2,6 +2,7 @@ import gammaln from '@stdlib/math-base-special-gammaln';
 import { fitGammaGamma, gammaGammaExpectedSpend } from '../../../src/core/btyd/fitGammaGamma';
 import { readCdnowSample } from './cdnowSample';
 import { codeOf } from '../../analyticsErrors';
+import { englishWarnings } from '../../messages/englishWarnings';
 
 const cdnow = readCdnowSample();
 
@@ -55,16 +56,16 @@ describe('fitGammaGamma', () => {
     const fitted = fitGammaGamma(withBad);
     expect(fitted.customers).toBe(946);
     expect(fitted.excludedNonPositiveSpend).toBe(2);
-    expect(fitted.warnings.join(' ')).toMatch(/2 customers with mean spend ≤ 0/);
+    expect(englishWarnings(fitted.warnings).join(' ')).toMatch(/2 customers with mean spend ≤ 0/);
     expect(gammaGammaExpectedSpend(fitted, 2, -5)).toBeCloseTo(gammaGammaExpectedSpend(fitted, 0, 0), 10);
   });
 
   test('warns when frequency and spend are correlated', () => {
-    expect(model.warnings).toHaveLength(0);
+    expect(englishWarnings(model.warnings)).toHaveLength(0);
     const correlated = cdnow.filter((c) => c.x > 0).map((c) => ({ x: c.x, meanSpend: c.meanSpend * (1 + c.x) }));
     const fitted = fitGammaGamma(correlated);
     expect(fitted.frequencySpendCorrelation).toBeGreaterThan(0.3);
-    expect(fitted.warnings.join(' ')).toMatch(/correlated/);
+    expect(englishWarnings(fitted.warnings).join(' ')).toMatch(/correlated/);
   });
 
   test('errors: nobody repeats, bad numbers', () => {

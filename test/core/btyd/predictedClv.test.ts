@@ -6,6 +6,7 @@ import { predictedClv } from '../../../src/core/btyd/predictedClv';
 import type { BgNbdModel } from '../../../src/core/btyd/types';
 import { AnalyticsError } from '../../../src/core/errors';
 import { readCdnowSample } from './cdnowSample';
+import { englishWarnings } from '../../messages/englishWarnings';
 
 const cdnow = readCdnowSample();
 const weekly = fitBgNbd(cdnow, { unit: 'weeks' });
@@ -88,7 +89,7 @@ describe('predictCustomerValues', () => {
   });
 
   test('warns about one-time buyers under BG/NBD; MBG/NBD and Pareto/NBD are offered through `model`', () => {
-    expect(result.warnings.join(' ')).toMatch(/P\(alive\) = 1/);
+    expect(englishWarnings(result.warnings).join(' ')).toMatch(/P\(alive\) = 1/);
     const modified = predictCustomerValues(cdnow.slice(0, 600), {
       unit: 'weeks',
       horizonMonths: 3,
@@ -97,7 +98,7 @@ describe('predictCustomerValues', () => {
       model: 'mbgnbd',
     });
     expect(modified.model.kind).toBe('mbgnbd');
-    expect(modified.warnings.join(' ')).not.toMatch(/P\(alive\) = 1/);
+    expect(englishWarnings(modified.warnings).join(' ')).not.toMatch(/P\(alive\) = 1/);
     const oneTime = modified.perCustomer.filter((_, i) => cdnow[i]!.x === 0);
     expect(oneTime.every((p) => p.pAlive < 1)).toBe(true);
   });
@@ -112,7 +113,7 @@ describe('predictCustomerValues with fixed prices', () => {
       monthlyDiscount: 0.01,
       margin: 1,
     });
-    expect(result.warnings.join(' ')).toMatch(/Spend hardly varies/);
+    expect(englishWarnings(result.warnings).join(' ')).toMatch(/Spend hardly varies/);
     const repeat = result.perCustomer.filter((_, i) => cdnow[i]!.x > 0);
     // Within 5 % of the fixed price: the small penalty shrinks a little towards the population mean.
     expect(repeat.every((row) => Math.abs(row.expectedAvgValue - 12.5) < 0.05 * 12.5)).toBe(true);
