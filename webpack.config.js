@@ -5,34 +5,33 @@ const fs = require('fs');
 const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
-const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { buildManifests } = require('./scripts/manifests.js');
 const packageJson = require('./package.json');
 
 const DEV_URL = 'https://localhost:3000/';
 const devServerPort = packageJson.config.dev_server_port;
 
-/** Emits the Chinese functions metadata (same ids and parameters, Chinese descriptions) beside functions.json. */
-class ChineseMetadataPlugin {
+/**
+ * Writes functions.json and functions.zh-CN.json from the functions' own declarations (defineFunction in
+ * src/functions), which Microsoft documents as hand-written custom-function metadata: ids, parameter order and
+ * optionality come from the code that Excel calls, so they cannot drift. tsx loads the TypeScript here.
+ */
+class FunctionsMetadataPlugin {
   apply(compiler) {
-    compiler.hooks.thisCompilation.tap('ChineseMetadataPlugin', (compilation) => {
+    compiler.hooks.thisCompilation.tap('FunctionsMetadataPlugin', (compilation) => {
       compilation.hooks.processAssets.tap(
-        { name: 'ChineseMetadataPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        { name: 'FunctionsMetadataPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
         () => {
-          const english = compilation.getAsset('functions.json');
-          if (!english) return;
-          const zhModule = path.resolve(__dirname, 'src/functions/zhMetadata.ts');
-          if (!fs.existsSync(zhModule)) {
-            compilation.errors.push(
-              new webpack.WebpackError(`${zhModule} is missing: cannot build functions.zh-CN.json`),
-            );
-            return;
-          }
-          // The translation table is TypeScript so that its keys are type-checked; tsx loads it here.
           const { require: tsRequire } = require('tsx/cjs/api');
-          const { buildZhMetadata } = tsRequire(zhModule, __filename);
-          const zh = buildZhMetadata(JSON.parse(english.source.source().toString()));
-          compilation.emitAsset('functions.zh-CN.json', new webpack.sources.RawSource(JSON.stringify(zh, null, 2)));
+          const metadataModule = path.resolve(__dirname, 'src/functions/functionsMetadata.ts');
+          const { buildFunctionsMetadata } = tsRequire(metadataModule, __filename);
+          for (const [language, file] of [
+            ['en', 'functions.json'],
+            ['zh', 'functions.zh-CN.json'],
+          ]) {
+            const metadata = buildFunctionsMetadata(language, `${DEV_URL}docs/`);
+            compilation.emitAsset(file, new webpack.sources.RawSource(JSON.stringify(metadata, null, 2)));
+          }
         },
       );
     });
@@ -154,8 +153,7 @@ function browserConfig() {
       ],
     },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
-      new ChineseMetadataPlugin(),
+      new FunctionsMetadataPlugin(),
       new ManifestPlugin(publicUrl),
       new FunctionDocsPlugin(publicUrl),
       new webpack.DefinePlugin({ __ADDIN_VERSION__: JSON.stringify(packageJson.version) }),

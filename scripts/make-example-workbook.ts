@@ -6,7 +6,6 @@
  */
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type * as FunctionsModuleType from '../src/functions/functions';
 import { readDataText } from '../test/data/dataFiles';
 import { installCustomFunctionsStandIn } from '../test/functions/customFunctionsStandIn';
 
@@ -15,7 +14,6 @@ const OUTPUT = path.join(ROOT, 'examples/crm-sample.xlsx');
 const TRANSACTION_ROWS = 3000;
 
 type Cell = string | number;
-type FunctionsModule = typeof FunctionsModuleType;
 
 /** Excel serial (1900 system) of a yyyymmdd text. */
 function serialOf(yyyymmdd: string): number {
@@ -60,7 +58,8 @@ function putFormula(sheet: ExcelJS.Worksheet, address: string, formula: string, 
 
 async function main(): Promise<void> {
   installCustomFunctionsStandIn();
-  const crm = (await import('../src/functions/functions')) as FunctionsModule;
+  const library = await import('../src/functions/library');
+  const cohorts = await import('../src/functions/cohortFunctions');
   const transactions = readTransactions();
   const last = transactions.length + 1;
   const workbook = new ExcelJS.Workbook();
@@ -100,7 +99,7 @@ async function main(): Promise<void> {
 
   // RFM table: the per-customer table, as an array formula over its exact size.
   const tableSheet = workbook.addWorksheet('RFM table');
-  const table = crm.rfmTable(customers, dates, amounts, asOf);
+  const table = library.rfmTable(customers, dates, amounts, asOf);
   putFormula(tableSheet, 'A1', `CRM.RFM_TABLE(${tx('A')},${tx('B')},${tx('D')},DATE(1998,7,1))`, table);
   const header = table[0] as string[];
   const rowsOf = (name: string): Cell[][] => table.slice(1).map((row) => [row[header.indexOf(name)] as Cell]);
@@ -110,14 +109,14 @@ async function main(): Promise<void> {
   // Models: fits referenced by the probabilistic functions.
   const models = workbook.addWorksheet('Models');
   models.getCell('A1').value = 'BG/NBD fit (days)';
-  const bgnbd = crm.bgnbdFit(rowsOf('x'), rowsOf('t_x'), rowsOf('T'));
+  const bgnbd = library.bgnbdFit(rowsOf('x'), rowsOf('t_x'), rowsOf('T'));
   putFormula(models, 'A2', `CRM.BGNBD_FIT(${tableRange('x')},${tableRange('t_x')},${tableRange('T')})`, bgnbd);
   models.getCell('D1').value = 'Gamma–Gamma fit';
-  const gg = crm.ggFit(rowsOf('x'), rowsOf('monetary_repeat_avg'));
+  const gg = library.gammaGammaFit(rowsOf('x'), rowsOf('monetary_repeat_avg'));
   putFormula(models, 'D2', `CRM.GG_FIT(${tableRange('x')},${tableRange('monetary_repeat_avg')})`, gg);
   // RFM cuts: computed once here, referenced by RFM_SCORE_CUTS on the Functions sheet (the fast per-row route).
   models.getCell('G1').value = 'RFM cuts (score ≥ k when recency is below, frequency and monetary above)';
-  const cuts = crm.rfmCuts(rowsOf('recency_days'), rowsOf('frequency'), rowsOf('monetary'));
+  const cuts = library.rfmCuts(rowsOf('recency_days'), rowsOf('frequency'), rowsOf('monetary'));
   putFormula(
     models,
     'G2',
@@ -135,12 +134,12 @@ async function main(): Promise<void> {
   const first = table[1] as Cell[];
   const value = (name: string): Cell => first[header.indexOf(name)] as Cell;
   const examples: [string, string, unknown][] = [
-    ['CLV', 'CRM.CLV({100;100;100},10%)', crm.clv([[100], [100], [100]], 0.1)],
-    ['RETENTION_CLV', 'CRM.RETENTION_CLV(150,55%,10%,100)', crm.retentionClv(150, 0.55, 0.1, 100)],
+    ['CLV', 'CRM.CLV({100;100;100},10%)', library.clv([[100], [100], [100]], 0.1)],
+    ['RETENTION_CLV', 'CRM.RETENTION_CLV(150,55%,10%,100)', library.retentionClvFunction(150, 0.55, 0.1, 100)],
     [
       'RFM_SCORE',
       `CRM.RFM_SCORE('RFM table'!${letter('recency_days')}2,'RFM table'!${letter('frequency')}2,'RFM table'!${letter('monetary')}2,${tableRange('recency_days')},${tableRange('frequency')},${tableRange('monetary')})`,
-      crm.rfmScore(
+      library.rfmScore(
         [[value('recency_days')]],
         [[value('frequency')]],
         [[value('monetary')]],
@@ -152,40 +151,40 @@ async function main(): Promise<void> {
     [
       'RFM_SCORE_CUTS',
       `CRM.RFM_SCORE_CUTS('RFM table'!${letter('recency_days')}2,'RFM table'!${letter('frequency')}2,'RFM table'!${letter('monetary')}2,${cutsRange})`,
-      crm.rfmScoreCuts(value('recency_days'), value('frequency'), value('monetary'), cuts),
+      library.rfmScoreCuts(value('recency_days'), value('frequency'), value('monetary'), cuts),
     ],
-    ['RFM_SEGMENT', 'CRM.RFM_SEGMENT(5,4)', crm.rfmSegment(5, 4)],
-    ['RFM_SEGMENT (zh)', 'CRM.RFM_SEGMENT(5,4,,,,"zh")', crm.rfmSegment(5, 4, null, null, null, 'zh')],
+    ['RFM_SEGMENT', 'CRM.RFM_SEGMENT(5,4)', library.rfmSegment(5, 4)],
+    ['RFM_SEGMENT (zh)', 'CRM.RFM_SEGMENT(5,4,,,,"zh")', library.rfmSegment(5, 4, null, null, null, 'zh')],
     [
       'LIFECYCLE_STAGE',
       `CRM.LIFECYCLE_STAGE(${tx('B')},${tx('D')},"00002",${tx('A')},DATE(1998,7,1))`,
-      crm.lifecycleStage(dates, amounts, '00002', customers, asOf),
+      library.lifecycleStage(dates, amounts, '00002', customers, asOf),
     ],
     [
       'LIFECYCLE_PATTERN',
       `CRM.LIFECYCLE_PATTERN(${tx('B')},${tx('D')},"00002",${tx('A')},DATE(1998,7,1))`,
-      crm.lifecyclePattern(dates, amounts, '00002', customers, asOf),
+      library.lifecyclePattern(dates, amounts, '00002', customers, asOf),
     ],
     [
       'VALUE_TIER',
       'CRM.VALUE_TIER(50,{100;50;20;10;0})',
-      crm.valueTier([[50]], [[100], [50], [20], [10], [0]])[0]?.[0],
+      library.valueTier([[50]], [[100], [50], [20], [10], [0]])[0]?.[0],
     ],
     [
       'VALUE_TIER (one value)',
       `CRM.VALUE_TIER('RFM table'!${letter('historic_value')}2,${tableRange('historic_value')})`,
-      crm.valueTier([[value('historic_value')]], rowsOf('historic_value'))[0]?.[0],
+      library.valueTier([[value('historic_value')]], rowsOf('historic_value'))[0]?.[0],
     ],
-    ['VALUE_MATRIX', 'CRM.VALUE_MATRIX(5,50,10,20)', crm.valueMatrix([[5]], [[50]], 10, 20)[0]?.[0]],
-    ['P_ALIVE', `CRM.P_ALIVE(Models!A2:B6,2,30,90)`, crm.pAlive(bgnbd, 2, 30, 90)],
-    ['EXPECTED_PURCHASES', `CRM.EXPECTED_PURCHASES(Models!A2:B6,365)`, crm.expectedPurchases(bgnbd, 365)],
+    ['VALUE_MATRIX', 'CRM.VALUE_MATRIX(5,50,10,20)', library.valueMatrix([[5]], [[50]], 10, 20)[0]?.[0]],
+    ['P_ALIVE', `CRM.P_ALIVE(Models!A2:B6,2,30,90)`, library.pAlive(bgnbd, 2, 30, 90)],
+    ['EXPECTED_PURCHASES', `CRM.EXPECTED_PURCHASES(Models!A2:B6,365)`, library.expectedPurchases(bgnbd, 365)],
     [
       'PREDICTED_CLV',
       `CRM.PREDICTED_CLV(Models!A2:B6,Models!D2:E5,2,30,90,40,"days")`,
-      crm.predictedClv(bgnbd, gg, 2, 30, 90, 40, 'days'),
+      library.predictedClvFunction(bgnbd, gg, 2, 30, 90, 40, 'days'),
     ],
-    ['EXPERIENCE_GAP', 'CRM.EXPERIENCE_GAP(5,7,9)', crm.experienceGap([[5]], [[7]], [[9]])[0]?.[0]],
-    ['DELIVERED_VALUE', 'CRM.DELIVERED_VALUE(120,80,"ratio")', crm.deliveredValue(120, 80, 'ratio')],
+    ['EXPERIENCE_GAP', 'CRM.EXPERIENCE_GAP(5,7,9)', library.experienceGapFunction([[5]], [[7]], [[9]])[0]?.[0]],
+    ['DELIVERED_VALUE', 'CRM.DELIVERED_VALUE(120,80,"ratio")', library.deliveredValueFunction(120, 80, 'ratio')],
   ];
   examples.forEach(([name, formula, result], index) => {
     const row = index + 2;
@@ -201,7 +200,7 @@ async function main(): Promise<void> {
     functions,
     `C${spillRow + 1}`,
     'CRM.VALUE_TIER({100;50;20;10;0})',
-    crm.valueTier([[100], [50], [20], [10], [0]]),
+    library.valueTier([[100], [50], [20], [10], [0]]),
   );
   functions.getCell(spillRow + 1, 1).value = 'VALUE_TIER';
   functions.getCell(spillRow + 7, 1).value = 'RFM_SCORE (first 10)';
@@ -210,14 +209,14 @@ async function main(): Promise<void> {
     functions,
     `C${spillRow + 7}`,
     `CRM.RFM_SCORE('RFM table'!${letter('recency_days')}2:${letter('recency_days')}11,'RFM table'!${letter('frequency')}2:${letter('frequency')}11,'RFM table'!${letter('monetary')}2:${letter('monetary')}11)`,
-    crm.rfmScore(firstTen('recency_days'), firstTen('frequency'), firstTen('monetary')),
+    library.rfmScore(firstTen('recency_days'), firstTen('frequency'), firstTen('monetary')),
   );
   functions.getCell(spillRow + 18, 1).value = 'VALUE_MATRIX';
   putFormula(
     functions,
     `C${spillRow + 18}`,
     `CRM.VALUE_MATRIX('RFM table'!${letter('historic_value')}2:${letter('historic_value')}11,'RFM table'!${letter('clv')}2:${letter('clv')}11)`,
-    crm.valueMatrix(firstTen('historic_value'), firstTen('clv')),
+    library.valueMatrix(firstTen('historic_value'), firstTen('clv')),
   );
 
   // Cohorts: the triangle of the sample transactions, and the sBG model on Fader & Hardie's (2007) high-end series.
@@ -227,7 +226,7 @@ async function main(): Promise<void> {
     cohortSheet,
     'A2',
     `CRM.COHORT_TABLE(${tx('A')},${tx('B')},${tx('D')},"month","share",DATE(1998,7,1))`,
-    crm.cohortTable(customers, dates, amounts, 'month', 'share', asOf),
+    cohorts.cohortTableFunction(customers, dates, amounts, 'month', 'share', asOf),
   );
   const survivorsRow = 10;
   cohortSheet.getCell(survivorsRow, 1).value =
@@ -237,21 +236,26 @@ async function main(): Promise<void> {
     cohortSheet.getCell(survivorsRow + 1, index + 1).value = count;
   });
   const survivorsRange = `A${survivorsRow + 1}:H${survivorsRow + 1}`;
-  const sbg = crm.sbgFit([highEnd]);
+  const sbg = cohorts.sbgFitFunction([highEnd]);
   cohortSheet.getCell(survivorsRow + 3, 1).value = 'sBG fit';
   putFormula(cohortSheet, `A${survivorsRow + 4}`, `CRM.SBG_FIT(${survivorsRange})`, sbg);
   const sbgRange = `$A$${survivorsRow + 4}:$B$${survivorsRow + 11}`;
   const sbgExamples: [string, string, unknown][] = [
-    ['SBG_SURVIVAL (year 12)', `CRM.SBG_SURVIVAL(${sbgRange},12)`, crm.sbgSurvival(sbg, 12)],
-    ['SBG_RETENTION (year 8)', `CRM.SBG_RETENTION(${sbgRange},8)`, crm.sbgRetention(sbg, 8)],
-    ['SBG_DERL (n = 8, 10 %)', `CRM.SBG_DERL(${sbgRange},10%,7)`, crm.sbgDerl(sbg, 0.1, 7)],
+    ['SBG_SURVIVAL (year 12)', `CRM.SBG_SURVIVAL(${sbgRange},12)`, cohorts.sbgSurvivalFunction(sbg, 12)],
+    ['SBG_RETENTION (year 8)', `CRM.SBG_RETENTION(${sbgRange},8)`, cohorts.sbgRetentionFunction(sbg, 8)],
+    ['SBG_DERL (n = 8, 10 %)', `CRM.SBG_DERL(${sbgRange},10%,7)`, cohorts.sbgDerlFunction(sbg, 0.1, 7)],
   ];
   sbgExamples.forEach(([name, formula, result], index) => {
     cohortSheet.getCell(survivorsRow + 4 + index, 4).value = name;
     putFormula(cohortSheet, `E${survivorsRow + 4 + index}`, formula, result);
   });
   cohortSheet.getCell(survivorsRow + 8, 4).value = 'SBG_CLV (margin 100, 10 %, 7 renewals)';
-  putFormula(cohortSheet, `D${survivorsRow + 9}`, `CRM.SBG_CLV(${sbgRange},100,10%,7)`, crm.sbgClv(sbg, 100, 0.1, 7));
+  putFormula(
+    cohortSheet,
+    `D${survivorsRow + 9}`,
+    `CRM.SBG_CLV(${sbgRange},100,10%,7)`,
+    cohorts.sbgClvFunction(sbg, 100, 0.1, 7),
+  );
 
   await workbook.xlsx.writeFile(OUTPUT);
   console.log(

@@ -87,6 +87,7 @@ const optionalDate = { kind: 'date', optional: true } as const;
 const column = { kind: 'column' } as const;
 const optionalColumn = { kind: 'column', optional: true } as const;
 const raw = { kind: 'raw' } as const;
+const optionalRaw = { kind: 'raw', optional: true } as const;
 const nonNegative = { kind: 'number', min: 0 } as const;
 
 /** True when an argument is a range of more than one cell (the spilled form of a dual-use function). */
@@ -117,6 +118,37 @@ function asColumn<T>(values: readonly T[]): T[][] {
 /** CRM.CLV: the seed formula Σ RP_t · r^(t−1) / (1+d)^t − AC (DOMAIN §7.5). */
 export const clv = defineFunction(
   {
+    id: 'CLV',
+    description: {
+      en: 'Customer lifetime value by the seed formula: the sum over periods t = 1…T of profit × retention^(t−1) / (1 + discount)^t, minus the acquisition cost; with retention 100 % and no cost it equals NPV.',
+      zh: '按种子公式计算客户终身价值：对 t = 1…T 求 利润 × 保留率^(t−1) / (1 + 折现率)^t 之和，再减去获客成本；保留率 100% 且无获客成本时等于 NPV。',
+    },
+    result: 'number',
+    parameters: {
+      profits: {
+        matrix: true,
+        en: 'One profit per period, or a row or column of per-period profits (the first is earned at the end of period 1).',
+        zh: '每期利润：一个数，或一行/一列各期利润（第一期在第 1 期末获得）。',
+      },
+      discount_rate: {
+        en: 'Discount rate per period, e.g. 10%; must be above −100 %.',
+        zh: '每期折现率，例如 10%；必须大于 −100%。',
+      },
+      retention_rate: {
+        en: 'Share of customers kept each period, above 0 % and at most 100 % (default 100 %); the first period is not reduced.',
+        zh: '每期保留的客户比例，大于 0% 且不超过 100%（默认 100%）；第一期不打折扣。',
+      },
+      periods: {
+        en: 'Number of periods; optional for a single profit only when retention is below 100 % (then the horizon is infinite).',
+        zh: '期数；只有单个利润且保留率低于 100% 时可省略（此时为无限期）。',
+      },
+      acquisition_cost: {
+        en: 'Cost of acquiring the customer, subtracted once (default 0).',
+        zh: '获客成本，只减一次（默认 0）。',
+      },
+    },
+  },
+  {
     profits: raw,
     discount_rate: discountRate,
     retention_rate: { ...retentionRate, default: 1 },
@@ -140,6 +172,30 @@ export const clv = defineFunction(
 /** CRM.RETENTION_CLV: Gupta–Lehmann margin multiple, m · r / (1+d−r) − AC or its finite sum. */
 export const retentionClvFunction = defineFunction(
   {
+    id: 'RETENTION_CLV',
+    description: {
+      en: 'Lifetime value by the Gupta–Lehmann margin multiple: margin × retention / (1 + discount − retention) − acquisition cost, the first margin earned only if the customer is retained.',
+      zh: '按 Gupta–Lehmann 利润乘数计算终身价值：利润 × 保留率 / (1 + 折现率 − 保留率) − 获客成本，第一期利润仅在客户被保留时获得。',
+    },
+    result: 'number',
+    parameters: {
+      margin: { en: 'Profit margin per customer per period.', zh: '每位客户每期的利润。' },
+      retention_rate: {
+        en: 'Share of customers kept each period, above 0 % and at most 100 %.',
+        zh: '每期保留的客户比例，大于 0% 且不超过 100%。',
+      },
+      discount_rate: { en: 'Discount rate per period, above −100 %.', zh: '每期折现率，大于 −100%。' },
+      acquisition_cost: {
+        en: 'Cost of acquiring the customer, subtracted once (default 0).',
+        zh: '获客成本，只减一次（默认 0）。',
+      },
+      periods: {
+        en: 'Number of periods for a finite horizon: the sum of margin × retention^t / (1 + discount)^t for t = 1…periods (default infinite).',
+        zh: '有限期数：对 t = 1…期数 求 利润 × 保留率^t / (1 + 折现率)^t 之和（默认无限期）。',
+      },
+    },
+  },
+  {
     margin: { kind: 'number' },
     retention_rate: retentionRate,
     discount_rate: discountRate,
@@ -160,13 +216,50 @@ const isArray = Array.isArray;
 /** CRM.RFM_SCORE: one customer's code (or part) against population columns, or a spilled column of codes. */
 export const rfmScore = defineFunction(
   {
+    id: 'RFM_SCORE',
+    description: {
+      en: "RFM score 1 + INT(bins × number of customers strictly worse / number of customers): one customer's code such as 545 against the population columns, or, without population columns, a spilled column of codes for the three columns.",
+      zh: 'RFM 评分 = 1 + INT(分级数 × 严格更差的客户数 / 客户总数)：给出总体列时返回单个客户的代码（如 545），否则为三列溢出一列代码。',
+    },
+    result: 'matrix',
+    parameters: {
+      recency_days: {
+        matrix: true,
+        en: "Days since the last purchase (fewer is better): one customer's value, or the whole column.",
+        zh: '距最近一次购买的天数（越少越好）：单个客户的值或整列。',
+      },
+      frequency: {
+        matrix: true,
+        en: "Number of purchases (more is better): one customer's value, or the whole column.",
+        zh: '购买次数（越多越好）：单个客户的值或整列。',
+      },
+      monetary: {
+        matrix: true,
+        en: "Money spent (more is better, compared to 6 decimals): one customer's value, or the whole column.",
+        zh: '消费金额（越多越好，按 6 位小数比较）：单个客户的值或整列。',
+      },
+      recency_population: {
+        matrix: true,
+        en: 'Recency column of all customers to score against; omit all three populations to spill codes for the columns.',
+        zh: '全部客户的最近消费天数列；三个总体列都省略时溢出整列代码。',
+      },
+      frequency_population: { matrix: true, en: 'Frequency column of all customers.', zh: '全部客户的消费频率列。' },
+      monetary_population: { matrix: true, en: 'Monetary column of all customers.', zh: '全部客户的消费金额列。' },
+      part: {
+        en: '"RFM" for the code 100R + 10F + M (default), or "R", "F" or "M" for one score.',
+        zh: '"RFM" 返回代码 100R + 10F + M（默认），或 "R"、"F"、"M" 返回单项评分。',
+      },
+      bins: { en: 'Number of score levels, 2 to 10 (default 5).', zh: '评分等级数，2 到 10（默认 5）。' },
+    },
+  },
+  {
     recency_days: raw,
     frequency: raw,
     monetary: raw,
     // Passed through unread: the cache of sorted populations keys on the range itself when it can.
-    recency_population: raw,
-    frequency_population: raw,
-    monetary_population: raw,
+    recency_population: optionalRaw,
+    frequency_population: optionalRaw,
+    monetary_population: optionalRaw,
     part: { kind: 'choice', choices: RFM_PARTS, default: 'RFM' },
     bins,
   },
@@ -301,6 +394,32 @@ const RFM_CUTS_HEADER = ['score', 'recency_days_below', 'frequency_above', 'mone
 
 /** CRM.RFM_CUTS: the strict cuts of the three population columns (scoreCuts), one row per score 2 … bins. */
 export const rfmCuts = defineFunction(
+  {
+    id: 'RFM_CUTS',
+    description: {
+      en: 'Score cuts of the RFM rule for the population columns, so that RFM_SCORE_CUTS can score many customers fast: spills a header row and, for each score from 2 to bins, the recency below which and the frequency and money above which a customer scores at least that.',
+      zh: 'RFM 评分规则在总体列上的分界点，供 RFM_SCORE_CUTS 快速为大量客户评分：溢出标题行，以及从 2 到分级数的每个评分对应的界限——最近消费天数低于它、频率和金额高于它时，客户至少得该分。',
+    },
+    result: 'matrix',
+    parameters: {
+      recency_days: {
+        matrix: true,
+        en: 'Days since the last purchase of all customers, a column; blank cells are skipped.',
+        zh: '全部客户距最近一次购买的天数（一列）；空白单元格被跳过。',
+      },
+      frequency: {
+        matrix: true,
+        en: 'Number of purchases of all customers, a column; blank cells are skipped.',
+        zh: '全部客户的购买次数（一列）；空白单元格被跳过。',
+      },
+      monetary: {
+        matrix: true,
+        en: 'Money spent by all customers, a column (compared to 6 decimals); blank cells are skipped.',
+        zh: '全部客户的消费金额（一列，按 6 位小数比较）；空白单元格被跳过。',
+      },
+      bins: { en: 'Number of score levels, 2 to 10 (default 5).', zh: '评分等级数，2 到 10（默认 5）。' },
+    },
+  },
   // Read through the same cache and rules as RFM_SCORE's populations: blanks skipped, money rounded.
   { recency_days: raw, frequency: raw, monetary: raw, bins },
   (args): (number | string)[][] => {
@@ -380,6 +499,34 @@ function readCuts(range: unknown): RfmCuts {
 /** CRM.RFM_SCORE_CUTS: one customer's code (or part) from an RFM_CUTS range, equal to RFM_SCORE's. */
 export const rfmScoreCuts = defineFunction(
   {
+    id: 'RFM_SCORE_CUTS',
+    description: {
+      en: 'RFM code such as 545 (or one score) of one customer from the table spilled by RFM_CUTS: the same result as RFM_SCORE against the population columns, but fast when filled down thousands of rows because each call reads only the small table.',
+      zh: '根据 RFM_CUTS 溢出的表返回单个客户的 RFM 代码（如 545）或单项评分：结果与 RFM_SCORE 对总体列评分相同，但每次调用只读这张小表，向下填充数千行也很快。',
+    },
+    result: 'number',
+    parameters: {
+      recency_days: {
+        en: "The customer's days since the last purchase (fewer is better).",
+        zh: '该客户距最近一次购买的天数（越少越好）。',
+      },
+      frequency: { en: "The customer's number of purchases (more is better).", zh: '该客户的购买次数（越多越好）。' },
+      monetary: {
+        en: "The customer's money spent (more is better, compared to 6 decimals).",
+        zh: '该客户的消费金额（越多越好，按 6 位小数比较）。',
+      },
+      cuts: {
+        matrix: true,
+        en: 'The table spilled by RFM_CUTS, with or without its header row; the number of score levels is its rows of cuts + 1.',
+        zh: 'RFM_CUTS 溢出的表，含或不含标题行；评分等级数为分界行数 + 1。',
+      },
+      part: {
+        en: '"RFM" for the code 100R + 10F + M (default), or "R", "F" or "M" for one score.',
+        zh: '"RFM" 返回代码 100R + 10F + M（默认），或 "R"、"F"、"M" 返回单项评分。',
+      },
+    },
+  },
+  {
     recency_days: { kind: 'number' },
     frequency: { kind: 'number' },
     monetary: { kind: 'number' },
@@ -414,6 +561,37 @@ export const rfmScoreCuts = defineFunction(
 
 /** CRM.RFM_SEGMENT: the segment name of R and F scores (default map) or R, F and M (the rfm grid). */
 export const rfmSegment = defineFunction(
+  {
+    id: 'RFM_SEGMENT',
+    description: {
+      en: 'RFM segment name from the recency and frequency scores by the default R × F map (Champions, Loyal Customers, …), or from R, F and M scores by the rfm package grid.',
+      zh: '根据 R、F 评分按默认 R × F 映射（冠军客户、忠诚客户……）或根据 R、F、M 评分按 rfm 包网格返回客户细分名称。',
+    },
+    result: 'string',
+    parameters: {
+      recency_score: {
+        en: 'Recency score, 1 to bins (higher = more recent).',
+        zh: '最近消费评分，1 到分级数（越高越近）。',
+      },
+      frequency_score: { en: 'Frequency score, 1 to bins.', zh: '消费频率评分，1 到分级数。' },
+      monetary_score: {
+        en: 'Monetary score, needed only by the "grid" map.',
+        zh: '消费金额评分，仅 "grid" 映射需要。',
+      },
+      segment_map: {
+        en: '"default" for the R × F map (default) or "grid" for the rfm package grid on R, F and M.',
+        zh: '"default" 为 R × F 映射（默认），"grid" 为 rfm 包的 R、F、M 网格。',
+      },
+      bins: {
+        en: 'Number of score levels the scores use, 2 to 10 (default 5).',
+        zh: '评分使用的等级数，2 到 10（默认 5）。',
+      },
+      language: {
+        en: '"en" or "zh" for the label (default: Excel\'s display language, else English).',
+        zh: '标签语言 "en" 或 "zh"（默认为 Excel 显示语言，否则英文）。',
+      },
+    },
+  },
   {
     recency_score: score,
     frequency_score: score,
@@ -525,17 +703,133 @@ function lifecycleFor(args: {
 }
 
 /** CRM.LIFECYCLE_STAGE: Exploration / Formation / Stability / Decline / Lost (DOMAIN §7.6). */
-export const lifecycleStage = defineFunction(lifecycleArguments, (args) =>
-  labelIn(STAGE_LABELS[lifecycleFor(args).stage], args.language),
+export const lifecycleStage = defineFunction(
+  {
+    id: 'LIFECYCLE_STAGE',
+    description: {
+      en: "Lifecycle stage as of a date (Exploration, Formation, Stability, Decline or Lost) from one customer's dates and amounts, or from a customer id and the transaction table's columns.",
+      zh: '某日的客户生命周期阶段（考察期、形成期、稳定期、退化期或流失），依据单个客户的日期和金额，或客户编号加交易表各列。',
+    },
+    result: 'string',
+    parameters: {
+      dates: {
+        matrix: true,
+        en: "Purchase dates: one customer's (e.g. a FILTER result) or the whole date column when customer_id is given.",
+        zh: '购买日期：单个客户的（如 FILTER 结果），或给出 customer_id 时的整列日期。',
+      },
+      amounts: {
+        matrix: true,
+        en: 'Amounts in the same rows as dates; negative amounts are returns.',
+        zh: '与日期同行的金额；负数为退货。',
+      },
+      customer_id: {
+        en: 'The customer to look up in customers (SUMIFS-style).',
+        zh: '在 customers 中查找的客户（类似 SUMIFS）。',
+      },
+      customers: {
+        matrix: true,
+        en: "The transaction table's customer column, in the same rows as dates.",
+        zh: '交易表的客户列，与日期同行。',
+      },
+      as_of: {
+        en: 'Date to evaluate at (default: the day after the latest transaction given); a purchase on that day counts.',
+        zh: '评估日期（默认为所给最后交易日的次日）；当天的购买计入。',
+      },
+      period_days: { en: 'Length of a period in days (default 90).', zh: '每期天数（默认 90）。' },
+      churn_days: {
+        en: 'Days without purchase after which the customer is Lost (default 365).',
+        zh: '多少天未购买即视为流失（默认 365）。',
+      },
+      language: {
+        en: '"en" or "zh" for the label (default: Excel\'s display language, else English).',
+        zh: '标签语言 "en" 或 "zh"（默认为 Excel 显示语言，否则英文）。',
+      },
+    },
+  },
+  lifecycleArguments,
+  (args) => labelIn(STAGE_LABELS[lifecycleFor(args).stage], args.language),
 );
 
 /** CRM.LIFECYCLE_PATTERN: the path of stages over the relationship (DOMAIN §7.6). */
-export const lifecyclePattern = defineFunction(lifecycleArguments, (args) =>
-  labelIn(PATTERN_LABELS[lifecycleFor(args).pattern], args.language),
+export const lifecyclePattern = defineFunction(
+  {
+    id: 'LIFECYCLE_PATTERN',
+    description: {
+      en: "Lifecycle pattern (Long-term retention, Early exit, Mid-way break, Early abort or Ongoing) from the stages seen at the end of each period, for one customer's dates and amounts or a customer id and the table's columns.",
+      zh: '客户生命周期模式（长久保持型、提前退出型、中途夭折型、早期流产型或发展中），依据每期末所处的阶段。',
+    },
+    result: 'string',
+    parameters: {
+      dates: {
+        matrix: true,
+        en: "Purchase dates: one customer's or the whole date column when customer_id is given.",
+        zh: '购买日期：单个客户的，或给出 customer_id 时的整列日期。',
+      },
+      amounts: {
+        matrix: true,
+        en: 'Amounts in the same rows as dates; negative amounts are returns.',
+        zh: '与日期同行的金额；负数为退货。',
+      },
+      customer_id: {
+        en: 'The customer to look up in customers (SUMIFS-style).',
+        zh: '在 customers 中查找的客户（类似 SUMIFS）。',
+      },
+      customers: {
+        matrix: true,
+        en: "The transaction table's customer column, in the same rows as dates.",
+        zh: '交易表的客户列，与日期同行。',
+      },
+      as_of: {
+        en: 'Date to evaluate at (default: the day after the latest transaction given).',
+        zh: '评估日期（默认为所给最后交易日的次日）。',
+      },
+      period_days: { en: 'Length of a period in days (default 90).', zh: '每期天数（默认 90）。' },
+      churn_days: {
+        en: 'Days without purchase after which the customer is Lost (default 365).',
+        zh: '多少天未购买即视为流失（默认 365）。',
+      },
+      language: {
+        en: '"en" or "zh" for the label (default: Excel\'s display language, else English).',
+        zh: '标签语言 "en" 或 "zh"（默认为 Excel 显示语言，否则英文）。',
+      },
+    },
+  },
+  lifecycleArguments,
+  (args) => labelIn(PATTERN_LABELS[lifecycleFor(args).pattern], args.language),
 );
 
 /** CRM.RFM_TABLE: the per-customer table of the task pane and the CLI, header row first. */
 export const rfmTable = defineFunction(
+  {
+    id: 'RFM_TABLE',
+    description: {
+      en: 'Per-customer RFM table from raw transactions: spills a header row and one row per customer with recency, frequency, monetary, scores, segment, lifecycle stage, value and tier, as the task pane writes it.',
+      zh: '由原始交易生成每位客户的 RFM 表：溢出标题行和每位客户一行（最近消费、频率、金额、评分、细分、生命周期阶段、价值与层级），与任务窗格写出的一致。',
+    },
+    result: 'matrix',
+    parameters: {
+      customers: { matrix: true, en: 'Customer id column of the transactions.', zh: '交易的客户编号列。' },
+      dates: { matrix: true, en: 'Date column, same rows.', zh: '日期列，同行。' },
+      amounts: {
+        matrix: true,
+        en: 'Amount column, same rows; negative amounts are returns.',
+        zh: '金额列，同行；负数为退货。',
+      },
+      as_of: {
+        en: 'Date to evaluate at (default: the day after the latest transaction).',
+        zh: '评估日期（默认为最后交易日的次日）。',
+      },
+      bins: { en: 'Number of score levels, 2 to 10 (default 5).', zh: '评分等级数，2 到 10（默认 5）。' },
+      segment_map: {
+        en: '"default" (R × F map) or "grid" (rfm package grid).',
+        zh: '"default"（R × F 映射）或 "grid"（rfm 包网格）。',
+      },
+      language: {
+        en: '"en" or "zh" for labels (default: Excel\'s display language, else English).',
+        zh: '标签语言 "en" 或 "zh"（默认为 Excel 显示语言，否则英文）。',
+      },
+    },
+  },
   {
     customers: column,
     dates: column,
@@ -599,6 +893,31 @@ function tierLabel(key: TierKey, lang: Language): string {
 /** CRM.VALUE_TIER: pyramid tier or ABC class of a value within its column, or of every value (spilled). */
 export const valueTier = defineFunction(
   {
+    id: 'VALUE_TIER',
+    description: {
+      en: 'Value tier of a value within its column: the customer pyramid (Platinum top 20 %, Gold to 50 %, Iron to 80 %, Lead; value ≤ 0 is Lead) or ABC by cumulative share (A to 80 %, B to 95 %); spills one per row for a column alone.',
+      zh: '某值在其列中的价值层级：客户金字塔（前 20% 白金、至 50% 黄金、至 80% 铁质、其余铅质；≤ 0 为铅质）或按累计占比的 ABC 分类；只给一列时逐行溢出。',
+    },
+    result: 'matrix',
+    parameters: {
+      value: {
+        matrix: true,
+        en: "One customer's value, or the whole value column to spill a tier per row.",
+        zh: '单个客户的价值，或整列价值（逐行溢出层级）。',
+      },
+      values: {
+        matrix: true,
+        en: 'The value column of all customers (value must be one of them, as in RANK.EQ).',
+        zh: '全部客户的价值列（value 必须是其中之一，同 RANK.EQ）。',
+      },
+      scheme: { en: '"pyramid" (default) or "abc".', zh: '"pyramid"（默认）或 "abc"。' },
+      language: {
+        en: '"en" or "zh" for the label (default: Excel\'s display language, else English).',
+        zh: '标签语言 "en" 或 "zh"（默认为 Excel 显示语言，否则英文）。',
+      },
+    },
+  },
+  {
     value: raw,
     values: { kind: 'numbers', optional: true },
     scheme: { kind: 'choice', choices: ['pyramid', 'abc'] as const, default: 'pyramid' },
@@ -635,6 +954,38 @@ export const valueTier = defineFunction(
 
 /** CRM.VALUE_MATRIX: current × potential value → Platinum / Gold / Iron / Lead (DOMAIN §7.7). */
 export const valueMatrix = defineFunction(
+  {
+    id: 'VALUE_MATRIX',
+    description: {
+      en: 'Value matrix tier: high current and high potential value is Platinum, low current and high potential Gold, high current and low potential Iron, both low Lead; "high" means above the threshold (default the column\'s median).',
+      zh: '客户价值矩阵：当前价值高且潜在价值高为白金，当前低潜在高为黄金，当前高潜在低为铁质，都低为铅质；“高”指高于阈值（默认为该列中位数）。',
+    },
+    result: 'matrix',
+    parameters: {
+      current_value: {
+        matrix: true,
+        en: "Current (historic) value: one customer's, or a column to spill a tier per row.",
+        zh: '当前（历史）价值：单个客户的，或整列（逐行溢出）。',
+      },
+      potential_value: {
+        matrix: true,
+        en: 'Potential (predicted) value, same shape.',
+        zh: '潜在（预测）价值，形状相同。',
+      },
+      current_threshold: {
+        en: 'Current value above which it is high (default the median of current_value; required for one customer).',
+        zh: '当前价值高于此值为高（默认 current_value 的中位数；单个客户时必填）。',
+      },
+      potential_threshold: {
+        en: 'Potential value above which it is high (default the median; required for one customer).',
+        zh: '潜在价值高于此值为高（默认中位数；单个客户时必填）。',
+      },
+      language: {
+        en: '"en" or "zh" for the label (default: Excel\'s display language, else English).',
+        zh: '标签语言 "en" 或 "zh"（默认为 Excel 显示语言，否则英文）。',
+      },
+    },
+  },
   {
     current_value: raw,
     potential_value: raw,
@@ -700,6 +1051,48 @@ function withPenaltyAdvice<T>(fit: () => T): T {
 /** CRM.BGNBD_FIT: fits BG/NBD (or MBG/NBD) and spills r, alpha, a, b and the log-likelihood. */
 export const bgnbdFit = defineFunction(
   {
+    id: 'BGNBD_FIT',
+    description: {
+      en: 'Fits the BG/NBD purchase model by maximum likelihood and spills a labelled block r, alpha, a, b and log-likelihood, to reference from P_ALIVE, EXPECTED_PURCHASES and PREDICTED_CLV.',
+      zh: '用最大似然拟合 BG/NBD 购买模型，溢出带标签的 r、alpha、a、b 与对数似然，供 P_ALIVE、EXPECTED_PURCHASES 和 PREDICTED_CLV 引用。',
+    },
+    result: 'matrix',
+    parameters: {
+      x: {
+        matrix: true,
+        en: 'Repeat purchases per customer (purchase days − 1).',
+        zh: '每位客户的重复购买次数（购买天数 − 1）。',
+      },
+      t_x: {
+        matrix: true,
+        en: 'Time from first to last purchase, in any one unit (days, weeks…).',
+        zh: '首次到最后一次购买的时间，任一单位（天、周……）。',
+      },
+      T: {
+        matrix: true,
+        en: 'Time from first purchase to the end of the period, same unit.',
+        zh: '首次购买到观察期末的时间，单位相同。',
+      },
+      penalty: {
+        en: 'L2 penalty on the parameters, 0 or more (default 0).',
+        zh: '参数的 L2 惩罚，0 或以上（默认 0）。',
+      },
+      model: {
+        en: '"bgnbd" (default) or "mbgnbd" (one-time buyers can also drop out).',
+        zh: '"bgnbd"（默认）或 "mbgnbd"（只买一次的客户也可能流失）。',
+      },
+      unit: {
+        en: 'Time unit of t_x and T: "days", "weeks" or "months"; when given, the block carries it in a unit row.',
+        zh: 't_x 与 T 的时间单位："days"、"weeks" 或 "months"；给出时结果区域带有一行 unit。',
+      },
+      customers: {
+        matrix: true,
+        en: 'How many customers each row stands for (a collapsed x, t_x, T table); default 1 each.',
+        zh: '每行代表的客户数（压缩后的 x、t_x、T 表）；默认每行 1 个。',
+      },
+    },
+  },
+  {
     x: column,
     t_x: column,
     T: column,
@@ -741,6 +1134,30 @@ export const bgnbdFit = defineFunction(
 
 /** CRM.GG_FIT: fits the Gamma–Gamma spend model and spills p, q, gamma and the log-likelihood. */
 export const gammaGammaFit = defineFunction(
+  {
+    id: 'GG_FIT',
+    description: {
+      en: 'Fits the Gamma–Gamma spend model to repeat customers and spills a labelled block p, q, gamma and log-likelihood.',
+      zh: '对重复购买客户拟合 Gamma–Gamma 消费金额模型，溢出带标签的 p、q、gamma 与对数似然。',
+    },
+    result: 'matrix',
+    parameters: {
+      x: {
+        matrix: true,
+        en: 'Repeat purchases per customer; customers with x = 0 or mean spend ≤ 0 are left out.',
+        zh: '每位客户的重复购买次数；x = 0 或平均消费 ≤ 0 的客户不计入。',
+      },
+      mean_spend: {
+        matrix: true,
+        en: "Mean value of each customer's repeat purchases.",
+        zh: '每位客户重复购买的平均金额。',
+      },
+      penalty: {
+        en: 'L2 penalty on the parameters, 0 or more (default 0).',
+        zh: '参数的 L2 惩罚，0 或以上（默认 0）。',
+      },
+    },
+  },
   { x: column, mean_spend: column, penalty: OPTION_RULES.penalty },
   (args): (string | number)[][] => {
     const data = numericColumns({ x: args.x, mean_spend: args.mean_spend });
@@ -762,12 +1179,61 @@ export const gammaGammaFit = defineFunction(
 const customerSummary = { x: nonNegative, t_x: nonNegative, T: nonNegative } as const;
 
 /** CRM.P_ALIVE: the BG/NBD probability that the customer is still active. */
-export const pAlive = defineFunction({ bgnbd_params: raw, ...customerSummary }, (args) => {
-  return bgnbdPAlive(bgnbdModelOf(args.bgnbd_params, 'bgnbd_params', 'days'), { x: args.x, tx: args.t_x, T: args.T });
-});
+export const pAlive = defineFunction(
+  {
+    id: 'P_ALIVE',
+    description: {
+      en: "Probability that a customer is still active under the fitted BG/NBD model, from repeat purchases, recency and age in the fit's time unit.",
+      zh: '在已拟合的 BG/NBD 模型下客户仍然活跃的概率，输入为拟合所用时间单位下的重复购买次数、最近购买时间和客户年龄。',
+    },
+    result: 'number',
+    parameters: {
+      bgnbd_params: {
+        matrix: true,
+        en: 'The block spilled by BGNBD_FIT, or r, alpha, a, b in this order.',
+        zh: 'BGNBD_FIT 溢出的区域，或依次为 r、alpha、a、b。',
+      },
+      x: { en: 'Repeat purchases.', zh: '重复购买次数。' },
+      t_x: {
+        en: "Time from first to last purchase, in the fit's unit.",
+        zh: '首次到最后一次购买的时间，拟合所用单位。',
+      },
+      T: { en: "Time from first purchase to now, in the fit's unit.", zh: '首次购买到现在的时间，拟合所用单位。' },
+    },
+  },
+  { bgnbd_params: raw, ...customerSummary },
+  (args) => {
+    return bgnbdPAlive(bgnbdModelOf(args.bgnbd_params, 'bgnbd_params', 'days'), { x: args.x, tx: args.t_x, T: args.T });
+  },
+);
 
 /** CRM.EXPECTED_PURCHASES: expected purchases in the next t units, for a customer or (no x) a new one. */
 export const expectedPurchases = defineFunction(
+  {
+    id: 'EXPECTED_PURCHASES',
+    description: {
+      en: 'Expected number of purchases in the next horizon under the fitted BG/NBD model: for a customer with x, t_x and T, or for a new customer when they are omitted.',
+      zh: '在已拟合的 BG/NBD 模型下未来一段时间的期望购买次数：给出 x、t_x、T 时针对该客户，省略时针对新客户。',
+    },
+    result: 'number',
+    parameters: {
+      bgnbd_params: {
+        matrix: true,
+        en: 'The block spilled by BGNBD_FIT, or r, alpha, a, b in this order.',
+        zh: 'BGNBD_FIT 溢出的区域，或依次为 r、alpha、a、b。',
+      },
+      horizon: { en: "Length of the future period, in the fit's unit.", zh: '未来时段长度，拟合所用单位。' },
+      x: {
+        en: 'Repeat purchases (omit x, t_x and T for a new customer).',
+        zh: '重复购买次数（新客户时省略 x、t_x、T）。',
+      },
+      t_x: {
+        en: "Time from first to last purchase, in the fit's unit.",
+        zh: '首次到最后一次购买的时间，拟合所用单位。',
+      },
+      T: { en: "Time from first purchase to now, in the fit's unit.", zh: '首次购买到现在的时间，拟合所用单位。' },
+    },
+  },
   {
     bgnbd_params: raw,
     horizon: { kind: 'number', min: 0 },
@@ -790,6 +1256,43 @@ export const expectedPurchases = defineFunction(
 
 /** CRM.PREDICTED_CLV: BG/NBD × Gamma–Gamma discounted value over a horizon in months (DOMAIN §7.5). */
 export const predictedClvFunction = defineFunction(
+  {
+    id: 'PREDICTED_CLV',
+    description: {
+      en: 'Predicted lifetime value over a horizon in months: the monthly increments of expected purchases (BG/NBD) × expected spend (Gamma–Gamma) × margin, each discounted by (1 + monthly discount)^month.',
+      zh: '按月计算的预测终身价值：期望购买次数（BG/NBD）的逐月增量 × 期望消费（Gamma–Gamma）× 利润率，并按 (1 + 月折现率)^月 折现。',
+    },
+    result: 'number',
+    parameters: {
+      bgnbd_params: {
+        matrix: true,
+        en: 'The block spilled by BGNBD_FIT, or r, alpha, a, b in this order.',
+        zh: 'BGNBD_FIT 溢出的区域，或依次为 r、alpha、a、b。',
+      },
+      gg_params: {
+        matrix: true,
+        en: 'The block spilled by GG_FIT, or p, q, gamma in this order.',
+        zh: 'GG_FIT 溢出的区域，或依次为 p、q、gamma。',
+      },
+      x: { en: 'Repeat purchases.', zh: '重复购买次数。' },
+      t_x: {
+        en: "Time from first to last purchase, in the fit's unit.",
+        zh: '首次到最后一次购买的时间，拟合所用单位。',
+      },
+      T: { en: "Time from first purchase to now, in the fit's unit.", zh: '首次购买到现在的时间，拟合所用单位。' },
+      mean_spend: { en: "Mean value of the customer's repeat purchases.", zh: '客户重复购买的平均金额。' },
+      unit: {
+        en: 'Time unit of the fit: "days", "weeks" or "months" (a month is 30.4375 days); required unless the block carries a unit row.',
+        zh: '拟合的时间单位："days"、"weeks" 或 "months"（一个月为 30.4375 天）；除非参数区域带有 unit 行，否则必须给出。',
+      },
+      horizon_months: { en: 'Horizon in months, 1 to 1200 (default 12).', zh: '预测月数，1 到 1200（默认 12）。' },
+      monthly_discount: { en: 'Discount rate per month (default 1%).', zh: '月折现率（默认 1%）。' },
+      margin: {
+        en: 'Profit margin as a share of spend (default 100 %, i.e. revenue).',
+        zh: '利润占消费的比例（默认 100%，即收入）。',
+      },
+    },
+  },
   {
     bgnbd_params: raw,
     gg_params: raw,
@@ -816,9 +1319,35 @@ export const predictedClvFunction = defineFunction(
 /** CRM.EXPERIENCE_GAP: experience − expectation (× importance), or experience − ideal; per row for columns. */
 export const experienceGapFunction = defineFunction(
   {
+    id: 'EXPERIENCE_GAP',
+    description: {
+      en: 'Customer experience gap: experience − expectation (satisfaction), times importance when given, or experience − ideal; one per row for columns.',
+      zh: '客户体验差距：体验 − 期望（满意度），给出重要性时再乘以重要性；或体验 − 理想；列输入时逐行计算。',
+    },
+    result: 'matrix',
+    parameters: {
+      experience: {
+        matrix: true,
+        en: 'Experience score (e.g. 1 to 10), or a column of them.',
+        zh: '体验评分（如 1 到 10），或一列评分。',
+      },
+      reference: {
+        matrix: true,
+        en: 'The expectation (or, with against = "ideal", the ideal) score, same shape.',
+        zh: '期望评分（against 为 "ideal" 时为理想评分），形状相同。',
+      },
+      importance: {
+        matrix: true,
+        en: 'Importance weight per factor (with expectations only).',
+        zh: '每个因素的重要性权重（仅用于期望）。',
+      },
+      against: { en: '"expectation" (default) or "ideal".', zh: '"expectation"（默认）或 "ideal"。' },
+    },
+  },
+  {
     experience: raw,
     reference: raw,
-    importance: { kind: 'raw' },
+    importance: optionalRaw,
     against: { kind: 'choice', choices: ['expectation', 'ideal'] as const, default: 'expectation' },
   },
   (args): (number | string)[][] => {
@@ -865,6 +1394,28 @@ export const experienceGapFunction = defineFunction(
 
 /** CRM.DELIVERED_VALUE: total customer value − total customer cost, or their ratio (Kotler). */
 export const deliveredValueFunction = defineFunction(
+  {
+    id: 'DELIVERED_VALUE',
+    description: {
+      en: 'Customer delivered value: total customer value − total customer cost, or their ratio.',
+      zh: '客户让渡价值：客户总价值 − 客户总成本，或二者之比。',
+    },
+    result: 'number',
+    parameters: {
+      total_customer_value: {
+        en: 'Total customer value (product, service, personnel and image value).',
+        zh: '客户总价值（产品、服务、人员和形象价值）。',
+      },
+      total_customer_cost: {
+        en: 'Total customer cost (money, time, energy and psychic cost).',
+        zh: '客户总成本（货币、时间、精力和心理成本）。',
+      },
+      mode: {
+        en: '"difference" (default) or "ratio" (cost must be above 0).',
+        zh: '"difference"（默认）或 "ratio"（成本必须大于 0）。',
+      },
+    },
+  },
   {
     total_customer_value: { kind: 'number' },
     total_customer_cost: { kind: 'number' },

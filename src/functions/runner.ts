@@ -51,6 +51,8 @@ export interface LanguageSpec {
 /** Anything, passed through unchanged (a function that accepts a value or a range decides itself). */
 export interface RawSpec {
   kind: 'raw';
+  /** Excel may omit it (the body handles null). */
+  optional?: true;
 }
 
 /** The declaration of one argument of a custom function. */
@@ -190,23 +192,61 @@ export function checkResult<R>(result: R): R {
   return result;
 }
 
+/** A text in both languages of the add-in. */
+export interface Bilingual {
+  en: string;
+  zh: string;
+}
+
 /**
- * Declares a custom function (the HyperFormula pattern): a spec per argument, in Excel's order, and a body
- * that receives the coerced values by name. The returned function takes the arguments as Excel passes them,
- * coerces and checks them, calls the body, checks the result, and turns any failure into the
- * `CustomFunctions.Error` of the one error table.
+ * What Excel shows of a custom function: its id (CRM.<id>), its description and each parameter's, in English
+ * and Chinese, and the shape of its result. Parameter order and optionality come from the argument specs, so
+ * functions.json cannot drift from the code.
+ */
+export interface FunctionAbout<Name extends string = string> {
+  id: string;
+  description: Bilingual;
+  /** A single number or text, or a spilled range. */
+  result: 'number' | 'string' | 'matrix';
+  /** Per parameter, in the specs' order: its help, and `matrix` when Excel should pass a range. */
+  parameters: { readonly [K in Name]: Bilingual & { matrix?: true } };
+}
+
+/** A custom function as Excel calls it, carrying its declaration for the metadata and the registration. */
+export type CustomFunction<R = unknown> = ((...raw: unknown[]) => R) & {
+  readonly about: FunctionAbout;
+  readonly specs: Readonly<Record<string, ArgumentSpec>>;
+};
+
+/** Whether Excel may omit an argument: it has a default, is optional, or is a choice or the label language. */
+export function isOptionalArgument(spec: ArgumentSpec): boolean {
+  if (spec.kind === 'language' || spec.kind === 'choice') return true;
+  return ('optional' in spec && spec.optional === true) || ('default' in spec && spec.default !== undefined);
+}
+
+/**
+ * Declares a custom function (the HyperFormula pattern) in one place: what Excel shows of it (`about`), a spec
+ * per argument in Excel's order, and a body that receives the coerced values by name. The returned function
+ * takes the arguments as Excel passes them, coerces and checks them, calls the body, checks the result, and
+ * turns any failure into the `CustomFunctions.Error` of the one error table. Adding a parameter means adding
+ * its spec and its help here, nothing else.
  *
  * Cost: the coercion is O(cells of the arguments).
  * @example
- * const half = defineFunction({ value: { kind: 'number' } }, ({ value }) => value / 2);
+ * const half = defineFunction(
+ *   { id: 'HALF', description: { en: 'Half.', zh: '一半。' }, result: 'number', parameters: { value: { en: 'A number.', zh: '一个数。' } } },
+ *   { value: { kind: 'number' } },
+ *   ({ value }) => value / 2,
+ * );
  * half('10') // => 5
  */
 export function defineFunction<const A extends Record<string, ArgumentSpec>, R>(
+  about: FunctionAbout<keyof A & string>,
   specs: A,
   body: (values: ArgumentValues<A>) => R,
-): (...raw: unknown[]) => R {
+): CustomFunction<R> {
   const names = Object.keys(specs);
-  return (...raw: unknown[]): R => {
+  const invoke = (...raw: unknown[]): R => {
     try {
       const values: Record<string, unknown> = {};
       names.forEach((name, index) => {
@@ -217,4 +257,5 @@ export function defineFunction<const A extends Record<string, ArgumentSpec>, R>(
       throw toExcelError(error);
     }
   };
+  return Object.assign(invoke, { about: about as FunctionAbout, specs });
 }

@@ -1,23 +1,23 @@
 import { excelErrorOf, standIn } from './customFunctionsStandIn';
+import { FUNCTIONS_BY_ID } from '../../src/functions/functions';
 import {
   bgnbdFit,
   clv,
-  deliveredValue,
+  deliveredValueFunction as deliveredValue,
   expectedPurchases,
-  experienceGap,
-  FUNCTIONS_BY_ID,
-  ggFit,
+  experienceGapFunction as experienceGap,
+  gammaGammaFit as ggFit,
   lifecycleStage,
   lifecyclePattern,
   pAlive,
-  predictedClv,
-  retentionClv,
+  predictedClvFunction as predictedClv,
+  retentionClvFunction as retentionClv,
   rfmScore,
   rfmSegment,
   rfmTable,
   valueMatrix,
   valueTier,
-} from '../../src/functions/functions';
+} from '../../src/functions/library';
 import { readCdnowSample } from '../core/btyd/cdnowSample';
 
 /** Excel passes a column range as rows of one cell. */

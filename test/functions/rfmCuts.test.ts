@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { excelErrorOf } from './customFunctionsStandIn';
-import { rfmCuts, rfmScore, rfmScoreCuts } from '../../src/functions/functions';
+import { rfmCuts, rfmScore, rfmScoreCuts } from '../../src/functions/library';
 
 /** Excel passes a column range as rows of one cell. */
 const col = (values: readonly unknown[]): unknown[][] => values.map((value) => [value]);

@@ -104,7 +104,9 @@ describe('coerceArgument(other kinds)', () => {
 });
 
 describe('defineFunction', () => {
+  const text = { en: 'Help.', zh: '帮助。' };
   const half = defineFunction(
+    { id: 'HALF', description: text, result: 'matrix', parameters: { value: text, scale: text } },
     { value: { kind: 'number' }, scale: { kind: 'number', default: 2, above: 0 } },
     (args) => [[args.value / args.scale, null]],
   );
@@ -121,8 +123,29 @@ describe('defineFunction', () => {
   });
 
   it('never returns a non-finite number', () => {
-    const broken = defineFunction({}, () => Number.NaN);
+    const broken = defineFunction(
+      { id: 'BROKEN', description: text, result: 'number', parameters: {} },
+      {},
+      () => Number.NaN,
+    );
     expect(excelErrorOf(() => broken()).code).toBe('#VALUE!');
+  });
+
+  it('carries its declaration: help for every parameter and none for a parameter that does not exist', () => {
+    expect(half.about.id).toBe('HALF');
+    expect(Object.keys(half.specs)).toEqual(Object.keys(half.about.parameters));
+    defineFunction(
+      // @ts-expect-error: the help of `scale` is missing, which must not compile.
+      { id: 'X', description: text, result: 'number', parameters: { value: text } },
+      { value: { kind: 'number' }, scale: { kind: 'number' } },
+      () => 1,
+    );
+    defineFunction(
+      // @ts-expect-error: help for a parameter `extra` that has no spec must not compile.
+      { id: 'Y', description: text, result: 'number', parameters: { value: text, extra: text } },
+      { value: { kind: 'number' } },
+      () => 1,
+    );
   });
 });
 
