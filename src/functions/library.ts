@@ -828,6 +828,10 @@ export const rfmTable = defineFunction(
         en: '"en" or "zh" for labels (default: Excel\'s display language, else English).',
         zh: '标签语言 "en" 或 "zh"（默认为 Excel 显示语言，否则英文）。',
       },
+      date_order: {
+        en: 'How to read text dates such as 03/04/2024: "ymd" (default), "mdy" (US) or "dmy"; date cells are unaffected.',
+        zh: '如何读取 03/04/2024 这类文本日期："ymd"（默认）、"mdy"（美式）或 "dmy"；日期单元格不受影响。',
+      },
     },
   },
   {
@@ -838,6 +842,7 @@ export const rfmTable = defineFunction(
     bins,
     segment_map: { kind: 'choice', choices: ['default', 'grid'] as const, default: 'default' },
     language,
+    date_order: OPTION_RULES.dateOrder,
   },
   (args) => {
     const length = requireSameLength({ customers: args.customers, dates: args.dates, amounts: args.amounts });
@@ -856,6 +861,7 @@ export const rfmTable = defineFunction(
         bins: args.bins,
         segmentMap: args.segment_map,
         language: args.language,
+        dateOrder: args.date_order,
       },
     );
     const rows = toOutputRows(result);
