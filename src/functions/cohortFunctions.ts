@@ -19,6 +19,7 @@ import {
 import type { Language, SbgParams } from '../core';
 import { cellNumber, isBlank } from './coerce';
 import { readParameters } from './modelParameters';
+import { PARAMETER_HELP } from './parameterHelp';
 import { defineFunction } from './runner';
 
 const language = { kind: 'language' } as const;
@@ -172,11 +173,7 @@ export const sbgSurvivalFunction = defineFunction(
     },
     result: 'number',
     parameters: {
-      params: {
-        matrix: true,
-        en: 'The block spilled by SBG_FIT, or alpha and beta in this order.',
-        zh: 'SBG_FIT 溢出的区域，或依次为 alpha、beta。',
-      },
+      params: PARAMETER_HELP.params,
       t: { en: 'Periods since acquisition, a whole number 0 or more.', zh: '获客后的期数，0 或以上的整数。' },
     },
   },
@@ -194,11 +191,7 @@ export const sbgRetentionFunction = defineFunction(
     },
     result: 'number',
     parameters: {
-      params: {
-        matrix: true,
-        en: 'The block spilled by SBG_FIT, or alpha and beta in this order.',
-        zh: 'SBG_FIT 溢出的区域，或依次为 alpha、beta。',
-      },
+      params: PARAMETER_HELP.params,
       t: { en: 'The renewal period, a whole number 1 or more.', zh: '续约期，1 或以上的整数。' },
     },
   },
@@ -222,11 +215,7 @@ export const sbgDerlFunction = defineFunction(
     },
     result: 'number',
     parameters: {
-      params: {
-        matrix: true,
-        en: 'The block spilled by SBG_FIT, or alpha and beta in this order.',
-        zh: 'SBG_FIT 溢出的区域，或依次为 alpha、beta。',
-      },
+      params: PARAMETER_HELP.params,
       discount_rate: {
         en: 'Discount rate per period; above 0 unless a horizon is given (with alpha ≤ 1 the undiscounted lifetime is infinite).',
         zh: '每期折现率；除非给出期限，必须大于 0（alpha ≤ 1 时不折现的寿命为无穷大）。',
@@ -235,7 +224,7 @@ export const sbgDerlFunction = defineFunction(
         en: 'Renewals the customer has made (n − 1); omit for a new customer (DEL).',
         zh: '客户已续约的次数（n − 1）；新客户省略（DEL）。',
       },
-      horizon: { en: 'Number of payments to count (default: all).', zh: '计入的付款次数（默认：全部）。' },
+      horizon: PARAMETER_HELP.horizon,
     },
   },
   { params: raw, ...lifetimeArguments },
@@ -264,11 +253,7 @@ export const sbgClvFunction = defineFunction(
     },
     result: 'matrix',
     parameters: {
-      params: {
-        matrix: true,
-        en: 'The block spilled by SBG_FIT, or alpha and beta in this order.',
-        zh: 'SBG_FIT 溢出的区域，或依次为 alpha、beta。',
-      },
+      params: PARAMETER_HELP.params,
       margin: { en: 'Margin per period while the customer is subscribed.', zh: '客户订阅期间每期的利润。' },
       discount_rate: {
         en: 'Discount rate per period; above 0 unless a horizon is given.',
@@ -278,7 +263,7 @@ export const sbgClvFunction = defineFunction(
         en: 'Renewals the customer has made; omit for a new customer.',
         zh: '客户已续约的次数；新客户省略。',
       },
-      horizon: { en: 'Number of payments to count (default: all).', zh: '计入的付款次数（默认：全部）。' },
+      horizon: PARAMETER_HELP.horizon,
       language: {
         en: '"en" or "zh" for the labels (default: Excel\'s display language, else English).',
         zh: '标签语言 "en" 或 "zh"（默认：Excel 的显示语言，否则英文）。',

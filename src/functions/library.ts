@@ -65,6 +65,7 @@ import {
   withCellErrors,
 } from './coerce';
 import { bgnbdModelOf, fitUnit, gammaGammaModelOf } from './modelParameters';
+import { PARAMETER_HELP } from './parameterHelp';
 import { defineFunction } from './runner';
 import { describeSkipped, describeWarning } from '../messages/coreMessages';
 import type { NumberSpec } from './runner';
@@ -142,10 +143,7 @@ export const clv = defineFunction(
         en: 'Number of periods; optional for a single profit only when retention is below 100 % (then the horizon is infinite).',
         zh: '期数；只有单个利润且保留率低于 100% 时可省略（此时为无限期）。',
       },
-      acquisition_cost: {
-        en: 'Cost of acquiring the customer, subtracted once (default 0).',
-        zh: '获客成本，只减一次（默认 0）。',
-      },
+      acquisition_cost: PARAMETER_HELP.acquisition_cost,
     },
   },
   {
@@ -185,10 +183,7 @@ export const retentionClvFunction = defineFunction(
         zh: '每期保留的客户比例，大于 0% 且不超过 100%。',
       },
       discount_rate: { en: 'Discount rate per period, above −100 %.', zh: '每期折现率，大于 −100%。' },
-      acquisition_cost: {
-        en: 'Cost of acquiring the customer, subtracted once (default 0).',
-        zh: '获客成本，只减一次（默认 0）。',
-      },
+      acquisition_cost: PARAMETER_HELP.acquisition_cost,
       periods: {
         en: 'Number of periods for a finite horizon: the sum of margin × retention^t / (1 + discount)^t for t = 1…periods (default infinite).',
         zh: '有限期数：对 t = 1…期数 求 利润 × 保留率^t / (1 + 折现率)^t 之和（默认无限期）。',
@@ -245,11 +240,8 @@ export const rfmScore = defineFunction(
       },
       frequency_population: { matrix: true, en: 'Frequency column of all customers.', zh: '全部客户的消费频率列。' },
       monetary_population: { matrix: true, en: 'Monetary column of all customers.', zh: '全部客户的消费金额列。' },
-      part: {
-        en: '"RFM" for the code 100R + 10F + M (default), or "R", "F" or "M" for one score.',
-        zh: '"RFM" 返回代码 100R + 10F + M（默认），或 "R"、"F"、"M" 返回单项评分。',
-      },
-      bins: { en: 'Number of score levels, 2 to 10 (default 5).', zh: '评分等级数，2 到 10（默认 5）。' },
+      part: PARAMETER_HELP.part,
+      bins: PARAMETER_HELP.bins,
     },
   },
   {
@@ -417,7 +409,7 @@ export const rfmCuts = defineFunction(
         en: 'Money spent by all customers, a column (compared to 6 decimals); blank cells are skipped.',
         zh: '全部客户的消费金额（一列，按 6 位小数比较）；空白单元格被跳过。',
       },
-      bins: { en: 'Number of score levels, 2 to 10 (default 5).', zh: '评分等级数，2 到 10（默认 5）。' },
+      bins: PARAMETER_HELP.bins,
     },
   },
   // Read through the same cache and rules as RFM_SCORE's populations: blanks skipped, money rounded.
@@ -520,10 +512,7 @@ export const rfmScoreCuts = defineFunction(
         en: 'The table spilled by RFM_CUTS, with or without its header row; the number of score levels is its rows of cuts + 1.',
         zh: 'RFM_CUTS 溢出的表，含或不含标题行；评分等级数为分界行数 + 1。',
       },
-      part: {
-        en: '"RFM" for the code 100R + 10F + M (default), or "R", "F" or "M" for one score.',
-        zh: '"RFM" 返回代码 100R + 10F + M（默认），或 "R"、"F"、"M" 返回单项评分。',
-      },
+      part: PARAMETER_HELP.part,
     },
   },
   {
@@ -586,10 +575,7 @@ export const rfmSegment = defineFunction(
         en: 'Number of score levels the scores use, 2 to 10 (default 5).',
         zh: '评分使用的等级数，2 到 10（默认 5）。',
       },
-      language: {
-        en: '"en" or "zh" for the label (default: Excel\'s display language, else English).',
-        zh: '标签语言 "en" 或 "zh"（默认为 Excel 显示语言，否则英文）。',
-      },
+      language: PARAMETER_HELP.language,
     },
   },
   {
@@ -686,6 +672,25 @@ const lifecycleArguments = {
   language,
 } as const;
 
+/** The help of the lifecycle functions' parameters (LIFECYCLE_STAGE and LIFECYCLE_PATTERN take the same). */
+const lifecycleParameterHelp = {
+  dates: {
+    matrix: true,
+    en: "Purchase dates: one customer's (e.g. a FILTER result) or the whole date column when customer_id is given.",
+    zh: '购买日期：单个客户的（如 FILTER 结果），或给出 customer_id 时的整列日期。',
+  },
+  amounts: PARAMETER_HELP.amounts,
+  customer_id: PARAMETER_HELP.customer_id,
+  customers: PARAMETER_HELP.customers,
+  as_of: {
+    en: 'Date to evaluate at (default: the day after the latest transaction given); a purchase on that day counts.',
+    zh: '评估日期（默认为所给最后交易日的次日）；当天的购买计入。',
+  },
+  period_days: PARAMETER_HELP.period_days,
+  churn_days: PARAMETER_HELP.churn_days,
+  language: PARAMETER_HELP.language,
+} as const;
+
 function lifecycleFor(args: {
   dates: unknown[];
   amounts: unknown[];
@@ -711,40 +716,7 @@ export const lifecycleStage = defineFunction(
       zh: '某日的客户生命周期阶段（考察期、形成期、稳定期、退化期或流失），依据单个客户的日期和金额，或客户编号加交易表各列。',
     },
     result: 'string',
-    parameters: {
-      dates: {
-        matrix: true,
-        en: "Purchase dates: one customer's (e.g. a FILTER result) or the whole date column when customer_id is given.",
-        zh: '购买日期：单个客户的（如 FILTER 结果），或给出 customer_id 时的整列日期。',
-      },
-      amounts: {
-        matrix: true,
-        en: 'Amounts in the same rows as dates; negative amounts are returns.',
-        zh: '与日期同行的金额；负数为退货。',
-      },
-      customer_id: {
-        en: 'The customer to look up in customers (SUMIFS-style).',
-        zh: '在 customers 中查找的客户（类似 SUMIFS）。',
-      },
-      customers: {
-        matrix: true,
-        en: "The transaction table's customer column, in the same rows as dates.",
-        zh: '交易表的客户列，与日期同行。',
-      },
-      as_of: {
-        en: 'Date to evaluate at (default: the day after the latest transaction given); a purchase on that day counts.',
-        zh: '评估日期（默认为所给最后交易日的次日）；当天的购买计入。',
-      },
-      period_days: { en: 'Length of a period in days (default 90).', zh: '每期天数（默认 90）。' },
-      churn_days: {
-        en: 'Days without purchase after which the customer is Lost (default 365).',
-        zh: '多少天未购买即视为流失（默认 365）。',
-      },
-      language: {
-        en: '"en" or "zh" for the label (default: Excel\'s display language, else English).',
-        zh: '标签语言 "en" 或 "zh"（默认为 Excel 显示语言，否则英文）。',
-      },
-    },
+    parameters: lifecycleParameterHelp,
   },
   lifecycleArguments,
   (args) => labelIn(STAGE_LABELS[lifecycleFor(args).stage], args.language),
@@ -759,40 +731,7 @@ export const lifecyclePattern = defineFunction(
       zh: '客户生命周期模式（长久保持型、提前退出型、中途夭折型、早期流产型或发展中），依据每期末所处的阶段。',
     },
     result: 'string',
-    parameters: {
-      dates: {
-        matrix: true,
-        en: "Purchase dates: one customer's or the whole date column when customer_id is given.",
-        zh: '购买日期：单个客户的，或给出 customer_id 时的整列日期。',
-      },
-      amounts: {
-        matrix: true,
-        en: 'Amounts in the same rows as dates; negative amounts are returns.',
-        zh: '与日期同行的金额；负数为退货。',
-      },
-      customer_id: {
-        en: 'The customer to look up in customers (SUMIFS-style).',
-        zh: '在 customers 中查找的客户（类似 SUMIFS）。',
-      },
-      customers: {
-        matrix: true,
-        en: "The transaction table's customer column, in the same rows as dates.",
-        zh: '交易表的客户列，与日期同行。',
-      },
-      as_of: {
-        en: 'Date to evaluate at (default: the day after the latest transaction given).',
-        zh: '评估日期（默认为所给最后交易日的次日）。',
-      },
-      period_days: { en: 'Length of a period in days (default 90).', zh: '每期天数（默认 90）。' },
-      churn_days: {
-        en: 'Days without purchase after which the customer is Lost (default 365).',
-        zh: '多少天未购买即视为流失（默认 365）。',
-      },
-      language: {
-        en: '"en" or "zh" for the label (default: Excel\'s display language, else English).',
-        zh: '标签语言 "en" 或 "zh"（默认为 Excel 显示语言，否则英文）。',
-      },
-    },
+    parameters: lifecycleParameterHelp,
   },
   lifecycleArguments,
   (args) => labelIn(PATTERN_LABELS[lifecycleFor(args).pattern], args.language),
@@ -819,7 +758,7 @@ export const rfmTable = defineFunction(
         en: 'Date to evaluate at (default: the day after the latest transaction).',
         zh: '评估日期（默认为最后交易日的次日）。',
       },
-      bins: { en: 'Number of score levels, 2 to 10 (default 5).', zh: '评分等级数，2 到 10（默认 5）。' },
+      bins: PARAMETER_HELP.bins,
       segment_map: {
         en: '"default" (R × F map) or "grid" (rfm package grid).',
         zh: '"default"（R × F 映射）或 "grid"（rfm 包网格）。',
@@ -917,10 +856,7 @@ export const valueTier = defineFunction(
         zh: '全部客户的价值列（value 必须是其中之一，同 RANK.EQ）。',
       },
       scheme: { en: '"pyramid" (default) or "abc".', zh: '"pyramid"（默认）或 "abc"。' },
-      language: {
-        en: '"en" or "zh" for the label (default: Excel\'s display language, else English).',
-        zh: '标签语言 "en" 或 "zh"（默认为 Excel 显示语言，否则英文）。',
-      },
+      language: PARAMETER_HELP.language,
     },
   },
   {
@@ -986,10 +922,7 @@ export const valueMatrix = defineFunction(
         en: 'Potential value above which it is high (default the median; required for one customer).',
         zh: '潜在价值高于此值为高（默认中位数；单个客户时必填）。',
       },
-      language: {
-        en: '"en" or "zh" for the label (default: Excel\'s display language, else English).',
-        zh: '标签语言 "en" 或 "zh"（默认为 Excel 显示语言，否则英文）。',
-      },
+      language: PARAMETER_HELP.language,
     },
   },
   {
@@ -1079,10 +1012,7 @@ export const bgnbdFit = defineFunction(
         en: 'Time from first purchase to the end of the period, same unit.',
         zh: '首次购买到观察期末的时间，单位相同。',
       },
-      penalty: {
-        en: 'L2 penalty on the parameters, 0 or more (default 0).',
-        zh: '参数的 L2 惩罚，0 或以上（默认 0）。',
-      },
+      penalty: PARAMETER_HELP.penalty,
       model: {
         en: '"bgnbd" (default) or "mbgnbd" (one-time buyers can also drop out).',
         zh: '"bgnbd"（默认）或 "mbgnbd"（只买一次的客户也可能流失）。',
@@ -1158,10 +1088,7 @@ export const gammaGammaFit = defineFunction(
         en: "Mean value of each customer's repeat purchases.",
         zh: '每位客户重复购买的平均金额。',
       },
-      penalty: {
-        en: 'L2 penalty on the parameters, 0 or more (default 0).',
-        zh: '参数的 L2 惩罚，0 或以上（默认 0）。',
-      },
+      penalty: PARAMETER_HELP.penalty,
     },
   },
   { x: column, mean_spend: column, penalty: OPTION_RULES.penalty },
@@ -1194,17 +1121,10 @@ export const pAlive = defineFunction(
     },
     result: 'number',
     parameters: {
-      bgnbd_params: {
-        matrix: true,
-        en: 'The block spilled by BGNBD_FIT, or r, alpha, a, b in this order.',
-        zh: 'BGNBD_FIT 溢出的区域，或依次为 r、alpha、a、b。',
-      },
-      x: { en: 'Repeat purchases.', zh: '重复购买次数。' },
-      t_x: {
-        en: "Time from first to last purchase, in the fit's unit.",
-        zh: '首次到最后一次购买的时间，拟合所用单位。',
-      },
-      T: { en: "Time from first purchase to now, in the fit's unit.", zh: '首次购买到现在的时间，拟合所用单位。' },
+      bgnbd_params: PARAMETER_HELP.bgnbd_params,
+      x: PARAMETER_HELP.x,
+      t_x: PARAMETER_HELP.t_x,
+      T: PARAMETER_HELP.T,
     },
   },
   { bgnbd_params: raw, ...customerSummary },
@@ -1223,21 +1143,14 @@ export const expectedPurchases = defineFunction(
     },
     result: 'number',
     parameters: {
-      bgnbd_params: {
-        matrix: true,
-        en: 'The block spilled by BGNBD_FIT, or r, alpha, a, b in this order.',
-        zh: 'BGNBD_FIT 溢出的区域，或依次为 r、alpha、a、b。',
-      },
+      bgnbd_params: PARAMETER_HELP.bgnbd_params,
       horizon: { en: "Length of the future period, in the fit's unit.", zh: '未来时段长度，拟合所用单位。' },
       x: {
         en: 'Repeat purchases (omit x, t_x and T for a new customer).',
         zh: '重复购买次数（新客户时省略 x、t_x、T）。',
       },
-      t_x: {
-        en: "Time from first to last purchase, in the fit's unit.",
-        zh: '首次到最后一次购买的时间，拟合所用单位。',
-      },
-      T: { en: "Time from first purchase to now, in the fit's unit.", zh: '首次购买到现在的时间，拟合所用单位。' },
+      t_x: PARAMETER_HELP.t_x,
+      T: PARAMETER_HELP.T,
     },
   },
   {
@@ -1270,22 +1183,15 @@ export const predictedClvFunction = defineFunction(
     },
     result: 'number',
     parameters: {
-      bgnbd_params: {
-        matrix: true,
-        en: 'The block spilled by BGNBD_FIT, or r, alpha, a, b in this order.',
-        zh: 'BGNBD_FIT 溢出的区域，或依次为 r、alpha、a、b。',
-      },
+      bgnbd_params: PARAMETER_HELP.bgnbd_params,
       gg_params: {
         matrix: true,
         en: 'The block spilled by GG_FIT, or p, q, gamma in this order.',
         zh: 'GG_FIT 溢出的区域，或依次为 p、q、gamma。',
       },
-      x: { en: 'Repeat purchases.', zh: '重复购买次数。' },
-      t_x: {
-        en: "Time from first to last purchase, in the fit's unit.",
-        zh: '首次到最后一次购买的时间，拟合所用单位。',
-      },
-      T: { en: "Time from first purchase to now, in the fit's unit.", zh: '首次购买到现在的时间，拟合所用单位。' },
+      x: PARAMETER_HELP.x,
+      t_x: PARAMETER_HELP.t_x,
+      T: PARAMETER_HELP.T,
       mean_spend: { en: "Mean value of the customer's repeat purchases.", zh: '客户重复购买的平均金额。' },
       unit: {
         en: 'Time unit of the fit: "days", "weeks" or "months" (a month is 30.4375 days); required unless the block carries a unit row.',

@@ -107,6 +107,17 @@ export function fitUnit(range: unknown, argument: string, unit: TimeUnit | null)
   return resolved;
 }
 
+/** The fit statistics of a model whose parameters were read off a sheet: not known there. */
+const NOT_FITTED_HERE = {
+  logLikelihood: Number.NaN,
+  converged: true,
+  iterations: 0,
+  standardErrors: null,
+  customers: 0,
+  penalty: 0,
+  warnings: [],
+} as const;
+
 /** A BG/NBD model object from parameters read off a sheet (the fit statistics are not known there). */
 export function bgnbdModelOf(range: unknown, argument: string, unit: TimeUnit): BgNbdModel {
   const params = readParameters(range, ['r', 'alpha', 'a', 'b'] as const, argument);
@@ -114,13 +125,7 @@ export function bgnbdModelOf(range: unknown, argument: string, unit: TimeUnit): 
     kind: 'bgnbd',
     unit,
     params,
-    logLikelihood: Number.NaN,
-    converged: true,
-    iterations: 0,
-    standardErrors: null,
-    customers: 0,
-    penalty: 0,
-    warnings: [],
+    ...NOT_FITTED_HERE,
   };
 }
 
@@ -130,14 +135,8 @@ export function gammaGammaModelOf(range: unknown, argument: string): GammaGammaM
   return {
     kind: 'gammagamma',
     params,
-    logLikelihood: Number.NaN,
-    converged: true,
-    iterations: 0,
-    standardErrors: null,
-    customers: 0,
+    ...NOT_FITTED_HERE,
     excludedNonPositiveSpend: 0,
     frequencySpendCorrelation: Number.NaN,
-    penalty: 0,
-    warnings: [],
   };
 }

@@ -198,6 +198,9 @@ export interface Bilingual {
   zh: string;
 }
 
+/** A parameter's help in both languages; `matrix` when Excel should pass a range. */
+export type ParameterHelp = Bilingual & { matrix?: true };
+
 /**
  * What Excel shows of a custom function: its id (CRM.<id>), its description and each parameter's, in English
  * and Chinese, and the shape of its result. Parameter order and optionality come from the argument specs, so
@@ -209,7 +212,7 @@ export interface FunctionAbout<Name extends string = string> {
   /** A single number or text, or a spilled range. */
   result: 'number' | 'string' | 'matrix';
   /** Per parameter, in the specs' order: its help, and `matrix` when Excel should pass a range. */
-  parameters: { readonly [K in Name]: Bilingual & { matrix?: true } };
+  parameters: { readonly [K in Name]: ParameterHelp };
 }
 
 /** A custom function as Excel calls it, carrying its declaration for the metadata and the registration. */
