@@ -12,7 +12,7 @@ import { DATE_ORDER_USAGE } from './dateOrderOption';
 import { EXIT_CODES } from './exitCodes';
 import { checkOutputPath, writeOutputFile } from './outputFile';
 import type { ParsedArguments } from './parseArguments';
-import { fileReadingOf, readTransactionFile } from './transactionFile';
+import { fileReadingOf, readTransactionFile, TRANSACTION_FILE_OPTIONS } from './transactionFile';
 import { choiceOption, fileArgument, textOption } from './parseArguments';
 import type { CommandIo } from './segmentCommand';
 import { toCsv } from './toCsv';
@@ -45,21 +45,13 @@ ${EXIT_CODES}`;
 /** Options that never take a value. */
 export const COHORTS_FLAGS: ReadonlySet<string> = new Set(['help', 'no-escape-formulas']);
 
-const KNOWN_OPTIONS = new Set([
-  'customer',
-  'date',
-  'amount',
-  'order',
-  'as-of',
+const KNOWN_OPTIONS = new Set<string>([
+  ...TRANSACTION_FILE_OPTIONS,
   'period',
   'measure',
   'format',
   'out',
-  'date-order',
-  'encoding',
-  'decimal',
   'no-escape-formulas',
-  'help',
 ]);
 
 function round(value: number): number {

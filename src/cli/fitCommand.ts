@@ -26,7 +26,7 @@ import { DATE_ORDER_USAGE } from './dateOrderOption';
 import { EXIT_CODES } from './exitCodes';
 import { choiceOption, fileArgument, numberFlag, parseArguments, textOption } from './parseArguments';
 import type { ParsedArguments } from './parseArguments';
-import { fileReadingOf, readTransactionFile } from './transactionFile';
+import { fileReadingOf, readTransactionFile, TRANSACTION_FILE_OPTIONS } from './transactionFile';
 import { runSbgFitCommand } from './sbgFitCommand';
 import type { CommandIo } from './segmentCommand';
 import { describeSkipped } from '../messages/coreMessages';
@@ -62,21 +62,7 @@ instead (crm-analytics fit --model sbg --help).
 
 ${EXIT_CODES}`;
 
-const KNOWN_OPTIONS = new Set([
-  'customer',
-  'date',
-  'amount',
-  'order',
-  'as-of',
-  'date-order',
-  'unit',
-  'model',
-  'holdout-end',
-  'penalty',
-  'encoding',
-  'decimal',
-  'help',
-]);
+const KNOWN_OPTIONS = new Set<string>([...TRANSACTION_FILE_OPTIONS, 'unit', 'model', 'holdout-end', 'penalty']);
 
 const PROCESS_IO: CommandIo = {
   stdout: (text) => {

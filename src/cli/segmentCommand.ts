@@ -13,7 +13,7 @@ import { withErrorTexts } from './errorTexts';
 import { EXIT_CODES } from './exitCodes';
 import { checkOutputPath, writeOutputFile } from './outputFile';
 import type { ParsedArguments } from './parseArguments';
-import { fileReadingOf, streamOptionsOf } from './transactionFile';
+import { fileReadingOf, streamOptionsOf, TRANSACTION_FILE_OPTIONS } from './transactionFile';
 import { choiceOption, fileArgument, numberFlag, textOption } from './parseArguments';
 import { readTransactionsCsv } from './readTransactionsCsv';
 import { readPurchaseGroups } from './streamTransactionsCsv';
@@ -75,23 +75,15 @@ export const SEGMENT_FLAGS: ReadonlySet<string> = new Set(['help', 'predict', 'n
 
 const PREDICT_OPTIONS = ['model', 'horizon', 'months', 'monthly-discount', 'margin'] as const;
 
-const KNOWN_OPTIONS = new Set([
+const KNOWN_OPTIONS = new Set<string>([
+  ...TRANSACTION_FILE_OPTIONS,
   'predict',
   ...PREDICT_OPTIONS,
-  'customer',
-  'date',
-  'amount',
-  'order',
-  'as-of',
-  'date-order',
   'unit',
   'bins',
   'format',
   'out',
   'no-escape-formulas',
-  'encoding',
-  'decimal',
-  'help',
 ]);
 
 /** The CLV options of `--predict` and its companions; undefined (historic value) without --predict. */

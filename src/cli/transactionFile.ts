@@ -14,6 +14,19 @@ import type { Encoding } from './textEncoding';
 import { encodingOption } from './textEncoding';
 
 /** How every command reads a transaction file: its columns, date order, text encoding and decimal mark. */
+/** The flags of every command that reads a transaction file: which columns, which dates, which bytes. */
+export const TRANSACTION_FILE_OPTIONS = [
+  'customer',
+  'date',
+  'amount',
+  'order',
+  'as-of',
+  'date-order',
+  'encoding',
+  'decimal',
+  'help',
+] as const;
+
 export interface FileReading {
   columns: ColumnOptions;
   dateText: DateTextOptions;
