@@ -286,6 +286,19 @@ export const en = {
   'col.tx': 'Last repeat purchase (t_x)',
   'col.T': 'Observed time (T)',
   'col.monetaryRepeatAvg': 'Average repeat purchase',
+  'dimension.recency': 'Recency',
+  'dimension.frequency': 'Frequency',
+  'dimension.monetary': 'Spend',
+  'warning.oneValue':
+    '{dimension} has one value only for {bins} score levels: every customer gets the same score on it. Fewer score levels (under More options) or more data help.',
+  'warning.fewValues':
+    '{dimension} has {values} different values for {bins} score levels: tied customers share a score and some scores are not used. Fewer score levels (under More options) help.',
+  'warning.asOfGap':
+    'The "Analyse up to" date {asOf} is {days} days after the last purchase ({last}): those days count as days without purchases. If the data ends earlier, choose a date on or just after its last date.',
+  'warning.negativeValue':
+    '{count} customers have spent nothing or less after returns; they are kept and get the lowest spend score.',
+  'warning.ordersOnSeveralDays':
+    "{count} order numbers appear on more than one day; each day's lines count as a separate purchase.",
 } as const;
 
 /** Every message key; the Chinese table must have exactly these. */

@@ -274,4 +274,15 @@ export const zhCN: Record<MessageKey, string> = {
   'col.tx': '最近一次重复购买（t_x）',
   'col.T': '观察时长（T）',
   'col.monetaryRepeatAvg': '平均每次重复消费',
+  'dimension.recency': '最近度',
+  'dimension.frequency': '购买频率',
+  'dimension.monetary': '消费金额',
+  'warning.oneValue':
+    '{dimension}只有 1 个不同的值，却要分为 {bins} 个等级：所有客户在这一项上得分相同。减少评分等级数（在“更多选项”中）或增加数据会有帮助。',
+  'warning.fewValues':
+    '{dimension}只有 {values} 个不同的值，却要分为 {bins} 个等级：并列的客户得分相同，有些分数用不到。减少评分等级数（在“更多选项”中）会有帮助。',
+  'warning.asOfGap':
+    '“分析截止日期” {asOf} 比数据中最后一次购买（{last}）晚 {days} 天：这些天都算作没有购买。如果数据更早结束，请选择其最后日期当天或次日。',
+  'warning.negativeValue': '{count} 位客户扣除退货后消费不大于 0；他们仍被保留，消费金额得分最低。',
+  'warning.ordersOnSeveralDays': '{count} 个订单号出现在不止一天；每天的明细各算一次购买。',
 };
