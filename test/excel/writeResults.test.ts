@@ -1,6 +1,6 @@
 import { cohortAnalysis, parseDate, parseTransactions, summarizeCustomers } from '../../src/core';
 import type { CohortAnalysis } from '../../src/core';
-import { sheetColumns, writeResults } from '../../src/excel';
+import { localTimestamp, sheetColumns, writeResults } from '../../src/excel';
 import type { WriteOptions } from '../../src/excel';
 import { StandinRequestContext, StandinWorkbook, asExcelContext } from '../../src/standin';
 import { FITTED_HOLDOUT, LABELS, probabilisticResult, sampleResult } from './fixtures';
@@ -404,3 +404,12 @@ function contractCohorts(): CohortAnalysis {
   });
   return cohortAnalysis(summary, { contractual: true });
 }
+
+describe('localTimestamp', () => {
+  test('the creation time is local time with its offset from UTC', () => {
+    const moment = new Date(Date.UTC(2026, 11, 2, 13, 5));
+    expect(localTimestamp(moment, 60)).toBe('2026-12-02 14:05 (UTC+01:00)');
+    expect(localTimestamp(moment, 8 * 60)).toBe('2026-12-02 21:05 (UTC+08:00)');
+    expect(localTimestamp(moment, -(5 * 60 + 30))).toBe('2026-12-02 07:35 (UTC-05:30)');
+  });
+});

@@ -140,12 +140,13 @@ export const en = {
   'out.holdoutWeeks': 'Holdout period (weeks)',
   'out.holdoutCheck': 'Holdout check',
   'out.holdoutDone': 'Done: actual and predicted purchases in the holdout are charted on this sheet.',
-  'holdout.calibrationEmpty': 'Not done: nobody bought before the calibration end. Choose a shorter holdout period.',
+  'holdout.calibrationEmpty':
+    'Not done: nobody bought before the calibration end. Choose fewer "Weeks held back to test the prediction" (under More options).',
   'holdout.noRepeatBuyers':
-    'Not done: too few customers bought more than once before the calibration end. Choose a shorter holdout period.',
+    'Not done: too few customers bought more than once before the calibration end. Choose fewer "Weeks held back to test the prediction" (under More options).',
   'holdout.notConverged': 'Not done: the model fitted to the calibration period did not converge.',
   'holdout.holdoutEmpty':
-    'Not done: no customer bought in the holdout period. Check the as-of date or choose a longer holdout period.',
+    'Not done: no customer bought in the weeks held back. Check "Analyse up to", or choose more "Weeks held back to test the prediction" (under More options).',
   'holdout.fitFailed': 'Not done: the model could not be fitted to the calibration period.',
   'out.trackingChart': 'Tracking: cumulative repeat transactions, actual vs model',
   'out.trackingPeriod': 'Week',
