@@ -1,4 +1,7 @@
+import { OPTION_RULES } from '../../src/core';
+import { CHOICE_TEXT, choiceKey } from '../../src/taskpane/components/choiceOptions';
 import { en } from '../../src/taskpane/i18n/en';
+import { warningText } from '../../src/taskpane/i18n/warningText';
 import { createTranslator, languageFromOffice } from '../../src/taskpane/i18n/translator';
 import { zhCN } from '../../src/taskpane/i18n/zhCN';
 
@@ -28,5 +31,34 @@ describe('i18n', () => {
     expect(languageFromOffice('zh-Hans-CN')).toBe('zh-CN');
     expect(languageFromOffice('en-US')).toBe('en');
     expect(languageFromOffice(undefined)).toBe('en');
+  });
+
+  test('every word of the choice options the pane offers (from core’s option table) has its words in both languages', () => {
+    for (const name of Object.keys(CHOICE_TEXT) as (keyof typeof CHOICE_TEXT)[]) {
+      for (const choice of OPTION_RULES[name].choices) {
+        const key = choiceKey(name, choice as never);
+        expect({ key, en: key in en, zh: key in zhCN }).toEqual({ key, en: true, zh: true });
+      }
+    }
+  });
+
+  test('engine warnings go through one function: the ones a pane run gives are said in the pane’s language', () => {
+    const zh = createTranslator('zh-CN');
+    expect(
+      warningText(
+        zh,
+        'frequency has 2 distinct values for 5 bins: tied customers share a score and some scores are not used.',
+      ),
+    ).toBe(
+      '购买频率只有 2 个不同的值，却要分为 5 个等级：并列的客户得分相同，有些分数用不到。减少评分等级数（在“更多选项”中）会有帮助。',
+    );
+    expect(
+      warningText(
+        createTranslator('en'),
+        '3 customers have a net value ≤ 0 after returns; they are kept and scored lowest on M.',
+      ),
+    ).toBe('3 customers have spent nothing or less after returns; they are kept and get the lowest spend score.');
+    // Unknown wording is shown as core wrote it, never dropped.
+    expect(warningText(zh, 'Something new.')).toBe('Something new.');
   });
 });

@@ -15,6 +15,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useSectionStyles } from './sectionStyles';
+import { choiceOptions } from './choiceOptions';
 import { infoLabel } from './infoLabel';
 import type { Translate, UiLanguage } from '../i18n/translator';
 import type { PreflightState, PreflightSummary } from '../run/preflight';
@@ -146,9 +147,7 @@ export function DataSection(props: {
               dispatch({ type: 'optionsChanged', patch: { dateOrder: data.value as FormOptions['dateOrder'] } })
             }
           >
-            <option value="ymd">{t('dateOrder.ymd')}</option>
-            <option value="mdy">{t('dateOrder.mdy')}</option>
-            <option value="dmy">{t('dateOrder.dmy')}</option>
+            {choiceOptions(t, 'dateOrder')}
           </Select>
         </Field>
       )}

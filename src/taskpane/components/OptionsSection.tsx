@@ -12,6 +12,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { choiceOptions } from './choiceOptions';
 import { infoLabel } from './infoLabel';
 import { useSectionStyles } from './sectionStyles';
 import type { MessageKey } from '../i18n/en';
@@ -116,11 +117,7 @@ export function OptionsSection(props: {
             value={options.tierScheme}
             onChange={(_, data) => change({ tierScheme: data.value as FormOptions['tierScheme'] })}
           >
-            <option value="pyramid">{t('scheme.pyramid')}</option>
-            <option value="matrix" disabled={matrixBlocked}>
-              {t('scheme.matrix')}
-            </option>
-            <option value="abc">{t('scheme.abc')}</option>
+            {choiceOptions(t, 'tierScheme', (choice) => choice === 'matrix' && matrixBlocked)}
           </Select>
         </Field>
         <Field label={label('option.outputLanguage', 'info.outputLanguage')}>
@@ -131,8 +128,7 @@ export function OptionsSection(props: {
             value={options.outputLanguage}
             onChange={(_, data) => change({ outputLanguage: data.value as FormOptions['outputLanguage'] })}
           >
-            <option value="en">{t('outputLanguage.en')}</option>
-            <option value="zh">{t('outputLanguage.zh')}</option>
+            {choiceOptions(t, 'language')}
           </Select>
         </Field>
       </div>
@@ -193,8 +189,7 @@ export function OptionsSection(props: {
                   value={options.segmentMap}
                   onChange={(_, data) => change({ segmentMap: data.value as FormOptions['segmentMap'] })}
                 >
-                  <option value="default">{t('segmentMap.default')}</option>
-                  <option value="grid">{t('segmentMap.grid')}</option>
+                  {choiceOptions(t, 'segmentMap')}
                 </Select>
               </Field>
               {NUMBER_FIELDS.filter((field) => field.shown(options)).map(numberField)}
@@ -207,9 +202,7 @@ export function OptionsSection(props: {
                     value={options.model}
                     onChange={(_, data) => change({ model: data.value as FormOptions['model'] })}
                   >
-                    <option value="bgnbd">{t('model.bgnbd')}</option>
-                    <option value="mbgnbd">{t('model.mbgnbd')}</option>
-                    <option value="pareto">{t('model.pareto')}</option>
+                    {choiceOptions(t, 'model')}
                   </Select>
                 </Field>
               )}
