@@ -62,6 +62,15 @@ export function DemoGrid(props: { book: StandinWorkbook; attribution: string }):
   const rowCount = used ? used.row + used.rowCount : 0;
   const columnCount = used ? used.column + used.columnCount : 0;
   const shown = Math.min(rowCount, VISIBLE_ROWS);
+  // Columns in a collapsed outline group (Range.group + hideGroupDetails) are hidden as Excel hides them: one
+  // narrow "+" column stands where the group starts.
+  const collapsedAt = (column: number): 'start' | 'inside' | null => {
+    const group = sheet.outline.find(
+      (entry) =>
+        entry.by === 'ByColumns' && entry.hidden && column >= entry.start && column < entry.start + entry.count,
+    );
+    return group === undefined ? null : column === group.start ? 'start' : 'inside';
+  };
   const selection = book.selection?.sheet === sheet ? book.selection.rect : null;
   // Keys continue from the selection the user sees, even one made by the pane or before the grid had focus.
   if (anchor.current === null && selection) {
@@ -123,43 +132,58 @@ export function DemoGrid(props: { book: StandinWorkbook; attribution: string }):
           <thead>
             <tr>
               <th className={`${styles.cell} ${styles.head}`} />
-              {Array.from({ length: columnCount }, (_, column) => (
-                <th key={column} className={`${styles.cell} ${styles.head}`}>
-                  {columnLetters(column)}
-                </th>
-              ))}
+              {Array.from({ length: columnCount }, (_, column) =>
+                collapsedAt(column) === 'start' ? (
+                  <th
+                    key={column}
+                    className={`${styles.cell} ${styles.head}`}
+                    data-testid="collapsed-columns"
+                    title="Grouped columns, collapsed (Excel shows + above them)"
+                  >
+                    +
+                  </th>
+                ) : collapsedAt(column) === 'inside' ? null : (
+                  <th key={column} className={`${styles.cell} ${styles.head}`}>
+                    {columnLetters(column)}
+                  </th>
+                ),
+              )}
             </tr>
           </thead>
           <tbody>
             {values.slice(0, shown).map((row, rowIndex) => (
               <tr key={rowIndex}>
                 <th className={`${styles.cell} ${styles.head}`}>{rowIndex + 1}</th>
-                {row.map((value, column) => (
-                  <td
-                    key={column}
-                    className={
-                      selection && contains(selection, rowIndex, column)
-                        ? `${styles.cell} ${styles.selected}`
-                        : styles.cell
-                    }
-                    aria-selected={selection ? contains(selection, rowIndex, column) : false}
-                    style={{
-                      backgroundColor:
-                        book.conditionalFillAt(sheet, rowIndex, column) ??
-                        (book.fillAt(sheet, rowIndex, column) || undefined),
-                    }}
-                    onMouseDown={(event) => {
-                      event.preventDefault();
-                      dragging.current = true;
-                      selectSpan({ row: rowIndex, column }, event.shiftKey);
-                    }}
-                    onMouseEnter={() => {
-                      if (dragging.current) selectSpan({ row: rowIndex, column }, true);
-                    }}
-                  >
-                    {formatCell(value, book.numberFormatAt(sheet, rowIndex, column))}
-                  </td>
-                ))}
+                {row.map((value, column) =>
+                  collapsedAt(column) === 'start' ? (
+                    <td key={column} className={styles.cell} />
+                  ) : collapsedAt(column) === 'inside' ? null : (
+                    <td
+                      key={column}
+                      className={
+                        selection && contains(selection, rowIndex, column)
+                          ? `${styles.cell} ${styles.selected}`
+                          : styles.cell
+                      }
+                      aria-selected={selection ? contains(selection, rowIndex, column) : false}
+                      style={{
+                        backgroundColor:
+                          book.conditionalFillAt(sheet, rowIndex, column) ??
+                          (book.fillAt(sheet, rowIndex, column) || undefined),
+                      }}
+                      onMouseDown={(event) => {
+                        event.preventDefault();
+                        dragging.current = true;
+                        selectSpan({ row: rowIndex, column }, event.shiftKey);
+                      }}
+                      onMouseEnter={() => {
+                        if (dragging.current) selectSpan({ row: rowIndex, column }, true);
+                      }}
+                    >
+                      {formatCell(value, book.numberFormatAt(sheet, rowIndex, column))}
+                    </td>
+                  ),
+                )}
               </tr>
             ))}
           </tbody>

@@ -1,4 +1,5 @@
 import type { HoldoutSkipReason, SkipReason } from '../core';
+import type { SheetColumnKey } from './sheetColumns';
 
 /**
  * The words written into the output sheets, supplied by the pane in the user's language.
@@ -9,6 +10,8 @@ import type { HoldoutSkipReason, SkipReason } from '../core';
 export interface OutputLabels {
   segmentsSheet: string;
   summarySheet: string;
+  /** The customer sheet's column headers, in words (the CSV keeps core's snake_case names). */
+  columns: Record<SheetColumnKey, string>;
   summaryTitle: string;
   tier: string;
   segment: string;

@@ -14,3 +14,14 @@ export interface RequirementSetSupport {
 export function taskPaneApiSupported(requirements: RequirementSetSupport): boolean {
   return requirements.isSetSupported('ExcelApi', REQUIRED_EXCEL_API);
 }
+
+/**
+ * Outline groups (Range.group / hideGroupDetails) are ExcelApi 1.10, above the pane's level: the writer groups the
+ * model columns only where the host has them, and otherwise leaves them as the last columns.
+ */
+export const OUTLINE_EXCEL_API = '1.10';
+
+/** True when the host can group and collapse columns (ExcelApi 1.10). */
+export function outlineGroupsSupported(requirements: RequirementSetSupport): boolean {
+  return requirements.isSetSupported('ExcelApi', OUTLINE_EXCEL_API);
+}

@@ -1,10 +1,11 @@
 import type { DateSystem, GroupTotal, SegmentationResult } from '../core';
-import { OUTPUT_COLUMNS, PROBABILISTIC_COLUMNS, dayToExcelSerial, parseDate, toOutputRows } from '../core';
-import type { OutputColumn } from '../core';
+import { dayToExcelSerial, parseDate } from '../core';
 import { blockRows, jsonBytes } from './blockRows';
 import { ExcelReadError } from './excelReadError';
+import { localTimestamp } from './localTimestamp';
 import type { OutputLabels } from './outputLabels';
-import { isDateColumn, numberFormatFor } from './outputFormats';
+import { KIND_FORMATS, sheetColumns } from './sheetColumns';
+import type { SheetColumn } from './sheetColumns';
 import { modelFitRows } from './modelFitRows';
 import { removeSheets } from './removeSheets';
 import type { CellValue } from './sourceData';
@@ -19,8 +20,15 @@ export interface WriteOptions {
   source: { sheetName: string; address: string };
   dateSystem: DateSystem;
   addinVersion: string;
-  /** When the run happened; written into the run-information block. */
+  /** When the run happened; written into the run-information block in local time with its offset. */
   createdAt: Date;
+  /** The run's options as readable label/value rows, in the output language (the pane words them). */
+  optionRows?: readonly (readonly [string, CellValue])[];
+  /**
+   * Whether the host has outline groups (ExcelApi 1.10, checked by the pane with isSetSupported): the model
+   * columns are then grouped and collapsed; without them (default) they are simply the last columns.
+   */
+  outlineGroups?: boolean;
   signal?: AbortSignal;
   /** Fraction of rows written so far, 0..1. */
   onProgress?: (fraction: number) => void;
@@ -134,10 +142,11 @@ async function writeAll(
   const cohortTableIndex = cohortTableCandidates.findIndex((table) => table.isNullObject);
   const cohortTableName = `CohortTriangle${cohortTableIndex <= 0 ? '' : cohortTableIndex + 1}`;
 
-  // 2. The customer rows, in blocks: formats first (text format keeps ids like 00001 as text), then values.
+  // 2. The customer rows, in blocks: formats first (text format keeps ids like 00001 as text), then values. Headers
+  // are the output language's words; each column's format follows its kind.
   const { columns, rows } = outputRows(result, options.dateSystem);
-  const header = columns.map((column) => column.header);
-  const formatRow = columns.map((column) => numberFormatFor(column.key));
+  const header = columns.map((column) => options.labels.columns[column.key]);
+  const formatRow = columns.map((column) => KIND_FORMATS[column.kind]);
   const columnCount = header.length;
   segments.getRangeByIndexes(0, 0, 1, columnCount).values = [header];
   const perRow = jsonBytes(rows.slice(0, 100)) / Math.max(1, Math.min(rows.length, 100)) + jsonBytes(formatRow);
@@ -172,6 +181,13 @@ async function writeAll(
   }
   segments.freezePanes.freezeRows(1);
   segments.getRangeByIndexes(0, 0, Math.min(rows.length + 1, 1000), columnCount).format.autofitColumns();
+  // The model internals (x, t_x, T …) are the last columns: grouped and collapsed where the host has outlines.
+  const firstModel = columns.findIndex((column) => column.model === true);
+  if (options.outlineGroups === true && firstModel >= 0) {
+    const model = segments.getRangeByIndexes(0, firstModel, rows.length + 1, columnCount - firstModel);
+    model.group('ByColumns' as Excel.GroupOption);
+    model.hideGroupDetails('ByColumns' as Excel.GroupOption);
+  }
   context.application.suspendApiCalculationUntilNextSync();
   await sync();
   checkCancelled();
@@ -195,52 +211,46 @@ async function writeAll(
 }
 
 /**
- * Core's rows grouped by tier (core's tier order, stable within a tier), ISO dates as Excel serials,
- * with the output columns that `toOutputRows` chose (probabilistic ones only when present).
+ * One row per customer in the sheet's column order (core's tier order, stable within a tier), ISO dates as Excel
+ * serials; the probabilistic columns only when the customers have predictions.
  */
 function outputRows(
   result: SegmentationResult,
   dateSystem: DateSystem,
-): { columns: readonly OutputColumn[]; rows: CellValue[][] } {
-  const [headerRow = [], ...rows] = toOutputRows(result);
-  const known = [...OUTPUT_COLUMNS, ...PROBABILISTIC_COLUMNS];
-  const columns = headerRow.map((header) => {
-    const column = known.find((candidate) => candidate.header === header);
-    if (!column) throw new Error(`Core produced an unknown output column "${String(header)}".`);
-    return column;
-  });
-  const tierColumn = columns.findIndex((column) => column.key === 'valueTier');
+): { columns: readonly SheetColumn[]; rows: CellValue[][] } {
+  const columns = sheetColumns(result.customers[0]?.predictedClv !== undefined);
   const order = new Map(result.totals.byTier.map((group, index) => [group.label, index]));
-  const dateColumns = columns.flatMap((column, index) => (isDateColumn(column.key) ? [index] : []));
-  const converted = rows.map((row) => {
-    const copy: CellValue[] = [...row];
-    for (const column of dateColumns) {
-      const day = parseDate(copy[column]);
-      if (day !== null) copy[column] = dayToExcelSerial(day, dateSystem);
-    }
-    return copy;
-  });
-  const rank = (row: CellValue[]): number => order.get(String(row[tierColumn])) ?? order.size;
-  const sorted = converted
-    .map((row, index) => ({ row, index }))
-    .sort((a, b) => rank(a.row) - rank(b.row) || a.index - b.index)
-    .map(({ row }) => row);
-  return { columns, rows: sorted };
+  const rank = (tier: string): number => order.get(tier) ?? order.size;
+  const sorted = result.customers
+    .map((customer, index) => ({ customer, index }))
+    .sort((a, b) => rank(a.customer.valueTier) - rank(b.customer.valueTier) || a.index - b.index);
+  const rows = sorted.map(({ customer }) =>
+    columns.map((column): CellValue => {
+      const value = customer[column.key] ?? '';
+      if (column.kind !== 'day') return value;
+      const day = parseDate(value);
+      return day === null ? value : dayToExcelSerial(day, dateSystem);
+    }),
+  );
+  return { columns, rows };
 }
+
+/** Where a chart goes: beside its block, from column H, this many rows tall. */
+export const CHART_ROWS = 15;
+const chartBeside = (chart: Excel.Chart, row: number): void => chart.setPosition(`H${row + 1}`, `O${row + CHART_ROWS}`);
 
 function writeSummary(sheet: Excel.Worksheet, result: SegmentationResult, options: WriteOptions): void {
   const { labels } = options;
   sheet.getRange('A1').values = [[labels.summaryTitle]];
   sheet.getRange('A1').format.font.bold = true;
   let row = 2;
-  const money = '#,##0.00';
   type Measure = 'customers' | 'revenue' | 'customerShare' | 'revenueShare' | 'averageClv';
-  const formats: Record<Measure, string> = {
-    customers: '#,##0',
-    revenue: money,
-    customerShare: '0.0%',
-    revenueShare: '0.0%',
-    averageClv: money,
+  const kinds: Record<Measure, 'count' | 'money' | 'share'> = {
+    customers: 'count',
+    revenue: 'money',
+    customerShare: 'share',
+    revenueShare: 'share',
+    averageClv: 'money',
   };
   const totals: Record<Measure, CellValue> = {
     customers: result.totals.all.customers,
@@ -249,56 +259,50 @@ function writeSummary(sheet: Excel.Worksheet, result: SegmentationResult, option
     revenueShare: 1,
     averageClv: '',
   };
-  // Each chart plots the label column and the block's first measure, so the measure charted comes first.
-  const blocks: {
-    title: string;
-    groups: GroupTotal[];
-    measures: Measure[];
-    chart?: { type: string; title: string };
-  }[] = [
+  // One column order in every block. The two shares come first: each block's chart plots them side by side
+  // (customers and revenue on one scale), from the label column and the next two, one contiguous range.
+  const measures: Measure[] = ['customerShare', 'revenueShare', 'customers', 'revenue', 'averageClv'];
+  const blocks: { title: string; groups: GroupTotal[]; chart: { type: string; title: string } }[] = [
     {
       title: labels.tier,
       groups: result.totals.byTier,
-      measures: ['revenue', 'revenueShare', 'customers', 'customerShare', 'averageClv'],
-      chart: { type: 'Pie', title: labels.revenueByTierChart },
+      chart: { type: 'ColumnClustered', title: labels.revenueByTierChart },
     },
+    // The main visual of every RFM report: how many customers, and how much revenue, each segment holds.
     {
       title: labels.segment,
       groups: result.totals.bySegment,
-      measures: ['customers', 'customerShare', 'revenue', 'revenueShare', 'averageClv'],
-      // The main visual of every RFM report: how many customers each segment holds.
       chart: { type: 'BarClustered', title: labels.customersBySegmentChart },
     },
     {
       title: labels.stage,
       groups: result.totals.byStage,
-      measures: ['customers', 'customerShare', 'revenue', 'revenueShare', 'averageClv'],
       chart: { type: 'ColumnClustered', title: labels.customersByStageChart },
     },
   ];
-  let chartTop = 1;
   for (const block of blocks) {
-    const header = [block.title, ...block.measures.map((measure) => labels[measure])];
+    const header = [block.title, ...measures.map((measure) => labels[measure])];
     const body: CellValue[][] = block.groups.map((group) => [
       group.label,
-      ...block.measures.map((measure) => group[measure]),
+      ...measures.map((measure) => group[measure]),
     ]);
-    const totalRow: CellValue[] = [labels.total, ...block.measures.map((measure) => totals[measure])];
+    const totalRow: CellValue[] = [labels.total, ...measures.map((measure) => totals[measure])];
     const values = [header, ...body, totalRow];
     const range = sheet.getRangeByIndexes(row, 0, values.length, header.length);
     range.numberFormat = values.map((_, index) =>
-      index === 0 ? header.map(() => '@') : ['@', ...block.measures.map((measure) => formats[measure])],
+      index === 0 ? header.map(() => '@') : ['@', ...measures.map((measure) => KIND_FORMATS[kinds[measure]])],
     );
     range.values = values;
     sheet.getRangeByIndexes(row, 0, 1, header.length).format.font.bold = true;
-    if (block.chart && body.length > 0) {
-      const source = sheet.getRangeByIndexes(row, 0, body.length + 1, 2);
+    let height = values.length;
+    if (body.length > 0) {
+      const source = sheet.getRangeByIndexes(row, 0, body.length + 1, 3);
       const chart = sheet.charts.add(block.chart.type as Excel.ChartType, source, 'Columns' as Excel.ChartSeriesBy);
       chart.title.text = block.chart.title;
-      chart.setPosition(`L${chartTop + 1}`, `R${chartTop + 15}`);
-      chartTop += 17;
+      chartBeside(chart, row);
+      height = Math.max(height, CHART_ROWS);
     }
-    row += values.length + 2;
+    row += height + 2;
   }
 
   // The holdout check of the probabilistic method: mean actual vs predicted purchases in the holdout weeks by
@@ -312,16 +316,15 @@ function writeSummary(sheet: Excel.Worksheet, result: SegmentationResult, option
     ];
     const range = sheet.getRangeByIndexes(row, 0, values.length, 4);
     range.numberFormat = values.map((_, index) =>
-      index === 0 ? ['@', '@', '@', '@'] : ['@', '0.00', '0.00', '#,##0'],
+      index === 0 ? ['@', '@', '@', '@'] : ['@', KIND_FORMATS.decimal, KIND_FORMATS.decimal, KIND_FORMATS.count],
     );
     range.values = values;
     sheet.getRangeByIndexes(row, 0, 1, 4).format.font.bold = true;
     const source = sheet.getRangeByIndexes(row, 0, values.length, 3);
     const chart = sheet.charts.add('LineMarkers' as Excel.ChartType, source, 'Columns' as Excel.ChartSeriesBy);
     chart.title.text = labels.holdoutChart;
-    chart.setPosition(`L${chartTop + 1}`, `R${chartTop + 15}`);
-    chartTop += 17;
-    row += values.length + 2;
+    chartBeside(chart, row);
+    row += Math.max(values.length, CHART_ROWS) + 2;
   }
 
   // For the probabilistic method: actual vs model customers by repeat purchases, so the fit can be judged.
@@ -332,51 +335,64 @@ function writeSummary(sheet: Excel.Worksheet, result: SegmentationResult, option
       ...fit.map((entry): CellValue[] => [entry.label, entry.actual, entry.model ?? '']),
     ];
     const range = sheet.getRangeByIndexes(row, 0, values.length, 3);
-    range.numberFormat = values.map((_, index) => (index === 0 ? ['@', '@', '@'] : ['@', '#,##0', '#,##0.0']));
+    range.numberFormat = values.map((_, index) =>
+      index === 0 ? ['@', '@', '@'] : ['@', KIND_FORMATS.count, '#,##0.0'],
+    );
     range.values = values;
     sheet.getRangeByIndexes(row, 0, 1, 3).format.font.bold = true;
     const chart = sheet.charts.add('ColumnClustered' as Excel.ChartType, range, 'Columns' as Excel.ChartSeriesBy);
     chart.title.text = labels.modelFitChart;
-    chart.setPosition(`L${chartTop + 1}`, `R${chartTop + 15}`);
-    chartTop += 17;
-    row += values.length + 2;
+    chartBeside(chart, row);
+    row += Math.max(values.length, CHART_ROWS) + 2;
   }
 
   // For the probabilistic method with a fitted holdout check: the tracking chart across calibration and holdout.
   if (result.tracking !== undefined) {
-    ({ row, chartTop } = writeTrackingBlock(sheet, result.tracking, labels.tracking, row, chartTop));
+    row = writeTrackingBlock(sheet, result.tracking, labels.tracking, row, chartBeside, CHART_ROWS);
   }
 
-  // Run information, so a colleague without the add-in knows what produced these numbers.
-  const info: CellValue[][] = [
-    [labels.runInformation, ''],
-    [labels.source, options.source.address],
-    [labels.rowsRead, result.rowsRead],
-    [labels.rowsUsed, result.rowsUsed],
-    [labels.rowsSkipped, result.skipped.total],
+  // Run information, as label/value rows below the blocks, so a colleague without the add-in knows what produced
+  // these numbers. Counts are numbers (integer format), words are text.
+  const info: [CellValue, CellValue, string][] = [
+    [labels.runInformation, '', '@'],
+    [labels.source, options.source.address, '@'],
+    [labels.rowsRead, result.rowsRead, KIND_FORMATS.count],
+    [labels.rowsUsed, result.rowsUsed, KIND_FORMATS.count],
+    [labels.rowsSkipped, result.skipped.total, KIND_FORMATS.count],
   ];
   for (const [reason, detail] of Object.entries(result.skipped.reasons)) {
     if (!detail) continue;
     const label = labels.skipReasons[reason as keyof OutputLabels['skipReasons']] ?? reason;
-    info.push([`  ${label}`, `${detail.count} (${labels.firstRows}: ${detail.firstRows.join(', ')})`]);
+    info.push([`  ${label}`, `${detail.count} (${labels.firstRows}: ${detail.firstRows.join(', ')})`, '@']);
   }
-  info.push([labels.asOf, result.asOf]);
+  info.push([labels.asOf, result.asOf, '@']);
   if (holdout) {
     info.push(
-      [labels.calibrationEnd, holdout.calibrationEnd],
-      [labels.holdoutWeeks, holdout.holdoutWeeks],
-      [labels.holdoutCheck, holdout.status === 'fitted' ? labels.holdoutDone : labels.holdoutReasons[holdout.reason]],
+      [labels.calibrationEnd, holdout.calibrationEnd, '@'],
+      [labels.holdoutWeeks, holdout.holdoutWeeks, KIND_FORMATS.count],
+      [
+        labels.holdoutCheck,
+        holdout.status === 'fitted' ? labels.holdoutDone : labels.holdoutReasons[holdout.reason],
+        '@',
+      ],
     );
   }
+  const optionsAt = info.length;
+  info.push([labels.options, '', '@']);
+  for (const [label, value] of options.optionRows ?? [])
+    info.push([`  ${label}`, value, typeof value === 'number' ? 'General' : '@']);
   info.push(
-    [labels.options, JSON.stringify(result.options)],
-    [labels.dateSystem, options.dateSystem],
-    [labels.addinVersion, options.addinVersion],
-    [labels.createdAt, options.createdAt.toISOString()],
+    [labels.dateSystem, options.dateSystem, '@'],
+    [labels.addinVersion, options.addinVersion, '@'],
+    [labels.createdAt, localTimestamp(options.createdAt), '@'],
   );
-  const infoRange = sheet.getRangeByIndexes(1, 8, info.length, 2);
-  infoRange.numberFormat = info.map(() => ['@', '@']);
-  infoRange.values = info;
-  sheet.getRangeByIndexes(1, 8, 1, 2).format.font.bold = true;
-  sheet.getRangeByIndexes(0, 0, Math.max(row, info.length + 1), 10).format.autofitColumns();
+  const infoRange = sheet.getRangeByIndexes(row, 0, info.length, 2);
+  infoRange.numberFormat = info.map(([, , format]) => ['@', format]);
+  infoRange.values = info.map(([label, value]) => [label, value]);
+  sheet.getRangeByIndexes(row, 0, 1, 2).format.font.bold = true;
+  sheet.getRangeByIndexes(row + optionsAt, 0, 1, 1).format.font.bold = true;
+  // Column A fits the block and run-information labels; B–F fit the blocks only, so the long run-information
+  // values (sentences) overflow to the right instead of widening the tables.
+  sheet.getRangeByIndexes(1, 0, row + info.length - 1, 1).format.autofitColumns();
+  sheet.getRangeByIndexes(1, 1, Math.max(1, row - 1), 5).format.autofitColumns();
 }

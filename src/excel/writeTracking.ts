@@ -6,19 +6,20 @@ import type { CellValue } from './sourceData';
  * Writes the tracking block of the probabilistic method on the summary sheet: per week, actual cumulative repeat
  * transactions of the whole base and the model's expectation, the model split into a calibration and a holdout series
  * (they meet at the last calibration week) so the boundary shows on the line chart; the chart title names that week.
- * Queues operations only; returns the next free row and chart slot.
+ * The chart is placed beside the block by `place`. Queues operations only; returns the next free row.
  *
  * Cost O(weeks) cells and one chart.
  * @example
- * ({ row, chartTop } = writeTrackingBlock(summary, result.tracking, labels.tracking, row, chartTop));
+ * row = writeTrackingBlock(summary, result.tracking, labels.tracking, row, chartBeside, 15);
  */
 export function writeTrackingBlock(
   sheet: Excel.Worksheet,
   tracking: BgNbdTracking,
   labels: OutputLabels['tracking'],
   row: number,
-  chartTop: number,
-): { row: number; chartTop: number } {
+  place: (chart: Excel.Chart, row: number) => void,
+  chartRows: number,
+): number {
   const boundary = tracking.calibrationPeriods;
   const values: CellValue[][] = [
     [labels.period, labels.actual, labels.modelCalibration, labels.modelHoldout],
@@ -31,13 +32,13 @@ export function writeTrackingBlock(
   ];
   const range = sheet.getRangeByIndexes(row, 0, values.length, 4);
   range.numberFormat = values.map((_, index) =>
-    index === 0 ? ['@', '@', '@', '@'] : ['0', '#,##0', '#,##0', '#,##0'],
+    index === 0 ? ['@', '@', '@', '@'] : ['#,##0', '#,##0', '#,##0', '#,##0'],
   );
   range.values = values;
   sheet.getRangeByIndexes(row, 0, 1, 4).format.font.bold = true;
   // The week column is the category axis: chart the three series against it.
   const chart = sheet.charts.add('Line' as Excel.ChartType, range, 'Columns' as Excel.ChartSeriesBy);
   chart.title.text = `${labels.chart} (${labels.lastCalibrationWeek}: ${boundary})`;
-  chart.setPosition(`L${chartTop + 1}`, `R${chartTop + 15}`);
-  return { row: row + values.length + 2, chartTop: chartTop + 17 };
+  place(chart, row);
+  return row + Math.max(values.length, chartRows) + 2;
 }

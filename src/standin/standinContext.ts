@@ -10,7 +10,7 @@ import type {
   StandinWorkbook,
   TableModel,
 } from './standinWorkbook';
-import { PAYLOAD_LIMIT_BYTES, READ_CELL_LIMIT } from './standinWorkbook';
+import { OUTLINE_LEVELS, PAYLOAD_LIMIT_BYTES, READ_CELL_LIMIT } from './standinWorkbook';
 
 /** A queued API call; `sync` runs them in order. */
 interface Operation {
@@ -313,6 +313,45 @@ export class RangeProxy extends ClientObject {
       values,
     );
   }
+  /**
+   * Groups the range's rows or columns into an outline (ExcelApi 1.10). As Excel: at most 8 nested levels; a group
+   * over exactly the same span again only nests, so a ninth level fails.
+   */
+  group(groupOption: 'ByRows' | 'ByColumns'): void {
+    this.write(
+      `group(${groupOption})`,
+      () => {
+        const { sheet, rect } = this.target();
+        const [start, count] = groupOption === 'ByRows' ? [rect.row, rect.rowCount] : [rect.column, rect.columnCount];
+        const levels = sheet.outline.filter(
+          (group) => group.by === groupOption && group.start <= start && group.start + group.count >= start + count,
+        ).length;
+        if (levels >= OUTLINE_LEVELS) {
+          throw new StandinError('InvalidOperation', `An outline has at most ${OUTLINE_LEVELS} levels.`);
+        }
+        sheet.outline.push({ by: groupOption, start, count, hidden: false });
+      },
+      groupOption,
+    );
+  }
+
+  /** Collapses the outline groups within the range's rows or columns (ExcelApi 1.10); fails where there is none. */
+  hideGroupDetails(groupOption: 'ByRows' | 'ByColumns'): void {
+    this.write(
+      `hideGroupDetails(${groupOption})`,
+      () => {
+        const { sheet, rect } = this.target();
+        const [start, count] = groupOption === 'ByRows' ? [rect.row, rect.rowCount] : [rect.column, rect.columnCount];
+        const inside = sheet.outline.filter(
+          (group) => group.by === groupOption && group.start >= start && group.start + group.count <= start + count,
+        );
+        if (inside.length === 0) throw new StandinError('InvalidOperation', 'The range holds no outline group.');
+        for (const group of inside) group.hidden = true;
+      },
+      groupOption,
+    );
+  }
+
   get numberFormat(): string[][] {
     return this.loadedValue('numberFormat');
   }
@@ -788,11 +827,39 @@ export class TableProxy extends ClientObject {
   }
 }
 
-export class TableCollectionProxy {
+export class TableCollectionProxy extends ClientObject {
   constructor(
-    private readonly context: StandinRequestContext,
+    context: StandinRequestContext,
     private readonly sheet?: () => SheetModel,
-  ) {}
+  ) {
+    super(context, 'TableCollection');
+  }
+
+  protected properties(): readonly string[] {
+    return ['items', 'items/name'];
+  }
+
+  protected snapshot(): unknown {
+    const sheet = this.sheet?.();
+    return this.context.book.tables
+      .filter((table) => sheet === undefined || table.sheet === sheet)
+      .map((table) => ({ table, name: table.name }));
+  }
+
+  /** Tables loaded by `load('items/name')` (ExcelApi 1.1), each with `name` readable. */
+  get items(): TableProxy[] {
+    let loaded: { table: TableModel; name: string }[];
+    try {
+      loaded = this.loadedValue('items/name');
+    } catch {
+      loaded = this.loadedValue('items');
+    }
+    return loaded.map(({ table, name }) => {
+      const proxy = new TableProxy(this.context, () => table);
+      proxy.preload({ name });
+      return proxy;
+    });
+  }
 
   /** Adds a table over `address` (on this sheet) or a range proxy. */
   add(address: string | RangeProxy, hasHeaders: boolean): TableProxy {

@@ -29,6 +29,16 @@ export interface SheetModel {
   formulas: Map<string, string>;
   /** Conditional formats in the order added (only three-colour and two-colour scales are modelled). */
   conditionalFormats: ConditionalFormatModel[];
+  /** Outline groups (Range.group, ExcelApi 1.10): rows or columns, and whether their details are hidden. */
+  outline: OutlineGroupModel[];
+}
+
+/** One outline group of a sheet: a span of rows or columns that the reader can collapse with the [-] button. */
+export interface OutlineGroupModel {
+  by: 'ByRows' | 'ByColumns';
+  start: number;
+  count: number;
+  hidden: boolean;
 }
 
 /** One colour-scale criterion, as Office.js's `ConditionalColorScaleCriterion`. */
@@ -82,6 +92,8 @@ export interface OperationRecord {
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 /** Excel refuses to return the values of ranges with more than 5,000,000 cells. */
 export const READ_CELL_LIMIT = 5_000_000;
+/** Excel's outline depth: at most eight nested groups of rows or of columns. */
+export const OUTLINE_LEVELS = 8;
 
 /**
  * The in-memory workbook behind one or more stand-in request contexts.
@@ -150,6 +162,7 @@ export class StandinWorkbook {
       errors: new Map(),
       formulas: new Map(),
       conditionalFormats: [],
+      outline: [],
     };
     this.sheets.push(sheet);
     if (!this.activeSheet) this.activeSheet = sheet;

@@ -1,5 +1,5 @@
 import { createRoot } from 'react-dom/client';
-import { REQUIRED_EXCEL_API, taskPaneApiSupported } from '../excel';
+import { REQUIRED_EXCEL_API, outlineGroupsSupported, taskPaneApiSupported } from '../excel';
 import { ADDIN_VERSION } from './addinVersion';
 import { App } from './components/App';
 import type { AppProps } from './components/App';
@@ -24,6 +24,7 @@ export function mountOfficePane(element: HTMLElement): void {
     initialLanguage: languageFromOffice(Office.context.displayLanguage),
     dark: isDarkBackground(Office.context.officeTheme?.bodyBackgroundColor),
     addinVersion: ADDIN_VERSION,
+    outlineGroups: outlineGroupsSupported(Office.context.requirements),
     // Checked at run time: the manifest asks only for SharedRuntime 1.1 so the functions load on older hosts.
     ...(taskPaneApiSupported(Office.context.requirements) ? {} : { unsupportedExcelApi: REQUIRED_EXCEL_API }),
   });

@@ -75,7 +75,7 @@ async function workbookObjects(
 }
 
 describe('demo page in Chromium', () => {
-  test('a mouse run writes one row per customer and summary totals equal core’s totals; screenshot saved', async () => {
+  test('a mouse run writes one row per customer and summary totals equal core’s totals; charts screenshot saved', async () => {
     // Tall enough that the whole pane, result included, is in the screenshot.
     const page = await openDemo('?lang=en-US', 1900);
     await page.getByTestId('use-data').click();
@@ -87,7 +87,8 @@ describe('demo page in Chromium', () => {
     const expected = expectedResult('en');
     const segments = await sheet(page, 'Customer Segments');
     expect(segments).toHaveLength(expected.customers.length + 1);
-    expect(segments[0]?.[0]).toBe('customer_id');
+    // Headers for people, the id first, then segment, tier and stage.
+    expect(segments[0]?.slice(0, 4)).toEqual(['Customer', 'RFM segment', 'Value tier', 'Lifecycle stage']);
     expect(
       segments
         .slice(1)
@@ -98,11 +99,16 @@ describe('demo page in Chromium', () => {
     const summary = await sheet(page, 'Segment Summary');
     const tierRows = new Map(summary.map((row) => [row[0], row]));
     for (const tier of expected.totals.byTier) {
-      // Tier block: label, revenue, revenue share, customers, customer share, average CLV.
-      expect(tierRows.get(tier.label)?.slice(1, 4)).toEqual([tier.revenue, tier.revenueShare, tier.customers]);
+      // Every block: label, customer share, revenue share, customers, revenue, average CLV.
+      expect(tierRows.get(tier.label)?.slice(1, 5)).toEqual([
+        tier.customerShare,
+        tier.revenueShare,
+        tier.customers,
+        tier.revenue,
+      ]);
     }
     const total = summary.find((row) => row[0] === 'Total');
-    expect(total?.[1]).toBe(expected.totals.all.revenue);
+    expect(total?.[4]).toBe(expected.totals.all.revenue);
     // Independent of core: the CDNOW sample's dollar values add up to the revenue when no row is skipped.
     const plainSum = DEMO_CSV.trim()
       .split('\n')
@@ -118,7 +124,6 @@ describe('demo page in Chromium', () => {
       `Done: ${expected.totals.all.customers.toLocaleString('en')} customers in ${expected.totals.byTier.length} tiers.`,
     );
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('result-title');
-    await page.locator('#pane').screenshot({ path: path.resolve('docs/screenshots/taskpane.png') });
 
     // The demo draws each chart of the summary sheet as Excel would, one point per group of its block.
     await page.getByTestId('sheet-tab-Segment Summary').click();
@@ -130,10 +135,11 @@ describe('demo page in Chromium', () => {
         points: item.querySelectorAll('[data-point]').length,
       })),
     );
+    // Two series per chart (share of customers, share of revenue): two points per group.
     expect(points).toEqual([
-      { type: 'Pie', points: expected.totals.byTier.length },
-      { type: 'BarClustered', points: expected.totals.bySegment.length },
-      { type: 'ColumnClustered', points: expected.totals.byStage.length },
+      { type: 'ColumnClustered', points: 2 * expected.totals.byTier.length },
+      { type: 'BarClustered', points: 2 * expected.totals.bySegment.length },
+      { type: 'ColumnClustered', points: 2 * expected.totals.byStage.length },
     ]);
     await page.getByTestId('charts').screenshot({ path: path.resolve('docs/screenshots/summary-charts.png') });
     await page.close();
@@ -178,7 +184,7 @@ describe('demo page in Chromium', () => {
     };
     await pressUntilFocused('use-data');
     await page.keyboard.press('Enter');
-    await page.getByTestId('data-summary').waitFor();
+    await page.getByTestId('preflight').waitFor();
     await pressUntilFocused('run');
     await page.keyboard.press('Enter');
     await page.getByTestId('result').waitFor({ timeout: 180_000 });
@@ -198,7 +204,7 @@ describe('demo page in Chromium', () => {
     const segments = await sheet(page, '客户分群');
     expect(segments).toHaveLength(expected.customers.length + 1);
     const summary = await sheet(page, '分群汇总');
-    expect(summary.find((row) => row[0] === '合计')?.[1]).toBe(expected.totals.all.revenue);
+    expect(summary.find((row) => row[0] === '合计')?.[4]).toBe(expected.totals.all.revenue);
     await expect(page.getByTestId('run-status').textContent()).resolves.toBe(
       `完成：${expected.totals.all.customers.toLocaleString('zh-CN')} 位客户，分为 ${expected.totals.byTier.length} 个价值层级。`,
     );
@@ -210,6 +216,7 @@ describe('demo page in Chromium', () => {
     await page.getByTestId('use-data').click();
     await page.getByTestId('data-summary').waitFor();
     await page.getByTestId('option-clvMethod').selectOption('probabilistic');
+    await page.getByTestId('more-options').click();
     // Blank: core's default, a third of the history.
     await expect(page.getByTestId('option-holdoutWeeks').inputValue()).resolves.toBe('');
     await page.getByTestId('run').click();
@@ -240,7 +247,7 @@ describe('demo page in Chromium', () => {
     // Predictions come out of an iterative fit that stops at gradient 1e-8, and Chromium's V8 may differ from
     // Node's in the last bit of Math.exp or Math.log1p: the two agree to ~1e-9, not to the last digit.
     rows.forEach((row, k) => expect(row[2]).toBeCloseTo(expected.rows[k]?.predicted ?? NaN, 6));
-    const info = Object.fromEntries(summary.map((row) => [row[8], row[9]]));
+    const info = Object.fromEntries(summary.map((row) => [row[0], row[1]]));
     expect(info).toMatchObject({ 'Calibration end': expected.calibrationEnd, 'Holdout period (weeks)': 26 });
     await expect(page.getByTestId('result-holdout').textContent()).resolves.toContain(
       `Holdout check: fitted to ${expected.calibrationEnd}, then 26 weeks`,

@@ -11,6 +11,7 @@ const PANE_LABELS = outputLabels(createTranslator('en'));
 export const LABELS: OutputLabels = {
   segmentsSheet: 'Customer Segments',
   summarySheet: 'Segment Summary',
+  columns: PANE_LABELS.columns,
   summaryTitle: 'Customer segmentation summary',
   tier: 'Value tier',
   segment: 'Segment',

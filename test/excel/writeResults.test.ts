@@ -1,7 +1,6 @@
 import { cohortAnalysis, parseDate, parseTransactions, summarizeCustomers } from '../../src/core';
 import type { CohortAnalysis } from '../../src/core';
-import { OUTPUT_COLUMNS } from '../../src/core';
-import { writeResults } from '../../src/excel';
+import { localTimestamp, sheetColumns, writeResults } from '../../src/excel';
 import type { WriteOptions } from '../../src/excel';
 import { StandinRequestContext, StandinWorkbook, asExcelContext } from '../../src/standin';
 import { FITTED_HOLDOUT, LABELS, probabilisticResult, sampleResult } from './fixtures';
@@ -50,19 +49,35 @@ describe('writeResults', () => {
     const outcome = await writeResults(asExcelContext(new StandinRequestContext(book)), result, options());
     expect(outcome).toMatchObject({ segmentsSheet: 'Customer Segments', summarySheet: 'Segment Summary' });
     const values = book.sheetValues('Customer Segments');
-    expect(values[0]).toEqual(OUTPUT_COLUMNS.map((column) => column.header));
+    // Words for people, in the order a manager reads them: id, segment, tier, stage, value first.
+    const columns = sheetColumns(false);
+    expect(values[0]).toEqual(columns.map((column) => LABELS.columns[column.key]));
+    expect(values[0]?.slice(0, 5)).toEqual([
+      'Customer',
+      'RFM segment',
+      'Value tier',
+      'Lifecycle stage',
+      'Customer value (CLV)',
+    ]);
     expect(values).toHaveLength(6);
     const idColumn = 0;
-    const tierColumn = OUTPUT_COLUMNS.findIndex((column) => column.key === 'valueTier');
+    const tierColumn = columns.findIndex((column) => column.key === 'valueTier');
+    const firstPurchase = columns.findIndex((column) => column.key === 'firstPurchase');
+    const frequency = columns.findIndex((column) => column.key === 'frequency');
     // Gold (customers 2 and 4) first, then Bronze (1, 3, 5): core's order kept within a tier.
     expect(values.slice(1).map((row) => row[idColumn])).toEqual(['00002', '00004', '00001', '00003', '00005']);
     expect(values.slice(1).map((row) => row[tierColumn])).toEqual(['Gold', 'Gold', 'Bronze', 'Bronze', 'Bronze']);
     // 1997-01-01 is serial 35431 in the 1900 system.
-    expect(values[1]?.[1]).toBe(35431);
+    expect(values[1]?.[firstPurchase]).toBe(35431);
     const sheet = book.findSheet('Customer Segments');
     if (!sheet) throw new Error('sheet missing');
+    // Formats follow each column's kind: id text, days as dates, counts whole.
     expect(book.numberFormatAt(sheet, 1, idColumn)).toBe('@');
-    expect(book.numberFormatAt(sheet, 1, 1)).toBe('yyyy-mm-dd');
+    expect(book.numberFormatAt(sheet, 1, firstPurchase)).toBe('yyyy-mm-dd');
+    expect(book.numberFormatAt(sheet, 1, frequency)).toBe('#,##0');
+    // Without outline groups (an ExcelApi below 1.10) the model columns are simply the last ones.
+    expect(columns.slice(-4).map((column) => column.key)).toEqual(['x', 'tx', 'T', 'monetaryRepeatAvg']);
+    expect(sheet.outline).toEqual([]);
     expect(sheet.frozenRows).toBe(1);
     expect(sheet.autofitted.length).toBeGreaterThan(0);
     expect(book.fillAt(sheet, 1, tierColumn)).not.toBe(book.fillAt(sheet, 3, tierColumn));
@@ -77,11 +92,19 @@ describe('writeResults', () => {
     const book = workbook();
     await writeResults(asExcelContext(new StandinRequestContext(book)), sampleResult(5), options());
     const values = book.sheetValues('Segment Summary');
-    expect(values[2]?.slice(0, 3)).toEqual(['Value tier', 'Revenue', 'Share of revenue']);
+    // One column order in every block: shares (charted side by side), then counts and money.
+    const header = ['Share of customers', 'Share of revenue', 'Customers', 'Revenue', 'Average CLV'];
+    for (const title of ['Value tier', 'Segment', 'Lifecycle stage']) {
+      expect(values.find((row) => row[0] === title)?.slice(1, 6)).toEqual(header);
+    }
     // Gold = customers 2 and 4 with monetary 11 + 13 = 24, out of 10+11+12+13+14 = 60.
-    expect(values[3]?.slice(0, 4)).toEqual(['Gold', 24, 0.4, 2]);
-    expect(values[5]?.slice(0, 3)).toEqual(['Total', 60, 1]);
-    const info = Object.fromEntries(values.map((row) => [row[8], row[9]]));
+    expect(values[3]?.slice(0, 5)).toEqual(['Gold', 0.4, 0.4, 2, 24]);
+    expect(values[5]?.slice(0, 5)).toEqual(['Total', 1, 1, 5, 60]);
+    const sheet = book.findSheet('Segment Summary');
+    if (!sheet) throw new Error('sheet missing');
+    expect(book.numberFormatAt(sheet, 3, 3)).toBe('#,##0');
+    expect(book.numberFormatAt(sheet, 3, 1)).toBe('0.0%');
+    const info = Object.fromEntries(values.map((row) => [row[0], row[1]]));
     expect(info).toMatchObject({
       Source: 'Data!A1:C3',
       'Rows read': 12,
@@ -90,12 +113,20 @@ describe('writeResults', () => {
       'As of': '1997-04-01',
       'Add-in version': '0.1.0',
       'Date system': '1900',
+      // Local time with its offset, not a UTC ISO timestamp.
+      Created: expect.stringMatching(/^2026-01-02 \d\d:\d\d \(UTC[+-]\d\d:\d\d\)$/),
     });
+    // No JSON cell: the options are label/value rows (the pane words them; none were given here).
+    expect(values.some((row) => row.some((cell) => typeof cell === 'string' && cell.startsWith('{')))).toBe(false);
     expect(book.charts.map((chart) => [chart.type, chart.title])).toEqual([
-      ['Pie', 'Revenue by value tier'],
+      ['ColumnClustered', 'Revenue by value tier'],
       ['BarClustered', 'Customers by RFM segment'],
       ['ColumnClustered', 'Customers by lifecycle stage'],
     ]);
+    // Each chart sits beside its block (from column H, level with the block's header) and plots both shares.
+    const tierTop = values.findIndex((row) => row[0] === 'Value tier');
+    expect(book.charts[0]?.position).toEqual({ start: `H${tierTop + 1}`, end: `O${tierTop + 15}` });
+    expect(book.charts[0]?.source).toEqual({ row: tierTop, column: 0, rowCount: 3, columnCount: 3 });
   });
 
   test('the probabilistic method writes the holdout block with its line chart, then the model-fit histogram', async () => {
@@ -120,7 +151,7 @@ describe('writeResults', () => {
         : [],
     );
     expect(book.charts.map((chart) => [chart.type, chart.title])).toEqual([
-      ['Pie', 'Revenue by value tier'],
+      ['ColumnClustered', 'Revenue by value tier'],
       ['BarClustered', 'Customers by RFM segment'],
       ['ColumnClustered', 'Customers by lifecycle stage'],
       ['LineMarkers', 'Holdout: actual vs predicted purchases'],
@@ -138,7 +169,7 @@ describe('writeResults', () => {
     if (!sheet) throw new Error('sheet missing');
     expect(book.numberFormatAt(sheet, top + 1, 0)).toBe('@');
     expect(book.numberFormatAt(sheet, top + 1, 1)).toBe('0.00');
-    const info = Object.fromEntries(values.map((row) => [row[8], row[9]]));
+    const info = Object.fromEntries(values.map((row) => [row[0], row[1]]));
     expect(info).toMatchObject({
       'Calibration end': '1997-09-30',
       'Holdout period (weeks)': 39,
@@ -165,12 +196,56 @@ describe('writeResults', () => {
     ]);
     const values = book.sheetValues('Segment Summary');
     expect(values.some((row) => row[0] === 'Repeat purchases in calibration')).toBe(false);
-    const info = Object.fromEntries(values.map((row) => [row[8], row[9]]));
+    const info = Object.fromEntries(values.map((row) => [row[0], row[1]]));
     expect(info).toMatchObject({
       'Calibration end': '1997-01-07',
       'Holdout period (weeks)': 77,
       'Holdout check': 'Not done: too few repeat buyers.',
     });
+  });
+
+  test('with outline groups (ExcelApi 1.10) the model columns are grouped and collapsed at the right', async () => {
+    const book = workbook();
+    const result = probabilisticResult(5, FITTED_HOLDOUT);
+    const predicted = {
+      ...result,
+      customers: result.customers.map((customer) => ({
+        ...customer,
+        pAlive: 0.5,
+        expectedPurchases: 1.5,
+        expectedAvgValue: 10,
+        predictedClv: 15,
+      })),
+    };
+    await writeResults(asExcelContext(new StandinRequestContext(book)), predicted, options({ outlineGroups: true }));
+    const columns = sheetColumns(true);
+    const first = columns.findIndex((column) => column.model === true);
+    expect(columns.slice(first).every((column) => column.model === true)).toBe(true);
+    expect(book.findSheet('Customer Segments')?.outline).toEqual([
+      { by: 'ByColumns', start: first, count: columns.length - first, hidden: true },
+    ]);
+    expect(book.sheetValues('Customer Segments')[0]?.slice(4, 7)).toEqual([
+      'Customer value (CLV)',
+      'Predicted value',
+      'Chance still active',
+    ]);
+  });
+
+  test('the options are written as label/value rows, numbers as numbers', async () => {
+    const book = workbook();
+    await writeResults(asExcelContext(new StandinRequestContext(book)), sampleResult(3), {
+      ...options(),
+      optionRows: [
+        ['Customer value (CLV)', 'Money spent so far'],
+        ['Score levels', 5],
+      ],
+    });
+    const values = book.sheetValues('Segment Summary');
+    const at = values.findIndex((row) => row[0] === 'Options');
+    expect(values.slice(at + 1, at + 3).map((row) => row.slice(0, 2))).toEqual([
+      ['  Customer value (CLV)', 'Money spent so far'],
+      ['  Score levels', 5],
+    ]);
   });
 
   test('writeResults never overwrites: taken names get " (2)", ignoring case', async () => {
@@ -193,20 +268,25 @@ describe('writeResults', () => {
       sampleResult(1),
       options({ dateSystem: '1904' }),
     );
-    expect(book.sheetValues('Customer Segments')[1]?.[1]).toBe(35431 - 1462);
+    const firstPurchase = sheetColumns(false).findIndex((column) => column.key === 'firstPurchase');
+    expect(book.sheetValues('Customer Segments')[1]?.[firstPurchase]).toBe(35431 - 1462);
   });
 
   test.each([
     [
       'historic',
       () => sampleResult(4),
-      ['ChartCollection.add(Pie)', 'ChartCollection.add(BarClustered)', 'ChartCollection.add(ColumnClustered)'],
+      [
+        'ChartCollection.add(ColumnClustered)',
+        'ChartCollection.add(BarClustered)',
+        'ChartCollection.add(ColumnClustered)',
+      ],
     ],
     [
       'probabilistic with the holdout check',
       () => probabilisticResult(4, FITTED_HOLDOUT),
       [
-        'ChartCollection.add(Pie)',
+        'ChartCollection.add(ColumnClustered)',
         'ChartCollection.add(BarClustered)',
         'ChartCollection.add(ColumnClustered)',
         'ChartCollection.add(LineMarkers)',
@@ -217,7 +297,7 @@ describe('writeResults', () => {
       'with the cohort sheet of contract data',
       () => ({ ...sampleResult(4), cohorts: contractCohorts() }),
       [
-        'ChartCollection.add(Pie)',
+        'ChartCollection.add(ColumnClustered)',
         'ChartCollection.add(BarClustered)',
         'ChartCollection.add(ColumnClustered)',
         'ChartCollection.add(Line)',
@@ -324,3 +404,12 @@ function contractCohorts(): CohortAnalysis {
   });
   return cohortAnalysis(summary, { contractual: true });
 }
+
+describe('localTimestamp', () => {
+  test('the creation time is local time with its offset from UTC', () => {
+    const moment = new Date(Date.UTC(2026, 11, 2, 13, 5));
+    expect(localTimestamp(moment, 60)).toBe('2026-12-02 14:05 (UTC+01:00)');
+    expect(localTimestamp(moment, 8 * 60)).toBe('2026-12-02 21:05 (UTC+08:00)');
+    expect(localTimestamp(moment, -(5 * 60 + 30))).toBe('2026-12-02 07:35 (UTC-05:30)');
+  });
+});

@@ -2,10 +2,12 @@
  * Runs the task pane's segmentation against the stand-in workbook with the real core, for the reliability
  * tests: a "Data" sheet from rows (header first), optional error cells, the whole range selected.
  */
-import { segmentInput } from '../../src/core';
+import { OUTPUT_COLUMNS, PROBABILISTIC_COLUMNS, segmentInput } from '../../src/core';
 import type { SegmentationResult } from '../../src/core';
 import { StandinRequestContext, StandinWorkbook, asExcelContext } from '../../src/standin';
 import type { CellValue } from '../../src/standin';
+import { outputLabels } from '../../src/taskpane/i18n/outputLabels';
+import { createTranslator } from '../../src/taskpane/i18n/translator';
 import type { Compute } from '../../src/taskpane/run/compute';
 import type { ExcelRun } from '../../src/taskpane/run/excelHost';
 import { runSegmentation } from '../../src/taskpane/run/runSegmentation';
@@ -59,8 +61,17 @@ export async function runPane(
   return { book, events, result, segments };
 }
 
-/** The rows of the Customer Segments sheet as objects by header. */
+/** The sheet's English headers (words for people) → core's CSV column names (snake_case, the scripts' contract). */
+const CSV_NAME_OF_HEADER = new Map(
+  Object.entries(outputLabels(createTranslator('en')).columns).map(([key, label]) => [
+    label,
+    [...OUTPUT_COLUMNS, ...PROBABILISTIC_COLUMNS].find((column) => column.key === key)?.header ?? key,
+  ]),
+);
+
+/** The rows of the Customer Segments sheet as objects by core's CSV column name (customer_id, monetary …). */
 export function byHeader(segments: readonly (readonly CellValue[])[]): Record<string, CellValue>[] {
   const [header = [], ...body] = segments;
-  return body.map((row) => Object.fromEntries(header.map((name, index) => [String(name), row[index] ?? ''])));
+  const names = header.map((name) => CSV_NAME_OF_HEADER.get(String(name)) ?? String(name));
+  return body.map((row) => Object.fromEntries(names.map((name, index) => [name, row[index] ?? ''])));
 }

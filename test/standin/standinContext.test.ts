@@ -201,4 +201,36 @@ describe('StandinRequestContext', () => {
     await context.sync();
     expect(book.cellsRead).toBe(6);
   });
+
+  test('outline groups (ExcelApi 1.10): grouped, collapsed, at most eight levels, collapse needs a group', async () => {
+    const book = bookWithData();
+    const context = new StandinRequestContext(book);
+    const range = context.workbook.worksheets.getItem('Data').getRange('B1:B3');
+    await expect(
+      (async () => {
+        range.hideGroupDetails('ByColumns');
+        await context.sync();
+      })(),
+    ).rejects.toMatchObject({ code: 'InvalidOperation' });
+    range.group('ByColumns');
+    range.hideGroupDetails('ByColumns');
+    await context.sync();
+    expect(book.findSheet('Data')?.outline).toEqual([{ by: 'ByColumns', start: 1, count: 1, hidden: true }]);
+    for (let level = 2; level <= 8; level++) range.group('ByColumns');
+    await context.sync();
+    range.group('ByColumns');
+    expect((await errorOf(context.sync())).code).toBe('InvalidOperation');
+  });
+
+  test('the table list is read after load and sync, as Office.js does', async () => {
+    const book = bookWithData();
+    const context = new StandinRequestContext(book);
+    context.workbook.worksheets.getItem('Data').tables.add('A1:B3', true).name = 'Sales';
+    await context.sync();
+    const tables = context.workbook.tables;
+    expect(() => tables.items).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+    tables.load('items/name');
+    await context.sync();
+    expect(tables.items.map((table) => table.name)).toEqual(['Sales']);
+  });
 });

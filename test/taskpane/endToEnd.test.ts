@@ -65,14 +65,14 @@ describe('pane run against the stand-in with the real core', () => {
     });
   });
 
-  test('the probabilistic CLV method adds the p_alive and predicted_clv columns, the holdout chart and the model-fit chart', async () => {
+  test('the probabilistic CLV method adds the predicted value and P(alive) columns, the holdout chart and the model-fit chart', async () => {
     const { values, events, charts } = await run(false, { ...DEFAULT_FORM_OPTIONS, clvMethod: 'probabilistic' });
     expect(events.at(-1)?.type).toBe('runFinished');
-    expect(values[0]).toEqual(expect.arrayContaining(['p_alive', 'predicted_clv']));
+    expect(values[0]).toEqual(expect.arrayContaining(['Chance still active', 'Predicted value']));
     expect(charts).toEqual([
-      'Revenue by value tier',
-      'Customers by RFM segment',
-      'Customers by lifecycle stage',
+      'Customers and revenue by value tier (share)',
+      'Customers and revenue by RFM segment (share)',
+      'Customers and revenue by lifecycle stage (share)',
       'Holdout: actual vs predicted purchases',
       'Model fit: customers by repeat purchases, actual vs BG/NBD',
       'Tracking: cumulative repeat transactions, actual vs model (last calibration week: 52)',
@@ -233,7 +233,7 @@ describe('pane run against the stand-in with the real core', () => {
     expect(rows.map((row) => row[0])).toEqual(['0', '1', '2', '3', '4', '5', '6', '7+']);
     expect(rows.map((row) => row[3])).toEqual(groups.map((group) => group.customers));
     rows.forEach((row, k) => expect(row[1]).toBeCloseTo((groups[k]?.holdout ?? 0) / (groups[k]?.customers ?? 1), 12));
-    const info = Object.fromEntries(summary.map((row) => [row[8], row[9]]));
+    const info = Object.fromEntries(summary.map((row) => [row[0], row[1]]));
     expect(info).toMatchObject({ 'Calibration end': calibrationEnd, 'Holdout period (weeks)': 26 });
 
     // Run again from the saved settings, as a colleague opening the workbook would.

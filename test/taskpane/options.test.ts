@@ -23,7 +23,7 @@ describe('option handling', () => {
       ...DEFAULT_FORM_OPTIONS,
       asOf: ' 1998-07-01 ',
       clvMethod: 'probabilistic',
-      horizonMonths: 24,
+      horizonMonths: '24',
     });
     expect(options.asOf).toBe('1998-07-01');
     expect(options.clv).toEqual({
@@ -45,7 +45,7 @@ describe('option handling', () => {
     expect(toSegmentOptions({ ...probabilistic, holdoutWeeks: '13' }).clv).toMatchObject({ holdoutWeeks: 13 });
     // Core validates the value and names it (OUT_OF_RANGE for 0 or 2.5), as for every other option.
     expect(toSegmentOptions({ ...probabilistic, holdoutWeeks: '2.5' }).clv).toMatchObject({ holdoutWeeks: 2.5 });
-    const form = { ...probabilistic, holdoutWeeks: '13', horizonMonths: 24 };
+    const form = { ...probabilistic, holdoutWeeks: '13', horizonMonths: '24' };
     expect(fromSegmentOptions(toSegmentOptions(form), DEFAULT_FORM_OPTIONS)).toEqual(form);
     expect(fromSegmentOptions(toSegmentOptions(probabilistic), DEFAULT_FORM_OPTIONS)).toEqual(probabilistic);
   });
@@ -82,9 +82,9 @@ describe('option handling', () => {
       ...DEFAULT_FORM_OPTIONS,
       asOf: '1998-01-01',
       clvMethod: 'retention' as const,
-      retention: 0.6,
-      discount: 0.2,
-      bins: 4,
+      retention: '60',
+      discount: '20',
+      bins: '4',
     };
     expect(fromSegmentOptions(toSegmentOptions(form), DEFAULT_FORM_OPTIONS)).toEqual(form);
   });

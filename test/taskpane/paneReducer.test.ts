@@ -40,9 +40,9 @@ describe('paneReducer', () => {
 
   test('paneReducer does not mutate the state it is given', () => {
     const state = Object.freeze(loaded());
-    const next = paneReducer(state, { type: 'optionsChanged', patch: { bins: 4 } });
-    expect(state.options.bins).toBe(5);
-    expect(next.options.bins).toBe(4);
+    const next = paneReducer(state, { type: 'optionsChanged', patch: { bins: '4' } });
+    expect(state.options.bins).toBe('5');
+    expect(next.options.bins).toBe('4');
   });
 
   test('choosing a column for a role frees it from any other role', () => {
@@ -56,7 +56,7 @@ describe('paneReducer', () => {
     const events: PaneEvent[] = [
       { type: 'runStarted' },
       { type: 'runProgress', phase: 'reading', done: 120_000, total: 1_048_575 },
-      { type: 'optionsChanged', patch: { bins: 3 } },
+      { type: 'optionsChanged', patch: { bins: '3' } },
       { type: 'mappingChanged', role: 'customer', column: 2 },
     ];
     const running = events.reduce(paneReducer, loaded());
@@ -67,7 +67,7 @@ describe('paneReducer', () => {
       total: 1_048_575,
       cancelling: false,
     });
-    expect(running.options.bins).toBe(5);
+    expect(running.options.bins).toBe('5');
     expect(running.mapping.customer).toBe(0);
     const done = paneReducer(running, { type: 'runFinished', summary });
     expect(done.run).toEqual({ status: 'done', summary });
@@ -104,12 +104,13 @@ describe('paneReducer', () => {
     expect(next.sourceKind).toBe('table');
     expect(next.tableName).toBe('Sales');
     expect(next.mapping).toEqual({ customer: 1, date: 0, amount: 2 });
+    // Rates come back as the percentages the form shows.
     expect(next.options).toMatchObject({
-      bins: 3,
+      bins: '3',
       tierScheme: 'abc',
       clvMethod: 'retention',
-      retention: 0.7,
-      discount: 0.05,
+      retention: '70',
+      discount: '5',
       outputLanguage: 'zh',
     });
   });
@@ -134,7 +135,7 @@ describe('paneReducer', () => {
       mapping: { customer: 0, date: 1, amount: 3 },
       options: { clv: { method: 'probabilistic', horizonMonths: 24, holdoutWeeks: 26 } },
     });
-    expect(next.options).toMatchObject({ clvMethod: 'probabilistic', horizonMonths: 24, holdoutWeeks: '26' });
+    expect(next.options).toMatchObject({ clvMethod: 'probabilistic', horizonMonths: '24', holdoutWeeks: '26' });
     // An older saved run without the option keeps the default (blank: core's third of the history).
     const older = paneReducer(initialPaneState('en'), {
       type: 'savedRunLoaded',

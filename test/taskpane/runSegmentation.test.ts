@@ -94,7 +94,7 @@ describe('runSegmentation', () => {
     expect(book.sheets.map((sheet) => sheet.name)).toEqual(['Data']);
   });
 
-  test('a failure while saving the settings removes the sheets the run wrote', async () => {
+  test('a failure while saving the settings or the output record removes the sheets the run wrote', async () => {
     const { book, excelRun } = setup();
     const clean = setup();
     const request = SELECTION_REQUEST;
@@ -104,11 +104,14 @@ describe('runSegmentation', () => {
       () => undefined,
       new AbortController().signal,
     );
-    // The settings write is the last write of a run.
-    expect(clean.book.log.filter((entry) => entry.kind === 'write').at(-1)?.operation).toBe(
-      'SettingCollection.add(crmAnalytics.run)',
-    );
-    book.failAtWrite = clean.book.writeCount;
+    // The settings, then the record of the sheets written, are the last writes of a run.
+    expect(
+      clean.book.log
+        .filter((entry) => entry.kind === 'write')
+        .slice(-2)
+        .map((entry) => entry.operation),
+    ).toEqual(['SettingCollection.add(crmAnalytics.run)', 'SettingCollection.add(crmAnalytics.outputs)']);
+    book.failAtWrite = clean.book.writeCount - 1;
     const events: PaneEvent[] = [];
     await runSegmentation(
       request,
@@ -192,7 +195,7 @@ describe('a customer summary as the source', () => {
     const given: unknown[] = [];
     const events: PaneEvent[] = [];
     await runSegmentation(
-      { ...SELECTION_REQUEST, mapping: { customer: 0 }, options: { ...DEFAULT_FORM_OPTIONS, bins: 4 } },
+      { ...SELECTION_REQUEST, mapping: { customer: 0 }, options: { ...DEFAULT_FORM_OPTIONS, bins: '4' } },
       {
         excelRun,
         compute: async (input, options, onProgress) => {
@@ -207,9 +210,11 @@ describe('a customer summary as the source', () => {
     expect(events.at(-1)).toMatchObject({ type: 'runFinished', summary: { customers: 4 } });
     const values = book.sheetValues('Customer Segments');
     const header = values[0] as string[];
-    const fScores = ['a', 'b', 'c', 'd'].map((id) => values.find((row) => row[0] === id)?.[header.indexOf('f_score')]);
+    const fScores = ['a', 'b', 'c', 'd'].map(
+      (id) => values.find((row) => row[0] === id)?.[header.indexOf('Frequency score')],
+    );
     // F: frequencies 2, 1, 4, 1 → L = 2, 0, 3, 0 customers strictly fewer → 1 + floor(4L / 4) = 3, 1, 4, 1.
-    expect(header).toContain('f_score');
+    expect(header).toContain('Frequency score');
     expect(fScores).toEqual([3, 1, 4, 1]);
   });
 });

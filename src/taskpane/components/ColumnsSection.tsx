@@ -1,4 +1,4 @@
-import { Field, MessageBar, MessageBarBody, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, MessageBar, MessageBarBody, Select, Subtitle2, Text } from '@fluentui/react-components';
 import type { ColumnMapping, ColumnRole } from '../../core';
 import { isSummaryHeader } from '../../core';
 import { useSectionStyles } from './sectionStyles';
@@ -8,20 +8,26 @@ import type { PaneEvent } from '../state/paneReducer';
 
 const ROLES: readonly ColumnRole[] = ['customer', 'date', 'amount', 'order', 'quantity', 'unitPrice', 'margin', 'cost'];
 
-const useStyles = makeStyles({
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: tokens.spacingHorizontalS },
-});
-
 /** Step 2: the detected column for each role, each changeable; problems shown before anything runs. */
 export function ColumnsSection(props: {
-  headers: readonly string[];
+  /** The picked data's headers; undefined before data is picked (the step then says so). */
+  headers: readonly string[] | undefined;
   mapping: ColumnMapping;
   t: Translate;
   dispatch: (event: PaneEvent) => void;
 }): JSX.Element {
   const sections = useSectionStyles();
   const { headers, mapping, t, dispatch } = props;
-  const styles = useStyles();
+  if (headers === undefined) {
+    return (
+      <section className={sections.section} aria-labelledby="step-columns">
+        <Subtitle2 as="h2" id="step-columns">
+          {t('step.columns')}
+        </Subtitle2>
+        <Text>{t('columns.waiting')}</Text>
+      </section>
+    );
+  }
   const problems = mappingProblems(mapping, headers);
   const summary = isSummaryHeader(headers);
   return (
@@ -29,7 +35,7 @@ export function ColumnsSection(props: {
       <Subtitle2 as="h2" id="step-columns">
         {t('step.columns')}
       </Subtitle2>
-      <div className={styles.grid}>
+      <div className={sections.grid}>
         {ROLES.map((role) => (
           <Field key={role} label={t(`role.${role}`)}>
             <Select

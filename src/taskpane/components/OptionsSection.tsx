@@ -1,104 +1,96 @@
-import { Checkbox, Field, Input, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Checkbox,
+  Field,
+  Input,
+  Select,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { choiceOptions } from './choiceOptions';
+import { infoLabel } from './infoLabel';
 import { useSectionStyles } from './sectionStyles';
+import type { MessageKey } from '../i18n/en';
+import { fieldProblemText } from '../i18n/fieldProblemText';
 import type { Translate } from '../i18n/translator';
 import type { FormOptions } from '../state/formOptions';
+import { NUMBER_FIELDS, fieldProblem, formProblems } from '../state/optionFields';
+import type { NumberField } from '../state/optionFields';
 import type { PaneEvent } from '../state/paneReducer';
 
 const useStyles = makeStyles({
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: tokens.spacingHorizontalS },
-  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalM },
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0 },
 });
 
-/** Step 3: the segmentation options, with defaults that work in one click. */
+/**
+ * Step 3: the options, in plain words with a hint each. The everyday choices are shown; the model's numbers
+ * (score levels, periods, rates, model choice) sit in a collapsed "More options" section with defaults that
+ * suit most data. Number fields come from the one field table (state/optionFields), checked as typed against
+ * core's option table; a field with a problem opens its section and shows the reason under the field.
+ */
 export function OptionsSection(props: {
   options: FormOptions;
-  /** A day-month-year date text of the picked data, when it has them: the date order is then asked for. */
-  ambiguousDate?: string | undefined;
   disabled: boolean;
   t: Translate;
   dispatch: (event: PaneEvent) => void;
 }): JSX.Element {
   const sections = useSectionStyles();
-  const { options, ambiguousDate, disabled, t, dispatch } = props;
+  const { options, disabled, t, dispatch } = props;
   const styles = useStyles();
   const change = (patch: Partial<FormOptions>): void => dispatch({ type: 'optionsChanged', patch });
-  const numberField = (
-    key: keyof FormOptions &
-      ('bins' | 'periodDays' | 'churnDays' | 'retention' | 'discount' | 'horizonMonths' | 'monthlyDiscount' | 'margin'),
-    step: string,
-  ) => (
-    <Field label={t(`option.${key}`)}>
-      <Input
-        className={sections.control}
-        type="number"
-        step={step}
-        disabled={disabled}
-        data-testid={`option-${key}`}
-        value={String(options[key])}
-        onChange={(_, data) => change({ [key]: Number(data.value) })}
-      />
-    </Field>
-  );
+  const [open, setOpen] = useState(false);
+  // A field the user cannot see must not block Run silently: its section opens.
+  const expanded = open || formProblems(options).length > 0;
+  const label = (key: MessageKey, info: MessageKey) => infoLabel(t(key), t(info));
+  const matrixBlocked = options.clvMethod === 'historic';
+
+  const numberField = (field: NumberField) => {
+    const text = options[field.key];
+    const problem = fieldProblem(field, text);
+    return (
+      <Field
+        key={field.key}
+        label={label(`option.${field.key}`, `info.${field.key}`)}
+        validationState={problem === null ? 'none' : 'error'}
+        validationMessage={problem === null ? undefined : fieldProblemText(t, problem)}
+      >
+        <Input
+          className={sections.control}
+          type="text"
+          inputMode={field.integer ? 'numeric' : 'decimal'}
+          disabled={disabled}
+          data-testid={`option-${field.key}`}
+          value={text}
+          contentAfter={field.percent ? '%' : undefined}
+          onChange={(_, data) => change({ [field.key]: data.value })}
+        />
+      </Field>
+    );
+  };
+
   return (
     <section className={sections.section} aria-labelledby="step-options">
       <Subtitle2 as="h2" id="step-options">
         {t('step.options')}
       </Subtitle2>
-      <div className={styles.grid}>
-        {(ambiguousDate !== undefined || options.dateOrder !== 'ymd') && (
-          <Field
-            label={t('option.dateOrder')}
-            hint={ambiguousDate === undefined ? undefined : t('option.dateOrderHint', { example: ambiguousDate })}
-          >
-            <Select
-              className={sections.control}
-              disabled={disabled}
-              data-testid="option-dateOrder"
-              value={options.dateOrder}
-              onChange={(_, data) => change({ dateOrder: data.value as FormOptions['dateOrder'] })}
-            >
-              <option value="ymd">{t('dateOrder.ymd')}</option>
-              <option value="mdy">{t('dateOrder.mdy')}</option>
-              <option value="dmy">{t('dateOrder.dmy')}</option>
-            </Select>
-          </Field>
-        )}
-        <Field label={t('option.asOf')}>
+      <div className={sections.grid}>
+        <Field label={label('option.asOf', 'info.asOf')}>
           <Input
             className={sections.control}
             type="date"
             disabled={disabled}
+            data-testid="option-asOf"
             value={options.asOf}
             onChange={(_, data) => change({ asOf: data.value })}
           />
         </Field>
-        <Field label={t('option.tierScheme')}>
-          <Select
-            className={sections.control}
-            disabled={disabled}
-            value={options.tierScheme}
-            onChange={(_, data) => change({ tierScheme: data.value as FormOptions['tierScheme'] })}
-          >
-            <option value="pyramid">{t('scheme.pyramid')}</option>
-            <option value="matrix">{t('scheme.matrix')}</option>
-            <option value="abc">{t('scheme.abc')}</option>
-          </Select>
-        </Field>
-        <Field label={t('option.segmentMap')}>
-          <Select
-            className={sections.control}
-            disabled={disabled}
-            value={options.segmentMap}
-            onChange={(_, data) => change({ segmentMap: data.value as FormOptions['segmentMap'] })}
-          >
-            <option value="default">{t('segmentMap.default')}</option>
-            <option value="grid">{t('segmentMap.grid')}</option>
-          </Select>
-        </Field>
-        {numberField('bins', '1')}
-        {numberField('periodDays', '1')}
-        {numberField('churnDays', '1')}
-        <Field label={t('option.clvMethod')}>
+        <Field label={label('option.clvMethod', 'info.clvMethod')}>
           <Select
             className={sections.control}
             disabled={disabled}
@@ -106,31 +98,29 @@ export function OptionsSection(props: {
             value={options.clvMethod}
             onChange={(_, data) => change({ clvMethod: data.value as FormOptions['clvMethod'] })}
           >
-            <option value="historic">{t('clv.historic')}</option>
+            {/* The value matrix crosses value so far with value to come: historic value cannot be both. */}
+            <option value="historic" disabled={options.tierScheme === 'matrix'}>
+              {t('clv.historic')}
+            </option>
             <option value="retention">{t('clv.retention')}</option>
             <option value="probabilistic">{t('clv.probabilistic')}</option>
           </Select>
         </Field>
-        {options.clvMethod === 'retention' && numberField('retention', '0.01')}
-        {options.clvMethod === 'retention' && numberField('discount', '0.01')}
-        {options.clvMethod === 'probabilistic' && numberField('horizonMonths', '1')}
-        {options.clvMethod === 'probabilistic' && numberField('monthlyDiscount', '0.001')}
-        {options.clvMethod === 'probabilistic' && numberField('margin', '0.01')}
-        {options.clvMethod === 'probabilistic' && (
-          <Field label={t('option.holdoutWeeks')}>
-            <Input
-              className={sections.control}
-              type="number"
-              min={1}
-              step="1"
-              disabled={disabled}
-              data-testid="option-holdoutWeeks"
-              value={options.holdoutWeeks}
-              onChange={(_, data) => change({ holdoutWeeks: data.value })}
-            />
-          </Field>
-        )}
-        <Field label={t('option.outputLanguage')}>
+        <Field
+          label={label('option.tierScheme', 'info.tierScheme')}
+          hint={matrixBlocked ? t('option.matrixNeedsForecast') : undefined}
+        >
+          <Select
+            className={sections.control}
+            disabled={disabled}
+            data-testid="option-tierScheme"
+            value={options.tierScheme}
+            onChange={(_, data) => change({ tierScheme: data.value as FormOptions['tierScheme'] })}
+          >
+            {choiceOptions(t, 'tierScheme', (choice) => choice === 'matrix' && matrixBlocked)}
+          </Select>
+        </Field>
+        <Field label={label('option.outputLanguage', 'info.outputLanguage')}>
           <Select
             className={sections.control}
             disabled={disabled}
@@ -138,24 +128,27 @@ export function OptionsSection(props: {
             value={options.outputLanguage}
             onChange={(_, data) => change({ outputLanguage: data.value as FormOptions['outputLanguage'] })}
           >
-            <option value="en">{t('outputLanguage.en')}</option>
-            <option value="zh">{t('outputLanguage.zh')}</option>
+            {choiceOptions(t, 'language')}
           </Select>
         </Field>
       </div>
-      {/* A run option of its own, full width: the cohort sheet and, for contract data, the sBG projection. */}
       <div className={styles.stack}>
-        <Field hint={t('option.cohortsHint')}>
-          <Checkbox
-            disabled={disabled}
-            data-testid="option-cohorts"
-            label={t('option.cohorts')}
-            checked={options.cohorts}
-            onChange={(_, data) => change({ cohorts: data.checked === true })}
-          />
-        </Field>
+        <Checkbox
+          disabled={disabled}
+          data-testid="option-replacePrevious"
+          label={label('option.replacePrevious', 'info.replacePrevious')}
+          checked={options.replacePrevious}
+          onChange={(_, data) => change({ replacePrevious: data.checked === true })}
+        />
+        <Checkbox
+          disabled={disabled}
+          data-testid="option-cohorts"
+          label={label('option.cohorts', 'option.cohortsHint')}
+          checked={options.cohorts}
+          onChange={(_, data) => change({ cohorts: data.checked === true })}
+        />
         {options.cohorts && (
-          <Field label={t('option.cohortPeriod')}>
+          <Field label={label('option.cohortPeriod', 'info.cohortPeriod')}>
             <Select
               className={sections.control}
               disabled={disabled}
@@ -170,17 +163,53 @@ export function OptionsSection(props: {
           </Field>
         )}
         {options.cohorts && (
-          <Field hint={t('option.contractualHint')}>
-            <Checkbox
-              disabled={disabled}
-              data-testid="option-contractual"
-              label={t('option.contractual')}
-              checked={options.contractual}
-              onChange={(_, data) => change({ contractual: data.checked === true })}
-            />
-          </Field>
+          <Checkbox
+            disabled={disabled}
+            data-testid="option-contractual"
+            label={label('option.contractual', 'option.contractualHint')}
+            checked={options.contractual}
+            onChange={(_, data) => change({ contractual: data.checked === true })}
+          />
         )}
       </div>
+      <Accordion
+        collapsible
+        openItems={expanded ? ['more'] : []}
+        onToggle={(_, data) => setOpen(data.openItems.includes('more'))}
+      >
+        <AccordionItem value="more">
+          <AccordionHeader data-testid="more-options">{t('option.advanced')}</AccordionHeader>
+          <AccordionPanel className={styles.panel}>
+            <div className={sections.grid}>
+              <Field label={label('option.segmentMap', 'info.segmentMap')}>
+                <Select
+                  className={sections.control}
+                  disabled={disabled}
+                  data-testid="option-segmentMap"
+                  value={options.segmentMap}
+                  onChange={(_, data) => change({ segmentMap: data.value as FormOptions['segmentMap'] })}
+                >
+                  {choiceOptions(t, 'segmentMap')}
+                </Select>
+              </Field>
+              {NUMBER_FIELDS.filter((field) => field.shown(options)).map(numberField)}
+              {options.clvMethod === 'probabilistic' && (
+                <Field label={label('option.model', 'info.model')}>
+                  <Select
+                    className={sections.control}
+                    disabled={disabled}
+                    data-testid="option-model"
+                    value={options.model}
+                    onChange={(_, data) => change({ model: data.value as FormOptions['model'] })}
+                  >
+                    {choiceOptions(t, 'model')}
+                  </Select>
+                </Field>
+              )}
+            </div>
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
     </section>
   );
 }

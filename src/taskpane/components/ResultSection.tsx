@@ -1,12 +1,17 @@
-import { Button, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
+import { SkipList } from './DataSection';
 import { useSectionStyles } from './sectionStyles';
-import { describeWarning } from '../../messages/coreMessages';
-import { labelLanguageOf, type Translate, type UiLanguage } from '../i18n/translator';
+import { warningText } from '../i18n/warningText';
+import type { Translate, UiLanguage } from '../i18n/translator';
 import type { RunSummary } from '../state/runSummary';
 
 const useStyles = makeStyles({
-  figures: { display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: tokens.spacingHorizontalS },
+  figures: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 6.5rem), 1fr))',
+    gap: tokens.spacingHorizontalS,
+  },
   figure: { display: 'flex', flexDirection: 'column' },
   // The border keeps the bar visible in forced colours (Windows high contrast), where backgrounds are dropped.
   bar: {
@@ -17,9 +22,15 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusSmall,
   },
   track: { backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusSmall },
-  row: { display: 'grid', gridTemplateColumns: '8em 1fr 4em', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  row: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(4em, 8em) 1fr 3.5em',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+  },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   heading: { margin: 0 },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
 });
 
 /** After a run: headline figures, a small tier chart, buttons to the output sheets, skipped rows. */
@@ -106,27 +117,20 @@ export function ResultSection(props: {
       {summary.skipped.length === 0 ? (
         <Text>{t('result.noneSkipped')}</Text>
       ) : (
-        <ul>
-          {summary.skipped.map((skip) => (
-            <li key={skip.reason}>
-              {t('result.skipLine', {
-                reason: t(`skip.${skip.reason}`),
-                count: skip.count,
-                rows: skip.firstRows.join(', '),
-              })}
-              {/* What the user has to change: the first bad value, and for dates what a good one looks like. */}
-              {skip.firstValue !== undefined && ` ${t('result.skipFirstValue', { value: skip.firstValue })}`}
-              {skip.reason === 'badDate' && ` ${t('result.dateFormats')}`}
-            </li>
-          ))}
-        </ul>
+        <SkipList skipped={summary.skipped} t={t} testId="result-skipped" />
       )}
+      {/* Warnings in a warning bar, not under "Skipped rows"; each in the pane's language (one function renders them). */}
       {summary.warnings.length > 0 && (
-        <ul>
-          {summary.warnings.map((warning, index) => (
-            <li key={`${warning.code}-${index}`}>{describeWarning(warning, labelLanguageOf(language))}</li>
-          ))}
-        </ul>
+        <MessageBar intent="warning" layout="multiline" data-testid="result-warnings">
+          <MessageBarBody>
+            <Text weight="semibold">{t('result.warnings')}</Text>
+            <ul className={styles.list}>
+              {summary.warnings.map((warning, index) => (
+                <li key={`${warning.code}-${index}`}>{warningText(t, language, warning)}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
       )}
     </section>
   );

@@ -1,14 +1,25 @@
-import { Button, Field, MessageBar, MessageBarBody, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useSectionStyles } from './sectionStyles';
 import type { Translate } from '../i18n/translator';
-import { mappingProblems } from '../state/mappingProblems';
 import type { PaneState } from '../state/paneState';
+import type { RunBlock } from '../state/runReadiness';
 
 const useStyles = makeStyles({ buttons: { display: 'flex', gap: tokens.spacingHorizontalS } });
 
 /** Run / Cancel, the progress bar with phase text (announced through aria-live), and failures. */
 export function RunSection(props: {
   state: PaneState;
+  /** Why Run is not offered yet (shown under it and read with it), or null. */
+  block: RunBlock | null;
   t: Translate;
   onRun: () => void;
   onCancel: () => void;
@@ -17,7 +28,13 @@ export function RunSection(props: {
   const { state, t } = props;
   const styles = useStyles();
   const run = state.run;
-  const ready = state.data.status === 'loaded' && mappingProblems(state.mapping, state.data.data.headers).length === 0;
+  const block = props.block;
+  const blockText =
+    block === null
+      ? ''
+      : block.key === 'run.blockedOptions'
+        ? t(block.key, { fields: block.fields.map((field) => `“${t(field)}”`).join(', ') })
+        : t(block.key);
   // The live region says when the run is over, not only while it runs: a screen-reader user hears the result.
   const phaseText =
     run.status === 'done'
@@ -27,7 +44,9 @@ export function RunSection(props: {
         : run.cancelling
           ? t('phase.cancelling')
           : run.phase === 'reading'
-            ? t('phase.reading', { done: run.done, total: run.total })
+            ? run.total > 0
+              ? t('phase.reading', { done: run.done, total: run.total })
+              : t('source.loading')
             : t(`phase.${run.phase}`);
   return (
     <section className={sections.section} aria-label={t('run')}>
@@ -35,7 +54,9 @@ export function RunSection(props: {
         <Button
           data-testid="run"
           appearance="primary"
-          disabled={!ready || run.status === 'running'}
+          // Focusable while blocked: keyboard users reach it and hear why (aria-describedby), focus never drops to the body.
+          disabledFocusable={block !== null || run.status === 'running'}
+          aria-describedby={block === null ? undefined : 'run-blocked'}
           onClick={props.onRun}
         >
           {run.status === 'done' ? t('runAgain') : t('run')}
@@ -46,6 +67,11 @@ export function RunSection(props: {
           </Button>
         )}
       </div>
+      {block !== null && run.status !== 'running' && (
+        <Text id="run-blocked" data-testid="run-blocked">
+          {blockText}
+        </Text>
+      )}
       {run.status === 'running' && (
         <Field validationMessage={phaseText} validationState="none">
           <ProgressBar value={run.total > 0 ? run.done / run.total : undefined} aria-label={phaseText} />

@@ -1,4 +1,5 @@
-import type { OutputLabels } from '../../excel';
+import type { OutputLabels, SheetColumnKey } from '../../excel';
+import { SHEET_COLUMNS } from '../../excel';
 import type { Translate } from './translator';
 
 /** The words the adapter writes into the output sheets, in the chosen output language. */
@@ -6,6 +7,10 @@ export function outputLabels(t: Translate): OutputLabels {
   return {
     segmentsSheet: t('out.segmentsSheet'),
     summarySheet: t('out.summarySheet'),
+    columns: Object.fromEntries(SHEET_COLUMNS.map(({ key }) => [key, t(`col.${key}`)])) as Record<
+      SheetColumnKey,
+      string
+    >,
     summaryTitle: t('out.summaryTitle'),
     tier: t('out.tier'),
     segment: t('out.segment'),

@@ -7,13 +7,14 @@ import { failureEvent } from './failureEvent';
 
 /**
  * Reads the header and the first rows of the chosen data to show its size and headers, and lets core
- * detect the columns from them. Only a sample: the run reads the whole range, once.
+ * detect the columns from them. Only a sample: the preflight check and the run read the whole range. Resolves
+ * true when the data loaded.
  */
 export async function pickData(
   source: SourceChoice,
   excelRun: ExcelRun,
   dispatch: (event: PaneEvent) => void,
-): Promise<void> {
+): Promise<boolean> {
   dispatch({ type: 'dataLoading' });
   try {
     const data = await excelRun((context) => previewSource(context, source));
@@ -34,8 +35,10 @@ export async function pickData(
       },
       mapping: detectColumns(data.headers, data.sampleRows),
     });
+    return true;
   } catch (error) {
     const failure = failureEvent(error);
     dispatch({ type: 'dataFailed', message: failure.message, detail: failure.detail });
+    return false;
   }
 }

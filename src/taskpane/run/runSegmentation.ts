@@ -1,7 +1,16 @@
 import type { ColumnMapping, SummaryInput, TransactionInput } from '../../core';
 import { isSummaryHeader } from '../../core';
-import { readSource, removeSheets, saveRunSettings, writeResults } from '../../excel';
+import {
+  loadOutputRecord,
+  readSource,
+  recordOutputs,
+  removeSheets,
+  replacePreviousOutputs,
+  saveRunSettings,
+  writeResults,
+} from '../../excel';
 import type { SourceChoice } from '../../excel';
+import { optionRows } from '../i18n/optionRows';
 import { outputLabels } from '../i18n/outputLabels';
 import { createTranslator, uiLanguageOf } from '../i18n/translator';
 import type { FormOptions } from '../state/formOptions';
@@ -19,6 +28,8 @@ export interface RunRequest {
   mapping: ColumnMapping;
   options: FormOptions;
   addinVersion: string;
+  /** The host has outline groups (ExcelApi 1.10); default false. */
+  outlineGroups?: boolean;
 }
 
 /**
@@ -64,9 +75,14 @@ export async function runSegmentation(
     if (signal.aborted) throw Object.assign(new Error('Cancelled'), { code: 'CANCELLED' });
     dispatch({ type: 'runProgress', phase: 'writing', done: 0, total: 1 });
     const t = createTranslator(uiLanguageOf(request.options.outputLanguage));
+    const labels = outputLabels(t);
     const outcome = await host.excelRun(async (context) => {
+      // What this add-in wrote before, as recorded in the workbook (by sheet id, never by name).
+      const previous = await loadOutputRecord(context);
       const written = await writeResults(context, result, {
-        labels: outputLabels(t),
+        labels,
+        optionRows: optionRows(t, result.options),
+        outlineGroups: request.outlineGroups ?? false,
         source: { sheetName: data.sheetName, address: data.address },
         dateSystem: data.dateSystem,
         addinVersion: request.addinVersion,
@@ -74,6 +90,12 @@ export async function runSegmentation(
         signal,
         onProgress: (fraction) => dispatch({ type: 'runProgress', phase: 'writing', done: fraction, total: 1 }),
       });
+      const sheets = [
+        { name: written.segmentsSheet, base: labels.segmentsSheet },
+        { name: written.summarySheet, base: labels.summarySheet },
+        ...(written.cohortSheet === undefined ? [] : [{ name: written.cohortSheet, base: labels.cohorts.sheet }]),
+      ];
+      const replace = request.options.replacePrevious;
       try {
         await saveRunSettings(context, {
           version: 1,
@@ -81,16 +103,29 @@ export async function runSegmentation(
           mapping: request.mapping,
           options: result.options,
         });
+        await recordOutputs(
+          context,
+          sheets.map((sheet) => sheet.name),
+          replace ? [] : previous,
+        );
       } catch (error) {
         // The run is all or nothing: without saved choices "Run again" could not reproduce it.
-        await removeSheets(context, [
-          written.segmentsSheet,
-          written.summarySheet,
-          ...(written.cohortSheet === undefined ? [] : [written.cohortSheet]),
-        ]);
+        await removeSheets(
+          context,
+          sheets.map((sheet) => sheet.name),
+        );
         throw error;
       }
-      return written;
+      // Only once the new results are complete are the previous ones removed, so a failed run loses nothing.
+      if (!replace || previous.length === 0) return written;
+      const [segmentsSheet = written.segmentsSheet, summarySheet = written.summarySheet, cohortSheet] =
+        await replacePreviousOutputs(context, previous, sheets);
+      return {
+        ...written,
+        segmentsSheet,
+        summarySheet,
+        ...(written.cohortSheet === undefined || cohortSheet === undefined ? {} : { cohortSheet }),
+      };
     });
     dispatch({ type: 'runFinished', summary: runSummary(result, outcome) });
   } catch (error) {

@@ -5,6 +5,7 @@ import type { UiLanguage } from '../i18n/translator';
 import type { FormOptions } from './formOptions';
 import type { PaneState, PickedData, RunPhase } from './paneState';
 import type { RunSummary } from './runSummary';
+import { matrixNeedsForwardClv } from './optionFields';
 import { fromSegmentOptions } from './toSegmentOptions';
 
 /** Everything that can happen to the pane: user actions and host/worker reports. */
@@ -55,8 +56,12 @@ export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
       if (event.column !== undefined) mapping[event.role] = event.column;
       return { ...state, mapping };
     }
-    case 'optionsChanged':
-      return running ? state : { ...state, options: { ...state.options, ...event.patch } };
+    case 'optionsChanged': {
+      if (running) return state;
+      const options = { ...state.options, ...event.patch };
+      // Prevented as chosen: the value matrix with historic CLV would give only two tiers.
+      return matrixNeedsForwardClv(options) ? state : { ...state, options };
+    }
     case 'savedRunLoaded':
       return {
         ...state,
