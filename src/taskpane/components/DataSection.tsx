@@ -14,6 +14,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { FailureMessage } from './FailureMessage';
 import { useSectionStyles } from './sectionStyles';
 import { choiceOptions } from './choiceOptions';
 import { infoLabel } from './infoLabel';
@@ -129,9 +130,13 @@ export function DataSection(props: {
         )}
       </div>
       {state.data.status === 'failed' && (
-        <MessageBar intent="error">
-          <MessageBarBody>{t(state.data.message, { message: state.data.detail ?? '' })}</MessageBarBody>
-        </MessageBar>
+        <FailureMessage
+          message={state.data.message}
+          detail={state.data.detail}
+          language={language}
+          t={t}
+          intent="error"
+        />
       )}
       {state.data.status === 'loaded' && (ambiguousDate !== undefined || options.dateOrder !== 'ymd') && (
         <Field

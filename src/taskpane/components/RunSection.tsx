@@ -1,13 +1,5 @@
-import {
-  Button,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  ProgressBar,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { FailureMessage } from './FailureMessage';
 import { useSectionStyles } from './sectionStyles';
 import type { Translate } from '../i18n/translator';
 import type { PaneState } from '../state/paneState';
@@ -81,9 +73,14 @@ export function RunSection(props: {
         {phaseText}
       </div>
       {run.status === 'failed' && (
-        <MessageBar intent={run.message === 'error.CANCELLED' ? 'info' : 'error'} data-testid="run-failed">
-          <MessageBarBody>{t(run.message, { message: run.detail ?? '' })}</MessageBarBody>
-        </MessageBar>
+        <FailureMessage
+          message={run.message}
+          detail={run.detail}
+          language={state.language}
+          t={t}
+          intent={run.message === 'error.CANCELLED' ? 'info' : 'error'}
+          testId="run-failed"
+        />
       )}
     </section>
   );

@@ -19,6 +19,7 @@ export const en = {
   'error.TOO_MANY_ROWS': 'The range has more rows than Excel allows.',
   'error.CANCELLED': 'Cancelled. Nothing was changed in the workbook.',
   'error.generic': 'Something went wrong: {message}',
+  'error.technicalDetails': 'Technical details (English)',
   'error.noUsableRows': 'No transaction in the data can be used. {message}',
   'error.badOption': 'An option or a value is not valid, so nothing was written. {message}',
   'error.modelFit':

@@ -18,6 +18,7 @@ export const zhCN: Record<MessageKey, string> = {
   'error.TOO_MANY_ROWS': '该区域的行数超过了 Excel 的上限。',
   'error.CANCELLED': '已取消。工作簿未做任何更改。',
   'error.generic': '出错了：{message}',
+  'error.technicalDetails': '技术细节（英文）',
   'error.noUsableRows': '数据中没有可用的交易。{message}',
   'error.badOption': '有选项或数值无效，因此未写入任何内容。{message}',
   'error.modelFit':
