@@ -1,9 +1,12 @@
+import { dayToIso } from './dates';
 import type { CustomerResult, SegmentationResult } from './segmentTypes';
 
 /** One output column: the result field and its snake_case header. */
 export interface OutputColumn {
   key: keyof CustomerResult;
   header: string;
+  /** A day number, written as yyyy-mm-dd (blank when unknown). */
+  day?: true;
 }
 
 /**
@@ -12,8 +15,8 @@ export interface OutputColumn {
  */
 export const OUTPUT_COLUMNS: readonly OutputColumn[] = Object.freeze([
   { key: 'customerId', header: 'customer_id' },
-  { key: 'firstPurchase', header: 'first_purchase' },
-  { key: 'lastPurchase', header: 'last_purchase' },
+  { key: 'firstPurchase', header: 'first_purchase', day: true },
+  { key: 'lastPurchase', header: 'last_purchase', day: true },
   { key: 'recencyDays', header: 'recency_days' },
   { key: 'tenureDays', header: 'tenure_days' },
   { key: 'frequency', header: 'frequency' },
@@ -60,7 +63,13 @@ export function toOutputRows(result: SegmentationResult): (string | number)[][] 
       : OUTPUT_COLUMNS;
   const rows: (string | number)[][] = [columns.map((column) => column.header)];
   for (const customer of result.customers) {
-    rows.push(columns.map((column) => customer[column.key] ?? ''));
+    rows.push(
+      columns.map((column) => {
+        const value = customer[column.key] ?? '';
+        if (column.day !== true || typeof value !== 'number') return value;
+        return Number.isFinite(value) ? dayToIso(value) : '';
+      }),
+    );
   }
   return rows;
 }

@@ -507,8 +507,7 @@ function customerRows(
   const lifecycleOptions = resolveLifecycleOptions(resolved.lifecycle);
   // User rules are on the run's own bins; the built-in grid is on 5 levels and is rescaled for other bins.
   const gridRules = resolved.segmentRules ?? (bins === 5 ? RFM_PACKAGE_GRID : scaledGrid(bins));
-  // Few distinct days and labels, many customers: format each once.
-  const isoOf = memoized(dayToIso);
+  // Few distinct segments, many customers: label each once.
   const labelOfSegment = memoized((key: string) => segmentLabel(key, language, gridRules));
   const customers: CustomerResult[] = new Array<CustomerResult>(count);
   let nonPositive = 0;
@@ -537,8 +536,8 @@ function customerRows(
     revenueTotal += monetary;
     customers[index] = {
       customerId: summary.customerIds[index] as string,
-      firstPurchase: isoOf(summary.first[index] as number),
-      lastPurchase: isoOf(summary.last[index] as number),
+      firstPurchase: Math.floor(summary.first[index] as number),
+      lastPurchase: Math.floor(summary.last[index] as number),
       recencyDays: summary.recencyDays[index] as number,
       tenureDays: summary.tenureDays[index] as number,
       frequency: summary.frequency[index] as number,

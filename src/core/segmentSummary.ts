@@ -159,8 +159,8 @@ export function segmentSummary(table: SummaryTable, options: SegmentOptions = {}
     revenue += monetary;
     const customer: CustomerResult = {
       customerId: ids[index] as string,
-      firstPurchase: table.firstPurchase?.[index] ?? '',
-      lastPurchase: table.lastPurchase?.[index] ?? '',
+      firstPurchase: table.firstPurchase?.[index] ?? Number.NaN,
+      lastPurchase: table.lastPurchase?.[index] ?? Number.NaN,
       recencyDays: recencyDays[index] as number,
       tenureDays: tenureDays?.[index] ?? Number.NaN,
       frequency: frequency[index] as number,

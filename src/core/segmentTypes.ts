@@ -1,7 +1,7 @@
-import type { BgNbdTracking, ConditionalExpectationRow, PurchaseModel } from './btyd';
+import type { BgNbdTracking, ConditionalExpectationRow, GammaGammaModel, PurchaseModel } from './btyd';
 import type { CohortAnalysis, CohortOptions } from './cohorts';
 import type { DateOrder, TimeUnit } from './dates';
-import type { Language } from './labels';
+import type { Language, LifecyclePatternKey, LifecycleStageKey, TierKey } from './labels';
 import type { SegmentRule } from './rfmSegment';
 import type { SkippedRows } from './transactions';
 import type { CoreWarning } from './warnings';
@@ -109,8 +109,9 @@ export interface ResolvedSegmentOptions {
 /** One customer's row of the segmentation. */
 export interface CustomerResult {
   customerId: string;
-  firstPurchase: string;
-  lastPurchase: string;
+  /** Day numbers (days since 1970-01-01); NaN when a customer summary does not give them. */
+  firstPurchase: number;
+  lastPurchase: number;
   recencyDays: number;
   tenureDays: number;
   /** Purchase occasions. */
@@ -127,15 +128,17 @@ export interface CustomerResult {
   fScore: number;
   mScore: number;
   rfmCode: number;
+  /** A key of SEGMENT_LABELS, or of the user's own segment rules. */
   segmentKey: string;
   segment: string;
-  lifecycleStageKey: string;
+  /** Empty when a customer summary has no lifecycle columns. */
+  lifecycleStageKey: LifecycleStageKey | '';
   lifecycleStage: string;
-  lifecyclePatternKey: string;
+  lifecyclePatternKey: LifecyclePatternKey | '';
   lifecyclePattern: string;
   historicValue: number;
   clv: number;
-  valueTierKey: string;
+  valueTierKey: TierKey;
   valueTier: string;
   pAlive?: number;
   expectedPurchases?: number;
@@ -201,7 +204,8 @@ export interface SegmentationResult {
   /** ISO date. */
   asOf: string;
   options: ResolvedSegmentOptions;
-  model?: unknown;
+  /** With the probabilistic method: the fitted purchase and spend models. */
+  model?: { purchase: PurchaseModel; spend: GammaGammaModel };
   /** Present when `clv.holdoutWeeks` was given with the probabilistic method. */
   holdout?: HoldoutCheck;
   warnings: CoreWarning[];

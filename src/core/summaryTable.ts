@@ -34,8 +34,9 @@ export interface SummaryTable {
   /** Customers per row (all 1 without a `customers` column). */
   readonly count: Float64Array;
   readonly customerId: readonly string[] | null;
-  readonly firstPurchase: readonly string[] | null;
-  readonly lastPurchase: readonly string[] | null;
+  /** Day numbers. */
+  readonly firstPurchase: readonly number[] | null;
+  readonly lastPurchase: readonly number[] | null;
   readonly asOf: string | null;
   readonly recencyDays: Float64Array | null;
   readonly tenureDays: Float64Array | null;
@@ -151,7 +152,7 @@ export function readSummaryTable(
   const counts = numeric('customers', 'count');
   const periods = [numeric('period_0_net'), numeric('period_1_net'), numeric('period_2_net'), numeric('period_3_net')];
   // Dates as yyyy-mm-dd whatever the source wrote (an Excel serial, an ISO text).
-  const date = (name: string): string[] | null =>
+  const date = (name: string): number[] | null =>
     text(name)?.map((value, index) => {
       const day = parseDate(/^\d+(\.\d+)?$/.test(value) ? Number(value) : value, dateSystem);
       if (day === null) {
@@ -160,7 +161,7 @@ export function readSummaryTable(
           column: name,
         });
       }
-      return dayToIso(day);
+      return Math.floor(day);
     }) ?? null;
   const asOfColumn = date('as_of');
   return {
@@ -173,7 +174,7 @@ export function readSummaryTable(
     customerId: text('customer_id'),
     firstPurchase: date('first_purchase'),
     lastPurchase: date('last_purchase'),
-    asOf: asOfColumn === null ? null : (asOfColumn[0] as string),
+    asOf: asOfColumn === null ? null : dayToIso(asOfColumn[0] as number),
     recencyDays: numeric('recency_days', 'whole'),
     tenureDays: numeric('tenure_days', 'whole'),
     frequency: numeric('frequency', 'whole'),

@@ -1,4 +1,4 @@
-import type { CustomerResult, FrequencyHistogramRow, PurchaseModel } from '../core';
+import type { CustomerResult, FrequencyHistogramRow, SegmentationResult } from '../core';
 import { frequencyHistogram } from '../core';
 
 /**
@@ -7,10 +7,12 @@ import { frequencyHistogram } from '../core';
  * `frequencyHistogram`, Fader, Hardie & Lee 2005, figure 2). Null for other methods and for Pareto/NBD,
  * whose P(X(t) = k) core does not provide. O(customers).
  */
-export function modelFitRows(model: unknown, customers: readonly CustomerResult[]): FrequencyHistogramRow[] | null {
-  const purchase = (model as { purchase?: unknown } | null | undefined)?.purchase as PurchaseModel | undefined;
-  if (!purchase || typeof purchase !== 'object' || (purchase.kind !== 'bgnbd' && purchase.kind !== 'mbgnbd'))
-    return null;
+export function modelFitRows(
+  model: SegmentationResult['model'],
+  customers: readonly CustomerResult[],
+): FrequencyHistogramRow[] | null {
+  const purchase = model?.purchase;
+  if (purchase === undefined || (purchase.kind !== 'bgnbd' && purchase.kind !== 'mbgnbd')) return null;
   return frequencyHistogram(
     purchase,
     customers.map(({ x, tx, T }) => ({ x, tx, T })),

@@ -1,5 +1,5 @@
 import type { DateSystem, GroupTotal, SegmentationResult } from '../core';
-import { dayToExcelSerial, parseDate } from '../core';
+import { dayToExcelSerial } from '../core';
 import { blockRows, jsonBytes } from './blockRows';
 import { ExcelReadError } from './excelReadError';
 import { localTimestamp } from './localTimestamp';
@@ -219,17 +219,18 @@ function outputRows(
   dateSystem: DateSystem,
 ): { columns: readonly SheetColumn[]; rows: CellValue[][] } {
   const columns = sheetColumns(result.customers[0]?.predictedClv !== undefined);
-  const order = new Map(result.totals.byTier.map((group, index) => [group.label, index]));
+  // Tiers in the order of the totals (best first), found by key: labels are for people, not for matching.
+  const order = new Map(result.totals.byTier.map((group, index) => [group.key, index]));
   const rank = (tier: string): number => order.get(tier) ?? order.size;
   const sorted = result.customers
     .map((customer, index) => ({ customer, index }))
-    .sort((a, b) => rank(a.customer.valueTier) - rank(b.customer.valueTier) || a.index - b.index);
+    .sort((a, b) => rank(a.customer.valueTierKey) - rank(b.customer.valueTierKey) || a.index - b.index);
   const rows = sorted.map(({ customer }) =>
     columns.map((column): CellValue => {
       const value = customer[column.key] ?? '';
-      if (column.kind !== 'day') return value;
-      const day = parseDate(value);
-      return day === null ? value : dayToExcelSerial(day, dateSystem);
+      if (column.kind !== 'day' || typeof value !== 'number') return value;
+      // Core's day numbers become serials of the workbook's date system; unknown days stay blank.
+      return Number.isFinite(value) ? dayToExcelSerial(value, dateSystem) : '';
     }),
   );
   return { columns, rows };

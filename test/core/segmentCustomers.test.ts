@@ -156,8 +156,9 @@ describe('segmentCustomers — examples and edge cases', () => {
   test('per-customer facts (serial 45300 = 2024-01-09)', () => {
     const first = result.customers[0];
     expect(first).toMatchObject({
-      firstPurchase: '2024-01-05',
-      lastPurchase: '2024-01-09',
+      // Day numbers: days since 1970-01-01.
+      firstPurchase: Date.UTC(2024, 0, 5) / 86_400_000,
+      lastPurchase: Date.UTC(2024, 0, 9) / 86_400_000,
       recencyDays: 82,
       tenureDays: 86,
       frequency: 2,
@@ -260,7 +261,7 @@ describe('segmentCustomers — examples and edge cases', () => {
   });
   test('1904 dates', () => {
     const result1904 = segmentCustomers({ customer: ['a'], date: [0], amount: [1], dateSystem: '1904' });
-    expect(result1904.customers[0]?.firstPurchase).toBe('1904-01-01');
+    expect(result1904.customers[0]?.firstPurchase).toBe(Date.UTC(1904, 0, 1) / 86_400_000);
   });
   test('an explicit as-of as text or day number', () => {
     const asOf = segmentCustomers(input, { asOf: '2024-02-15' });

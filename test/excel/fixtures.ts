@@ -1,4 +1,12 @@
-import type { BgNbdModel, CustomerResult, GroupTotal, HoldoutCheck, SegmentationResult } from '../../src/core';
+import type {
+  BgNbdModel,
+  CustomerResult,
+  GammaGammaModel,
+  GroupTotal,
+  HoldoutCheck,
+  SegmentationResult,
+  TierKey,
+} from '../../src/core';
 import type { OutputLabels } from '../../src/excel';
 import { resolveSegmentOptions } from '../../src/core';
 import { outputLabels } from '../../src/taskpane/i18n/outputLabels';
@@ -70,8 +78,9 @@ export const LABELS: OutputLabels = {
 function customer(id: string, tier: string, monetary: number): CustomerResult {
   return {
     customerId: id,
-    firstPurchase: '1997-01-01',
-    lastPurchase: '1997-03-01',
+    // Day numbers (days since 1970-01-01) of 1997-01-01 and 1997-03-01.
+    firstPurchase: Date.UTC(1997, 0, 1) / 86_400_000,
+    lastPurchase: Date.UTC(1997, 2, 1) / 86_400_000,
     recencyDays: 10,
     tenureDays: 69,
     frequency: 2,
@@ -88,13 +97,13 @@ function customer(id: string, tier: string, monetary: number): CustomerResult {
     rfmCode: 333,
     segmentKey: 'loyal',
     segment: 'Loyal',
-    lifecycleStageKey: 'stable',
+    lifecycleStageKey: 'stability',
     lifecycleStage: 'Stable',
-    lifecyclePatternKey: 'steady',
+    lifecyclePatternKey: 'longTermRetention',
     lifecyclePattern: 'Steady',
     historicValue: monetary,
     clv: monetary,
-    valueTierKey: tier.toLowerCase(),
+    valueTierKey: tier.toLowerCase() as TierKey,
     valueTier: tier,
   };
 }
@@ -106,7 +115,8 @@ function group(
   all: { customers: number; revenue: number },
 ): GroupTotal {
   return {
-    key,
+    // Keys are lower case and labels capitalised, as core gives them (customer() keys its tier the same way).
+    key: key.toLowerCase(),
     label: key,
     customers,
     revenue,
@@ -166,6 +176,21 @@ export const CDNOW_MODEL: BgNbdModel = {
   warnings: [],
 };
 
+/** A Gamma–Gamma model with the CDNOW estimates of Fader, Hardie & Lee (2005). */
+export const CDNOW_SPEND_MODEL: GammaGammaModel = {
+  kind: 'gammagamma',
+  params: { p: 6.2496, q: 3.7442, gamma: 15.4435 },
+  logLikelihood: Number.NaN,
+  converged: true,
+  iterations: 0,
+  standardErrors: null,
+  customers: 946,
+  excludedNonPositiveSpend: 0,
+  frequencySpendCorrelation: 0.11,
+  penalty: 0,
+  warnings: [],
+};
+
 /** A fitted holdout check with hand-picked rows: labels 0 … 7+, one figure per group that is easy to spot. */
 export const FITTED_HOLDOUT: HoldoutCheck = {
   calibrationEnd: '1997-09-30',
@@ -194,7 +219,7 @@ export function probabilisticResult(count: number, holdout: HoldoutCheck): Segme
       { ...result.options, clv: { method: 'probabilistic', holdoutWeeks: holdout.holdoutWeeks } },
       undefined,
     ),
-    model: { purchase: CDNOW_MODEL },
+    model: { purchase: CDNOW_MODEL, spend: CDNOW_SPEND_MODEL },
     holdout,
   };
 }

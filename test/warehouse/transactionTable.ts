@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { CustomerResult, CustomerSummaryQuerySpec, LifecycleOptions, TimeUnit } from '../../src/core';
-import { DEFAULT_LIFECYCLE_OPTIONS, parseDate, segmentCustomers } from '../../src/core';
+import { dayToIso, DEFAULT_LIFECYCLE_OPTIONS, parseDate, segmentCustomers } from '../../src/core';
 
 export interface TransactionTable {
   customer: (string | null)[];
@@ -154,8 +154,8 @@ export function differences(
       continue;
     }
     const pairs: [string, unknown, unknown][] = [
-      ['first_purchase', row.first_purchase, customer.firstPurchase],
-      ['last_purchase', row.last_purchase, customer.lastPurchase],
+      ['first_purchase', row.first_purchase, dayToIso(customer.firstPurchase)],
+      ['last_purchase', row.last_purchase, dayToIso(customer.lastPurchase)],
       ['recency_days', Number(row.recency_days), customer.recencyDays],
       ['tenure_days', Number(row.tenure_days), customer.tenureDays],
       ['frequency', Number(row.frequency), customer.frequency],
