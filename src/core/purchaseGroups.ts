@@ -69,6 +69,10 @@ export class PurchaseGroupBuilder {
   private groupRow = new Int32Array(1024);
   private groups = 0;
   private rowsRead = 0;
+  // Where the last row went (group −1: it was skipped), for addToLastGroup.
+  private lastGroup = -1;
+  private lastCustomer = 0;
+  private lastId = '';
   private readonly skipped: SkippedRows = { total: 0, reasons: {} };
   private readonly dateText: DateTextOptions;
 
@@ -86,6 +90,7 @@ export class PurchaseGroupBuilder {
    */
   addRow(customer: unknown, date: unknown, amount: unknown, order: unknown, rowNumber: number): void {
     this.rowsRead += 1;
+    this.lastGroup = -1;
     const id = this.idOf(customer, rowNumber);
     if (id === null) return;
     const rowDay = this.dayOf(date, rowNumber);
@@ -109,6 +114,7 @@ export class PurchaseGroupBuilder {
     rowNumber: number,
   ): void {
     this.rowsRead += 1;
+    this.lastGroup = -1;
     const id = this.idOf(customer, rowNumber);
     if (id === null) return;
     const rowDay = this.dayOf(date, rowNumber);
@@ -121,6 +127,18 @@ export class PurchaseGroupBuilder {
       return;
     }
     this.addUsable(id, rowDay, count * price, order, rowNumber);
+  }
+
+  /**
+   * Adds a row whose customer, date and order id cells are those of the previous row and whose amount is
+   * already a finite number: it belongs to the previous row's group, so no cell is read again (the lines of
+   * one order usually follow each other). Returns false, adding nothing, when the previous row was skipped.
+   */
+  addToLastGroup(amount: number, rowNumber: number): boolean {
+    if (this.lastGroup < 0) return false;
+    this.rowsRead += 1;
+    this.addToGroup(this.lastGroup, this.lastCustomer, this.lastId, amount, rowNumber);
+    return true;
   }
 
   /** The customer id of a row, or null after counting the row as skipped (blank, or an error cell). */
@@ -151,9 +169,6 @@ export class PurchaseGroupBuilder {
         this.customerTotal = grown(this.customerTotal);
       }
     }
-    this.rowsOfCustomer[customerNumber] = (this.rowsOfCustomer[customerNumber] as number) + 1;
-    const firstRows = this.firstRowsOfCustomer[customerNumber] as number[];
-    if (firstRows.length < SKIP_EXAMPLES) firstRows.push(rowNumber);
     const wholeDay = Math.floor(rowDay);
     const owner = this.hasOrder ? this.orderGroups.groupOf(customerKey(order), wholeDay) : customerNumber;
     const key = owner * DAY_SPAN + (wholeDay + DAY_OFFSET);
@@ -170,6 +185,16 @@ export class PurchaseGroupBuilder {
         this.sharedGroupOfKey.set(sharedKey, group);
       }
     }
+    this.addToGroup(group, customerNumber, id, rowAmount, rowNumber);
+    this.lastGroup = group;
+    this.lastCustomer = customerNumber;
+    this.lastId = id;
+  }
+
+  private addToGroup(group: number, customerNumber: number, id: string, rowAmount: number, rowNumber: number): void {
+    this.rowsOfCustomer[customerNumber] = (this.rowsOfCustomer[customerNumber] as number) + 1;
+    const firstRows = this.firstRowsOfCustomer[customerNumber] as number[];
+    if (firstRows.length < SKIP_EXAMPLES) firstRows.push(rowNumber);
     // Neumaier summation, as the row summary does: the total does not depend on the order of the lines.
     const sum = this.groupSum[group] as number;
     const total = sum + rowAmount;
