@@ -1,5 +1,5 @@
 import type { DateSystem } from './dates';
-import { parseDate } from './dates';
+import { parseDate, parseIsoFixed } from './dates';
 import { OrderDayGroups } from './orderDayGroups';
 import type { DateTextOptions } from './dates';
 import { isCellError } from './cellError';
@@ -265,7 +265,8 @@ export class PurchaseGroupBuilder {
     if (typeof date !== 'string') {
       day = parseDate(date, this.dateSystem, this.dateText);
     } else {
-      day = this.dateCache.get(date);
+      // ISO texts are read faster than they are hashed (and a file of timestamps would only churn the cache).
+      day = parseIsoFixed(date) ?? this.dateCache.get(date);
       if (day === undefined) {
         if (this.dateCache.size >= DATE_CACHE_LIMIT) this.dateCache.clear();
         day = parseDate(date, this.dateSystem, this.dateText);
