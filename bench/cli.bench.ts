@@ -220,7 +220,7 @@ function stageTimes(file: string, options: SegmentOptions): { read: number; tota
 }
 
 /** Writes a seeded Online-Retail-shaped file of `rows` rows (about 40 bytes a row). */
-function generateBigFile(target: string, rows: number): void {
+export function generateBigFile(target: string, rows: number): void {
   const random = mulberry32(20_251_202);
   const customers = Math.max(1, Math.floor(rows / 120));
   const descriptor = openSync(target, 'w');
