@@ -10,6 +10,9 @@ export interface CsvRecord {
 
 const QUOTE = 34;
 const CARRIAGE_RETURN = 13;
+const MINUS = 45;
+const POINT = 46;
+const ZERO = 48;
 
 /**
  * Splits decoded CSV text, given in chunks of any size, into RFC 4180 records: quoted fields may hold the
@@ -56,6 +59,59 @@ export class CsvRecordSplitter implements CsvRecord {
     if (this.quoted[index] === 0) return this.text.slice(start, end);
     const inner = this.text.slice(start + 1, end - 1);
     return inner.includes('"') ? inner.replace(/""/g, '"') : inner;
+  }
+
+  /**
+   * True when field `index` is unquoted and reads exactly `text`: compares in place, with no string made, so a
+   * caller can tell a field repeated from the previous record almost for free.
+   */
+  fieldIs(index: number, text: string): boolean {
+    if (index >= this.length) return text === '';
+    const start = this.starts[index] as number;
+    return (
+      this.quoted[index] === 0 &&
+      (this.ends[index] as number) - start === text.length &&
+      this.text.startsWith(text, start)
+    );
+  }
+
+  /** True when field `index` is empty and unquoted. */
+  fieldIsEmpty(index: number): boolean {
+    return index >= this.length || (this.quoted[index] === 0 && this.ends[index] === this.starts[index]);
+  }
+
+  /**
+   * Field `index` as a number when it is written `-?\d+` (or `-?\d+\.\d+` when `fraction`) with at most 15
+   * digits, else NaN; read from the characters, no string made. Equal to Number() of the text to the last bit:
+   * the digits form an exact integer below 2^53 and the power of ten is exact, so the one division rounds the
+   * true value correctly, as Number() does.
+   */
+  plainNumber(index: number, fraction: boolean): number {
+    if (index >= this.length || this.quoted[index] !== 0) return Number.NaN;
+    const text = this.text;
+    const end = this.ends[index] as number;
+    let position = this.starts[index] as number;
+    const negative = text.charCodeAt(position) === MINUS;
+    if (negative) position += 1;
+    const digitsStart = position;
+    let whole = 0;
+    let scale = 1;
+    let point = -1;
+    for (; position < end; position++) {
+      const digit = text.charCodeAt(position) - ZERO;
+      if (digit >= 0 && digit <= 9) {
+        whole = whole * 10 + digit;
+        if (point >= 0) scale *= 10;
+      } else if (digit === POINT - ZERO && fraction && point < 0 && position > digitsStart) {
+        point = position;
+      } else {
+        return Number.NaN;
+      }
+    }
+    const digits = end - digitsStart - (point < 0 ? 0 : 1);
+    if (digits === 0 || digits > 15 || point === end - 1) return Number.NaN;
+    const value = point < 0 ? whole : whole / scale;
+    return negative ? -value : value;
   }
 
   /** Adds the next chunk of text; every record completed by it is delivered. */

@@ -22,8 +22,10 @@ export function toCsv(rows: readonly (readonly (string | number)[])[], options: 
   const lines = rows.map((row) =>
     row
       .map((value) => {
-        let text = typeof value === 'number' ? String(value) : value;
-        if (escape && typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+        // A number's text never holds a delimiter, quote or line break, and is never escaped.
+        if (typeof value === 'number') return String(value);
+        let text = value;
+        if (escape && FORMULA_START.test(text)) text = `'${text}`;
         return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
       })
       .join(','),

@@ -132,9 +132,10 @@ function digitsAt(text: string, position: number, count: number): number {
 /**
  * Fast path for the commonest machine format, `yyyy-mm-dd` optionally followed by ` hh:mm:ss` or
  * `Thh:mm:ss` (what CSV exports and ERP systems write): fixed positions, no regular expression.
- * Returns undefined when the text is not exactly that shape, so the general parser decides.
+ * Returns undefined when the text is not exactly that shape, so the general parser decides. parseDate tries
+ * it first for every text, so a caller may too without changing any result.
  */
-function parseIsoFixed(text: string): number | null | undefined {
+export function parseIsoFixed(text: string): number | null | undefined {
   const length = text.length;
   if ((length !== 10 && length !== 19) || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
   const year = digitsAt(text, 0, 4);
