@@ -1,8 +1,9 @@
-import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, readSync } from 'node:fs';
 import { parse } from 'csv-parse';
 import type { ColumnMapping, ColumnRole, TransactionInput } from '../core';
 import { AnalyticsError, detectColumns } from '../core';
 import { FILE_CONTENTS } from './exitCodes';
+import { openInput } from './openInput';
 
 /** Column names given by the user (header text, matched case-insensitively); the rest are auto-detected. */
 export type ColumnOptions = Partial<Record<ColumnRole, string>>;
@@ -44,19 +45,8 @@ export function detectDelimiter(firstLine: string): string {
 
 function readFirstLine(path: string): string {
   const buffer = Buffer.alloc(65_536);
-  let descriptor: number;
+  const descriptor = openInput(path);
   try {
-    descriptor = openSync(path, 'r');
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new AnalyticsError('NOT_FOUND', `Cannot open ${path}: ${reason}`, { argument: 'file' });
-  }
-  try {
-    if (fstatSync(descriptor).isDirectory()) {
-      throw new AnalyticsError('NOT_FOUND', `${path} is a folder, not a CSV file. Give the path of the file.`, {
-        argument: 'file',
-      });
-    }
     const length = readSync(descriptor, buffer, 0, buffer.length, 0);
     const text = buffer
       .subarray(0, length)

@@ -1,5 +1,5 @@
 import { isAscii, isUtf8 } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import type { ColumnMapping, DateTextOptions, PurchaseGroups } from '../core';
 import { AnalyticsError, PurchaseGroupBuilder } from '../core';
 import type { CsvRecord } from './csvRecords';
@@ -9,6 +9,7 @@ import { decimalEvidence, toDecimalPoint } from './decimalMark';
 import { PROBE_ROWS, requireDateOrderOf } from './dateOrderOption';
 import { errorCellOf } from './errorTexts';
 import { FILE_CONTENTS } from './exitCodes';
+import { openInput } from './openInput';
 import type { ColumnOptions } from './readTransactionsCsv';
 import { detectDelimiter, resolveColumns } from './readTransactionsCsv';
 import type { Encoding, LegacyByteCounts } from './textEncoding';
@@ -50,23 +51,6 @@ class ReadAgain {
 
 /** Thrown inside the reader once the columns show margin or cost: the caller reads such files by rows. */
 class RowPathNeeded {}
-
-function openInput(path: string): number {
-  let descriptor: number;
-  try {
-    descriptor = openSync(path, 'r');
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new AnalyticsError('NOT_FOUND', `Cannot open ${path}: ${reason}`, { argument: 'file' });
-  }
-  if (fstatSync(descriptor).isDirectory()) {
-    closeSync(descriptor);
-    throw new AnalyticsError('NOT_FOUND', `${path} is a folder, not a CSV file. Give the path of the file.`, {
-      argument: 'file',
-    });
-  }
-  return descriptor;
-}
 
 /** Calls `onChunk` with each chunk of the file's bytes (the buffer is reused between calls). */
 function eachChunk(path: string, onChunk: (bytes: Buffer, first: boolean) => void): void {

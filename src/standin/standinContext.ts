@@ -313,6 +313,13 @@ export class RangeProxy extends ClientObject {
       values,
     );
   }
+  /** The sheet and the rows (or columns) of the range that an outline call works on. */
+  private outlineSpan(groupOption: 'ByRows' | 'ByColumns') {
+    const { sheet, rect } = this.target();
+    const [start, count] = groupOption === 'ByRows' ? [rect.row, rect.rowCount] : [rect.column, rect.columnCount];
+    return { sheet, start, count };
+  }
+
   /**
    * Groups the range's rows or columns into an outline (ExcelApi 1.10). As Excel: at most 8 nested levels; a group
    * over exactly the same span again only nests, so a ninth level fails.
@@ -321,8 +328,7 @@ export class RangeProxy extends ClientObject {
     this.write(
       `group(${groupOption})`,
       () => {
-        const { sheet, rect } = this.target();
-        const [start, count] = groupOption === 'ByRows' ? [rect.row, rect.rowCount] : [rect.column, rect.columnCount];
+        const { sheet, start, count } = this.outlineSpan(groupOption);
         const levels = sheet.outline.filter(
           (group) => group.by === groupOption && group.start <= start && group.start + group.count >= start + count,
         ).length;
@@ -340,8 +346,7 @@ export class RangeProxy extends ClientObject {
     this.write(
       `hideGroupDetails(${groupOption})`,
       () => {
-        const { sheet, rect } = this.target();
-        const [start, count] = groupOption === 'ByRows' ? [rect.row, rect.rowCount] : [rect.column, rect.columnCount];
+        const { sheet, start, count } = this.outlineSpan(groupOption);
         const inside = sheet.outline.filter(
           (group) => group.by === groupOption && group.start >= start && group.start + group.count <= start + count,
         );

@@ -19,6 +19,9 @@ import type { MessageKey } from '../i18n/en';
 import { fieldProblemText } from '../i18n/fieldProblemText';
 import type { Translate } from '../i18n/translator';
 import type { FormOptions } from '../state/formOptions';
+
+/** The form's dropdowns. */
+type ChoiceField = 'clvMethod' | 'tierScheme' | 'outputLanguage' | 'segmentMap' | 'model' | 'cohortPeriod';
 import { NUMBER_FIELDS, fieldProblem, formProblems } from '../state/optionFields';
 import type { NumberField } from '../state/optionFields';
 import type { PaneEvent } from '../state/paneReducer';
@@ -74,6 +77,21 @@ export function OptionsSection(props: {
     );
   };
 
+  // Every dropdown of the form: its label and hint by the option's name, its words from the caller.
+  const choiceField = (key: ChoiceField, items: JSX.Element[], hint?: string) => (
+    <Field label={label(`option.${key}` as MessageKey, `info.${key}` as MessageKey)} hint={hint}>
+      <Select
+        className={sections.control}
+        disabled={disabled}
+        data-testid={`option-${key}`}
+        value={options[key]}
+        onChange={(_, data) => change({ [key]: data.value })}
+      >
+        {items}
+      </Select>
+    </Field>
+  );
+
   return (
     <section className={sections.section} aria-labelledby="step-options">
       <Subtitle2 as="h2" id="step-options">
@@ -90,47 +108,24 @@ export function OptionsSection(props: {
             onChange={(_, data) => change({ asOf: data.value })}
           />
         </Field>
-        <Field label={label('option.clvMethod', 'info.clvMethod')}>
-          <Select
-            className={sections.control}
-            disabled={disabled}
-            data-testid="option-clvMethod"
-            value={options.clvMethod}
-            onChange={(_, data) => change({ clvMethod: data.value as FormOptions['clvMethod'] })}
-          >
-            {/* The value matrix crosses value so far with value to come: historic value cannot be both. */}
-            <option value="historic" disabled={options.tierScheme === 'matrix'}>
-              {t('clv.historic')}
-            </option>
-            <option value="retention">{t('clv.retention')}</option>
-            <option value="probabilistic">{t('clv.probabilistic')}</option>
-          </Select>
-        </Field>
-        <Field
-          label={label('option.tierScheme', 'info.tierScheme')}
-          hint={matrixBlocked ? t('option.matrixNeedsForecast') : undefined}
-        >
-          <Select
-            className={sections.control}
-            disabled={disabled}
-            data-testid="option-tierScheme"
-            value={options.tierScheme}
-            onChange={(_, data) => change({ tierScheme: data.value as FormOptions['tierScheme'] })}
-          >
-            {choiceOptions(t, 'tierScheme', (choice) => choice === 'matrix' && matrixBlocked)}
-          </Select>
-        </Field>
-        <Field label={label('option.outputLanguage', 'info.outputLanguage')}>
-          <Select
-            className={sections.control}
-            disabled={disabled}
-            data-testid="option-outputLanguage"
-            value={options.outputLanguage}
-            onChange={(_, data) => change({ outputLanguage: data.value as FormOptions['outputLanguage'] })}
-          >
-            {choiceOptions(t, 'language')}
-          </Select>
-        </Field>
+        {choiceField('clvMethod', [
+          // The value matrix crosses value so far with value to come: historic value cannot be both.
+          <option key="historic" value="historic" disabled={options.tierScheme === 'matrix'}>
+            {t('clv.historic')}
+          </option>,
+          <option key="retention" value="retention">
+            {t('clv.retention')}
+          </option>,
+          <option key="probabilistic" value="probabilistic">
+            {t('clv.probabilistic')}
+          </option>,
+        ])}
+        {choiceField(
+          'tierScheme',
+          choiceOptions(t, 'tierScheme', (choice) => choice === 'matrix' && matrixBlocked),
+          matrixBlocked ? t('option.matrixNeedsForecast') : undefined,
+        )}
+        {choiceField('outputLanguage', choiceOptions(t, 'language'))}
       </div>
       <div className={styles.stack}>
         <Checkbox
@@ -147,21 +142,18 @@ export function OptionsSection(props: {
           checked={options.cohorts}
           onChange={(_, data) => change({ cohorts: data.checked === true })}
         />
-        {options.cohorts && (
-          <Field label={label('option.cohortPeriod', 'info.cohortPeriod')}>
-            <Select
-              className={sections.control}
-              disabled={disabled}
-              data-testid="option-cohortPeriod"
-              value={options.cohortPeriod}
-              onChange={(_, data) => change({ cohortPeriod: data.value as FormOptions['cohortPeriod'] })}
-            >
-              <option value="month">{t('cohortPeriod.month')}</option>
-              <option value="week">{t('cohortPeriod.week')}</option>
-              <option value="quarter">{t('cohortPeriod.quarter')}</option>
-            </Select>
-          </Field>
-        )}
+        {options.cohorts &&
+          choiceField('cohortPeriod', [
+            <option key="month" value="month">
+              {t('cohortPeriod.month')}
+            </option>,
+            <option key="week" value="week">
+              {t('cohortPeriod.week')}
+            </option>,
+            <option key="quarter" value="quarter">
+              {t('cohortPeriod.quarter')}
+            </option>,
+          ])}
         {options.cohorts && (
           <Checkbox
             disabled={disabled}
@@ -181,31 +173,9 @@ export function OptionsSection(props: {
           <AccordionHeader data-testid="more-options">{t('option.advanced')}</AccordionHeader>
           <AccordionPanel className={styles.panel}>
             <div className={sections.grid}>
-              <Field label={label('option.segmentMap', 'info.segmentMap')}>
-                <Select
-                  className={sections.control}
-                  disabled={disabled}
-                  data-testid="option-segmentMap"
-                  value={options.segmentMap}
-                  onChange={(_, data) => change({ segmentMap: data.value as FormOptions['segmentMap'] })}
-                >
-                  {choiceOptions(t, 'segmentMap')}
-                </Select>
-              </Field>
+              {choiceField('segmentMap', choiceOptions(t, 'segmentMap'))}
               {NUMBER_FIELDS.filter((field) => field.shown(options)).map(numberField)}
-              {options.clvMethod === 'probabilistic' && (
-                <Field label={label('option.model', 'info.model')}>
-                  <Select
-                    className={sections.control}
-                    disabled={disabled}
-                    data-testid="option-model"
-                    value={options.model}
-                    onChange={(_, data) => change({ model: data.value as FormOptions['model'] })}
-                  >
-                    {choiceOptions(t, 'model')}
-                  </Select>
-                </Field>
-              )}
+              {options.clvMethod === 'probabilistic' && choiceField('model', choiceOptions(t, 'model'))}
             </div>
           </AccordionPanel>
         </AccordionItem>
