@@ -1,5 +1,6 @@
 import type { DateSystem } from './dates';
 import { parseDate, parseIsoFixed } from './dates';
+import { lostInAddition } from './compensatedSum';
 import { OrderDayGroups } from './orderDayGroups';
 import type { DateTextOptions } from './dates';
 import { isCellError } from './cellError';
@@ -8,7 +9,7 @@ import type { TimeUnit } from './dates';
 import type { CustomerSummary } from './summarizeCustomers';
 import { summarizeCustomers } from './summarizeCustomers';
 import type { SkippedRows, Transactions } from './transactions';
-import { copySkippedRows, customerKey, parseAmount, recordSkip, SKIP_EXAMPLES } from './transactions';
+import { copySkippedRows, customerKey, parseAmount, recordSkip, recordUnreadable, SKIP_EXAMPLES } from './transactions';
 
 /** What a {@link PurchaseGroupBuilder} has gathered: one entry per purchase group, and what the rows were. */
 export interface PurchaseGroups {
@@ -98,8 +99,7 @@ export class PurchaseGroupBuilder {
     if (rowDay === null) return;
     const rowAmount = parseAmount(amount);
     if (rowAmount === null) {
-      if (isCellError(amount)) recordSkip(this.skipped, 'errorValue', rowNumber);
-      else recordSkip(this.skipped, 'badAmount', rowNumber, amount);
+      recordUnreadable(this.skipped, 'badAmount', amount, rowNumber);
       return;
     }
     this.addUsable(id, rowDay, rowAmount, order, rowNumber);
@@ -145,7 +145,7 @@ export class PurchaseGroupBuilder {
   /** The customer id of a row, or null after counting the row as skipped (blank, or an error cell). */
   private idOf(customer: unknown, rowNumber: number): string | null {
     const id = customerKey(customer);
-    if (id === null) recordSkip(this.skipped, isCellError(customer) ? 'errorValue' : 'blankCustomer', rowNumber);
+    if (id === null) recordUnreadable(this.skipped, 'blankCustomer', customer, rowNumber);
     return id;
   }
 
@@ -223,9 +223,7 @@ export class PurchaseGroupBuilder {
         { row: rowNumber },
       );
     }
-    this.groupCompensation[group] =
-      (this.groupCompensation[group] as number) +
-      (Math.abs(sum) >= Math.abs(rowAmount) ? sum - total + rowAmount : rowAmount - total + sum);
+    this.groupCompensation[group] = (this.groupCompensation[group] as number) + lostInAddition(sum, rowAmount, total);
     this.groupSum[group] = total;
   }
 
@@ -273,10 +271,7 @@ export class PurchaseGroupBuilder {
         this.dateCache.set(detached(date), day);
       }
     }
-    if (day === null) {
-      if (isCellError(date)) recordSkip(this.skipped, 'errorValue', rowNumber);
-      else recordSkip(this.skipped, 'badDate', rowNumber, date);
-    }
+    if (day === null) recordUnreadable(this.skipped, 'badDate', date, rowNumber);
     return day;
   }
 

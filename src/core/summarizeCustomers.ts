@@ -3,6 +3,7 @@ import { DAYS_PER_UNIT } from './dates';
 import { AnalyticsError } from './errors';
 import type { SkippedRows, Transactions } from './transactions';
 import { copySkippedRows, recordSkip } from './transactions';
+import { lostInAddition } from './compensatedSum';
 
 /**
  * Per-customer facts of DOMAIN §7.2 in columnar form (index i = customer i, customers sorted by id), plus
@@ -185,7 +186,7 @@ export function summarizeCustomers(
         const value = lines[2 * index + 1] as number;
         // Neumaier summation: money totals do not drift with many small lines.
         const total = sum + value;
-        compensation += Math.abs(sum) >= Math.abs(value) ? sum - total + value : value - total + sum;
+        compensation += lostInAddition(sum, value, total);
         sum = total;
         if (lineProfit !== null) profitSum += lineProfit[index] as number;
       }

@@ -98,6 +98,25 @@ export function copySkippedRows(skipped: SkippedRows, leaveOut: readonly SkipRea
 }
 
 /**
+ * Counts a row whose customer, date or amount cell could not be read: as an Excel error value when the cell is
+ * one (in any role), else under `reason`, with the cell as the first offending value for dates and amounts.
+ * The row reader and the streaming builder both report through here, so they name the same reasons.
+ * @example
+ * const report = { total: 0, reasons: {} };
+ * recordUnreadable(report, 'badDate', 'soon', 4);
+ * report.reasons // => { badDate: { count: 1, firstRows: [4], firstValue: 'soon' } }
+ */
+export function recordUnreadable(
+  skipped: SkippedRows,
+  reason: 'blankCustomer' | 'badDate' | 'badAmount',
+  cell: unknown,
+  row: number,
+): void {
+  if (isCellError(cell)) recordSkip(skipped, 'errorValue', row);
+  else recordSkip(skipped, reason, row, reason === 'blankCustomer' ? undefined : cell);
+}
+
+/**
  * Adds one skipped row to a report; `firstRows` keeps the smallest row numbers, ascending, and `firstValue` the
  * offending value of the smallest row when one is given.
  */
@@ -282,7 +301,7 @@ export function parseTransactions(input: TransactionInput, asOf?: number): Trans
     if (index === undefined) {
       id = customerKey(rawCustomer);
       if (id === null) {
-        recordSkip(skipped, isCellError(rawCustomer) ? 'errorValue' : 'blankCustomer', sourceRow);
+        recordUnreadable(skipped, 'blankCustomer', rawCustomer, sourceRow);
         continue;
       }
     }
@@ -292,8 +311,7 @@ export function parseTransactions(input: TransactionInput, asOf?: number): Trans
         ? rawDate - 25_569 // the common case inlined: a 1900-system serial after the fictitious leap day
         : parseDate(rawDate, dateSystem, dateText);
     if (rowDay === null) {
-      if (isCellError(rawDate)) recordSkip(skipped, 'errorValue', sourceRow);
-      else recordSkip(skipped, 'badDate', sourceRow, rawDate);
+      recordUnreadable(skipped, 'badDate', rawDate, sourceRow);
       continue;
     }
     let rowAmount: number | null;
