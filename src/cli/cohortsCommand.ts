@@ -1,12 +1,4 @@
-import {
-  AnalyticsError,
-  COHORT_MEASURES,
-  cohortRows,
-  cohortTable,
-  dayToIso,
-  requireDate,
-  summarizeCustomers,
-} from '../core';
+import { AnalyticsError, COHORT_MEASURES, cohortTable, dayToIso, requireDate, summarizeCustomers } from '../core';
 import type { CohortTable } from '../core';
 import { DATE_ORDER_USAGE } from './dateOrderOption';
 import { EXIT_CODES } from './exitCodes';
@@ -17,6 +9,7 @@ import { choiceOption, fileArgument, textOption } from './parseArguments';
 import type { CommandIo } from './segmentCommand';
 import { toCsv } from './toCsv';
 import { describeSkipped } from '../messages/coreMessages';
+import { cohortRows } from '../messages/cohortRows';
 
 export const COHORTS_USAGE = `Usage: crm-analytics cohorts <file.csv> [options]
 

@@ -6,7 +6,6 @@ import {
   requireDate,
   segmentCustomers,
   segmentPurchaseGroups,
-  toOutputRows,
 } from '../core';
 import { DATE_ORDER_USAGE, requireDateOrder } from './dateOrderOption';
 import { withErrorTexts } from './errorTexts';
@@ -20,6 +19,8 @@ import { readPurchaseGroups } from './streamTransactionsCsv';
 import { toCsv } from './toCsv';
 import { describeSkipped } from '../messages/coreMessages';
 import { reportWarnings } from './reportWarnings';
+import { labelSegmentation } from '../messages/labelSegmentation';
+import { toOutputRows } from '../messages/outputTable';
 
 /** Where the command writes: injectable so tests can capture the output. */
 export interface CommandIo {
@@ -167,7 +168,7 @@ export async function runSegmentCommand(parsed: ParsedArguments, io: CommandIo):
   reportWarnings(io, result.warnings);
 
   // CSV and JSON carry the same columns: the core's output table (probabilistic columns when predicted).
-  const table = toOutputRows(result);
+  const table = toOutputRows(labelSegmentation(result));
   let text: string;
   if (format === 'csv') {
     text = toCsv(table, { escapeFormulas });

@@ -1,6 +1,6 @@
 import { checkOutputPath, writeOutputFile } from './outputFile';
 import type { SegmentOptions } from '../core';
-import { AnalyticsError, segmentSummary, toOutputRows } from '../core';
+import { AnalyticsError, segmentSummary } from '../core';
 import type { ParsedArguments } from './parseArguments';
 import { choiceOption, textOption } from './parseArguments';
 import { readSummaryCsv } from './readSummaryCsv';
@@ -8,6 +8,8 @@ import type { CommandIo } from './segmentCommand';
 import { predictOptions } from './segmentCommand';
 import { toCsv } from './toCsv';
 import { reportWarnings } from './reportWarnings';
+import { labelSegmentation } from '../messages/labelSegmentation';
+import { toOutputRows } from '../messages/outputTable';
 
 const KNOWN = new Set([
   'summary',
@@ -67,7 +69,7 @@ export function runSegmentSummary(parsed: ParsedArguments, io: CommandIo): numbe
   const result = segmentSummary(readSummaryCsv(file), options);
   io.stderr(`Read ${result.rowsRead} summary rows; ${result.customers.length} customers as of ${result.asOf}.\n`);
   reportWarnings(io, result.warnings);
-  const table = toOutputRows(result);
+  const table = toOutputRows(labelSegmentation(result));
   let text: string;
   if (format === 'csv') {
     text = toCsv(table, { escapeFormulas: !parsed.options.has('no-escape-formulas') });

@@ -17,7 +17,6 @@ export * from './experienceGap';
 export * from './segmentTypes';
 export * from './segmentCustomers';
 export * from './holdoutCheck';
-export * from './outputTable';
 export * from './btyd';
 export * from './sbg';
 export * from './cohorts';

@@ -1,68 +1,53 @@
 /** The two languages of every user-facing label. */
 export type Language = 'en' | 'zh';
 
-/** A user-facing label in both languages. */
+/** A user-facing label in both languages (the user's own segment rules carry one). */
 export interface Label {
   en: string;
   zh: string;
 }
 
-/** Labels of the RFM segments (DOMAIN §7.4) and of the `rfm` grid's extra segments. */
-export const SEGMENT_LABELS = {
-  champions: { en: 'Champions', zh: '冠军客户' },
-  loyalCustomers: { en: 'Loyal Customers', zh: '忠诚客户' },
-  potentialLoyalists: { en: 'Potential Loyalists', zh: '潜在忠诚客户' },
-  newCustomers: { en: 'New Customers', zh: '新客户' },
-  promising: { en: 'Promising', zh: '有潜力客户' },
-  needAttention: { en: 'Need Attention', zh: '需要关注' },
-  aboutToSleep: { en: 'About to Sleep', zh: '即将沉睡' },
-  atRisk: { en: 'At Risk', zh: '有流失风险' },
-  cantLoseThem: { en: "Can't Lose Them", zh: '不能失去' },
-  hibernating: { en: 'Hibernating', zh: '休眠客户' },
-  lost: { en: 'Lost', zh: '流失客户' },
-  others: { en: 'Others', zh: '其他' },
-} as const satisfies Record<string, Label>;
+/*
+ * The keys core hands out for segments, lifecycle stages and patterns and value tiers. Their words, in English
+ * and Chinese, are in the message catalogue (src/messages/labels.ts): core has no labels of its own.
+ */
 
-/** A key of {@link SEGMENT_LABELS}. */
-export type SegmentKey = keyof typeof SEGMENT_LABELS;
+/** The RFM segments (DOMAIN §7.4) and the `rfm` grid's extra segments, in report order. */
+export const SEGMENT_KEYS = [
+  'champions',
+  'loyalCustomers',
+  'potentialLoyalists',
+  'newCustomers',
+  'promising',
+  'needAttention',
+  'aboutToSleep',
+  'atRisk',
+  'cantLoseThem',
+  'hibernating',
+  'lost',
+  'others',
+] as const;
 
-/** Lifecycle stages (DOMAIN §3, §7.6). */
-export const STAGE_LABELS = {
-  exploration: { en: 'Exploration', zh: '考察期' },
-  formation: { en: 'Formation', zh: '形成期' },
-  stability: { en: 'Stability', zh: '稳定期' },
-  decline: { en: 'Decline', zh: '退化期' },
-  lost: { en: 'Lost', zh: '流失' },
-} as const satisfies Record<string, Label>;
+/** A built-in segment key. */
+export type SegmentKey = (typeof SEGMENT_KEYS)[number];
 
-/** A key of {@link STAGE_LABELS}. */
-export type LifecycleStageKey = keyof typeof STAGE_LABELS;
+/** Lifecycle stages (DOMAIN §3, §7.6), in order. */
+export const STAGE_KEYS = ['exploration', 'formation', 'stability', 'decline', 'lost'] as const;
+
+/** A lifecycle stage. */
+export type LifecycleStageKey = (typeof STAGE_KEYS)[number];
 
 /** Lifecycle patterns (DOMAIN §3, §7.6). */
-export const PATTERN_LABELS = {
-  longTermRetention: { en: 'Long-term retention', zh: '长久保持型' },
-  earlyExit: { en: 'Early exit', zh: '提前退出型' },
-  midwayBreak: { en: 'Mid-way break', zh: '中途夭折型' },
-  earlyAbort: { en: 'Early abort', zh: '早期流产型' },
-  ongoing: { en: 'Ongoing', zh: '发展中' },
-} as const satisfies Record<string, Label>;
+export const PATTERN_KEYS = ['longTermRetention', 'earlyExit', 'midwayBreak', 'earlyAbort', 'ongoing'] as const;
 
-/** A key of {@link PATTERN_LABELS}. */
-export type LifecyclePatternKey = keyof typeof PATTERN_LABELS;
+/** A lifecycle pattern. */
+export type LifecyclePatternKey = (typeof PATTERN_KEYS)[number];
 
-/** Value tiers (DOMAIN §4, §7.7): pyramid and value matrix share the four metal names; ABC has its classes. */
-export const TIER_LABELS = {
-  platinum: { en: 'Platinum', zh: '白金' },
-  gold: { en: 'Gold', zh: '黄金' },
-  iron: { en: 'Iron', zh: '铁质' },
-  lead: { en: 'Lead', zh: '铅质' },
-  A: { en: 'A', zh: 'A类' },
-  B: { en: 'B', zh: 'B类' },
-  C: { en: 'C', zh: 'C类' },
-} as const satisfies Record<string, Label>;
+/** Value tiers (DOMAIN §4, §7.7): pyramid and value matrix share the four metals; ABC has its classes. */
+export const TIER_KEYS = ['platinum', 'gold', 'iron', 'lead', 'A', 'B', 'C'] as const;
 
-/** A key of {@link TIER_LABELS}. */
-export type TierKey = keyof typeof TIER_LABELS;
+/** A value tier or ABC class. */
+export type TierKey = (typeof TIER_KEYS)[number];
 
 /**
  * The label language of a locale or display language ("zh-CN", "zh-Hans-CN", "en-US"…): Chinese for any "zh"
@@ -72,9 +57,4 @@ export type TierKey = keyof typeof TIER_LABELS;
  */
 export function languageOfLocale(locale: string): Language {
   return locale.trim().toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
-
-/** Picks the label text in a language. */
-export function labelIn(label: Label, language: Language): string {
-  return language === 'zh' ? label.zh : label.en;
 }

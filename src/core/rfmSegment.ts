@@ -1,6 +1,5 @@
 import { AnalyticsError } from './errors';
 import type { Label, SegmentKey } from './labels';
-import { SEGMENT_LABELS } from './labels';
 
 /**
  * The default R × F map of DOMAIN §7.4, rows R = 5 … 1, columns F = 1 … 5.
@@ -97,17 +96,4 @@ export function gridSegment(
     }
   }
   return 'others';
-}
-
-/**
- * The label of a segment key: the rule's own label, else the built-in one, else the key itself.
- */
-export function segmentLabel(key: string, language: 'en' | 'zh', rules: readonly SegmentRule[] = []): string {
-  const rule = rules.find((candidate) => candidate.key === key);
-  if (rule?.label !== undefined) return language === 'zh' ? rule.label.zh : rule.label.en;
-  if (Object.prototype.hasOwnProperty.call(SEGMENT_LABELS, key)) {
-    const label = SEGMENT_LABELS[key as SegmentKey];
-    return language === 'zh' ? label.zh : label.en;
-  }
-  return key;
 }

@@ -5,12 +5,12 @@ import type { TimeUnit } from './dates';
 import { dayToIso, parseDate, requireDate } from './dates';
 import { AnalyticsError } from './errors';
 import { defaultHoldoutWeeks, holdoutCheck } from './holdoutCheck';
-import type { Label } from './labels';
-import { labelIn, PATTERN_LABELS, SEGMENT_LABELS, STAGE_LABELS, TIER_LABELS } from './labels';
+import type { TierKey } from './labels';
+import { SEGMENT_KEYS, STAGE_KEYS } from './labels';
 import { lifecycleOf, resolveLifecycleOptions } from './lifecycle';
 import { checkChoiceOption, checkNumberOption, OPTION_RULES } from './optionTable';
 import { checkBins, fixedThresholdScore, rfmCode, rfmScores, roundMoney, tieWarning } from './rfmScore';
-import { defaultSegment, gridSegment, RFM_PACKAGE_GRID, segmentLabel } from './rfmSegment';
+import { defaultSegment, gridSegment, RFM_PACKAGE_GRID } from './rfmSegment';
 import type { ScoreDirection } from './rfmScore';
 import type {
   ClvOptions,
@@ -134,7 +134,7 @@ function asOfDayOf(asOf: number | string | undefined): number | undefined {
 
 /**
  * The totals of a segmentation: all customers, and per value tier, RFM segment and lifecycle stage (in the
- * labels' order, empty groups left out), shared by the transaction and the summary paths. O(customers).
+ * keys' order, empty groups left out), shared by the transaction and the summary paths. O(customers).
  */
 export function segmentationTotals(
   customers: readonly CustomerResult[],
@@ -144,27 +144,9 @@ export function segmentationTotals(
   const tierOrder = scheme === 'abc' ? ['A', 'B', 'C'] : ['platinum', 'gold', 'iron', 'lead'];
   return {
     all: { customers: customers.length, revenue },
-    byTier: totalsBy(
-      customers,
-      (c) => c.valueTierKey,
-      (c) => c.valueTier,
-      tierOrder,
-      revenue,
-    ),
-    bySegment: totalsBy(
-      customers,
-      (c) => c.segmentKey,
-      (c) => c.segment,
-      Object.keys(SEGMENT_LABELS),
-      revenue,
-    ),
-    byStage: totalsBy(
-      customers,
-      (c) => c.lifecycleStageKey,
-      (c) => c.lifecycleStage,
-      Object.keys(STAGE_LABELS),
-      revenue,
-    ),
+    byTier: totalsBy(customers, (c) => c.valueTierKey, tierOrder, revenue),
+    bySegment: totalsBy(customers, (c) => c.segmentKey, SEGMENT_KEYS, revenue),
+    byStage: totalsBy(customers, (c) => c.lifecycleStageKey, STAGE_KEYS, revenue),
   };
 }
 
@@ -172,46 +154,32 @@ export function segmentationTotals(
 function totalsBy(
   customers: readonly CustomerResult[],
   keyOf: (customer: CustomerResult) => string,
-  labelOf: (customer: CustomerResult) => string,
   order: readonly string[],
   revenueTotal: number,
 ): GroupTotal[] {
-  const groups = new Map<string, GroupTotal & { clvSum: number }>();
-  for (const key of order) {
-    groups.set(key, {
-      key,
-      label: '',
-      customers: 0,
-      revenue: 0,
-      customerShare: 0,
-      revenueShare: 0,
-      averageClv: 0,
-      clvSum: 0,
-    });
-  }
+  const sums = new Map<string, { customers: number; revenue: number; clv: number }>();
+  for (const key of order) sums.set(key, { customers: 0, revenue: 0, clv: 0 });
   for (const customer of customers) {
     const key = keyOf(customer);
-    let group = groups.get(key);
-    if (group === undefined) {
-      group = { key, label: '', customers: 0, revenue: 0, customerShare: 0, revenueShare: 0, averageClv: 0, clvSum: 0 };
-      groups.set(key, group);
+    let sum = sums.get(key);
+    if (sum === undefined) {
+      sum = { customers: 0, revenue: 0, clv: 0 };
+      sums.set(key, sum);
     }
-    group.label = labelOf(customer);
-    group.customers += 1;
-    group.revenue += customer.monetary;
-    group.clvSum += customer.clv;
+    sum.customers += 1;
+    sum.revenue += customer.monetary;
+    sum.clv += customer.clv;
   }
   const result: GroupTotal[] = [];
-  for (const group of groups.values()) {
-    if (group.customers === 0) continue;
+  for (const [key, sum] of sums) {
+    if (sum.customers === 0) continue;
     result.push({
-      key: group.key,
-      label: group.label,
-      customers: group.customers,
-      revenue: group.revenue,
-      customerShare: group.customers / customers.length,
-      revenueShare: revenueTotal === 0 ? 0 : group.revenue / revenueTotal,
-      averageClv: group.clvSum / group.customers,
+      key,
+      customers: sum.customers,
+      revenue: sum.revenue,
+      customerShare: sum.customers / customers.length,
+      revenueShare: revenueTotal === 0 ? 0 : sum.revenue / revenueTotal,
+      averageClv: sum.clv / sum.customers,
     });
   }
   return result;
@@ -502,13 +470,11 @@ function customerRows(
   tiers: ArrayLike<string>,
   resolved: ResolvedSegmentOptions,
 ): { customers: CustomerResult[]; revenueTotal: number; nonPositive: number } {
-  const { bins, language } = resolved;
+  const { bins } = resolved;
   const count = summary.count;
   const lifecycleOptions = resolveLifecycleOptions(resolved.lifecycle);
   // User rules are on the run's own bins; the built-in grid is on 5 levels and is rescaled for other bins.
   const gridRules = resolved.segmentRules ?? (bins === 5 ? RFM_PACKAGE_GRID : scaledGrid(bins));
-  // Few distinct segments, many customers: label each once.
-  const labelOfSegment = memoized((key: string) => segmentLabel(key, language, gridRules));
   const customers: CustomerResult[] = new Array<CustomerResult>(count);
   let nonPositive = 0;
   let revenueTotal = 0;
@@ -530,7 +496,7 @@ function customerRows(
       resolved.segmentMap === 'grid'
         ? gridSegment(recencyScore, frequencyScore, monetaryScore, gridRules)
         : defaultSegment(recencyScore, frequencyScore, bins);
-    const tierKey = tiers[index] as keyof typeof TIER_LABELS;
+    const tierKey = tiers[index] as TierKey;
     const monetary = money[index] as number;
     if (monetary <= 0) nonPositive += 1;
     revenueTotal += monetary;
@@ -553,33 +519,16 @@ function customerRows(
       mScore: monetaryScore,
       rfmCode: rfmCode(recencyScore, frequencyScore, monetaryScore),
       segmentKey,
-      segment: labelOfSegment(segmentKey),
       lifecycleStageKey: stage,
-      lifecycleStage: labelIn(STAGE_LABELS[stage], language),
       lifecyclePatternKey: pattern,
-      lifecyclePattern: labelIn(PATTERN_LABELS[pattern], language),
       historicValue: roundMoney(summary.historicValue[index] as number),
       clv: value.clv[index] as number,
       valueTierKey: tierKey,
-      valueTier: labelIn(TIER_LABELS[tierKey] as Label, language),
       // p_alive, expected purchases, expected average value and predicted CLV, with the probabilistic method.
       ...value.predictions?.perCustomer[index],
     };
   }
   return { customers, revenueTotal, nonPositive };
-}
-
-/** A function's results cached by argument, for the few distinct days and keys of many customers. */
-function memoized<Key, Value>(compute: (key: Key) => Value): (key: Key) => Value {
-  const cache = new Map<Key, Value>();
-  return (key) => {
-    let value = cache.get(key);
-    if (value === undefined) {
-      value = compute(key);
-      cache.set(key, value);
-    }
-    return value;
-  };
 }
 
 /** Warnings about the data as a whole: an as-of date past its end, and customers whose returns cancel their buying. */

@@ -1,13 +1,12 @@
 import { predictCustomerValues } from './btyd';
 import { clvSeed } from './clv';
 import { AnalyticsError } from './errors';
-import type { Label } from './labels';
-import { labelIn, STAGE_LABELS, TIER_LABELS } from './labels';
+import type { TierKey } from './labels';
 import { resolveLifecycleOptions } from './lifecycle';
 import { lifecycleStageFromPeriods } from './lifecycleFromPeriods';
 import { fixedThresholdScore, rfmCode, rfmScores, roundMoney } from './rfmScore';
 import type { ScoreDirection } from './rfmScore';
-import { defaultSegment, gridSegment, RFM_PACKAGE_GRID, segmentLabel } from './rfmSegment';
+import { defaultSegment, gridSegment, RFM_PACKAGE_GRID } from './rfmSegment';
 import { resolveSegmentOptions, segmentationTotals } from './segmentCustomers';
 import type { CustomerResult, ResolvedSegmentOptions, SegmentationResult, SegmentOptions } from './segmentTypes';
 import type { SummaryTable } from './summaryTable';
@@ -65,7 +64,6 @@ export function segmentSummary(table: SummaryTable, options: SegmentOptions = {}
   };
   const unit = resolved.unit ?? 'days';
   const bins = resolved.bins ?? 5;
-  const language = resolved.language ?? 'en';
   const count = table.length;
   const warnings: CoreWarning[] = [];
   const money = monetaryColumn.map((value) => roundMoney(value));
@@ -154,7 +152,7 @@ export function segmentSummary(table: SummaryTable, options: SegmentOptions = {}
             },
             lifecycle,
           );
-    const tierKey = tiers[index] as keyof typeof TIER_LABELS;
+    const tierKey = tiers[index] as TierKey;
     const monetary = money[index] as number;
     revenue += monetary;
     const customer: CustomerResult = {
@@ -176,15 +174,11 @@ export function segmentSummary(table: SummaryTable, options: SegmentOptions = {}
       mScore: m,
       rfmCode: rfmCode(r, f, m),
       segmentKey,
-      segment: segmentLabel(segmentKey, language, gridRules),
       lifecycleStageKey: stage ?? '',
-      lifecycleStage: stage === null ? '' : labelIn(STAGE_LABELS[stage], language),
       lifecyclePatternKey: '',
-      lifecyclePattern: '',
       historicValue: historic[index] as number,
       clv: clv[index] as number,
       valueTierKey: tierKey,
-      valueTier: labelIn(TIER_LABELS[tierKey] as Label, language),
       // p_alive, expected purchases, expected average value and predicted CLV, with the probabilistic method.
       ...predictions?.perCustomer[index],
     };

@@ -106,7 +106,7 @@ export interface ResolvedSegmentOptions {
   cohorts?: Required<CohortOptions>;
 }
 
-/** One customer's row of the segmentation. */
+/** One customer's row of the segmentation: figures and keys (the message catalogue words the keys). */
 export interface CustomerResult {
   customerId: string;
   /** Day numbers (days since 1970-01-01); NaN when a customer summary does not give them. */
@@ -130,16 +130,12 @@ export interface CustomerResult {
   rfmCode: number;
   /** A key of SEGMENT_LABELS, or of the user's own segment rules. */
   segmentKey: string;
-  segment: string;
   /** Empty when a customer summary has no lifecycle columns. */
   lifecycleStageKey: LifecycleStageKey | '';
-  lifecycleStage: string;
   lifecyclePatternKey: LifecyclePatternKey | '';
-  lifecyclePattern: string;
   historicValue: number;
   clv: number;
   valueTierKey: TierKey;
-  valueTier: string;
   pAlive?: number;
   expectedPurchases?: number;
   expectedAvgValue?: number;
@@ -149,7 +145,6 @@ export interface CustomerResult {
 /** Customers and revenue of one tier, segment or stage. */
 export interface GroupTotal {
   key: string;
-  label: string;
   customers: number;
   revenue: number;
   customerShare: number;

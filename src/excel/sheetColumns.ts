@@ -1,4 +1,4 @@
-import type { CustomerResult } from '../core';
+import type { LabelledCustomer } from '../messages/labelSegmentation';
 
 /**
  * What a column holds, which alone decides its Excel format (never its header or label): an id kept as text, a
@@ -21,7 +21,7 @@ export const KIND_FORMATS: Readonly<Record<ColumnKind, string>> = Object.freeze(
 
 /** The result fields the customer sheet writes. */
 export type SheetColumnKey = Exclude<
-  keyof CustomerResult,
+  keyof LabelledCustomer,
   'segmentKey' | 'lifecycleStageKey' | 'lifecyclePatternKey' | 'valueTierKey'
 >;
 

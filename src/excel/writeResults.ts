@@ -1,4 +1,5 @@
-import type { DateSystem, GroupTotal, SegmentationResult } from '../core';
+import type { DateSystem } from '../core';
+import type { LabelledGroupTotal, LabelledSegmentation } from '../messages/labelSegmentation';
 import { dayToExcelSerial } from '../core';
 import { blockRows, jsonBytes } from './blockRows';
 import { ExcelReadError } from './excelReadError';
@@ -62,7 +63,7 @@ export interface WriteOutcome {
  */
 export async function writeResults(
   context: Excel.RequestContext,
-  result: SegmentationResult,
+  result: LabelledSegmentation,
   options: WriteOptions,
 ): Promise<WriteOutcome> {
   const worksheets = context.workbook.worksheets;
@@ -105,7 +106,7 @@ interface Names {
 
 async function writeAll(
   context: Excel.RequestContext,
-  result: SegmentationResult,
+  result: LabelledSegmentation,
   options: WriteOptions,
   names: Names,
 ): Promise<{ count: number; tableName: string }> {
@@ -144,7 +145,7 @@ async function writeAll(
 
   // 2. The customer rows, in blocks: formats first (text format keeps ids like 00001 as text), then values. Headers
   // are the output language's words; each column's format follows its kind.
-  const { columns, rows } = outputRows(result, options.dateSystem);
+  const { columns, rows, tierRanks } = outputRows(result, options.dateSystem);
   const header = columns.map((column) => options.labels.columns[column.key]);
   const formatRow = columns.map((column) => KIND_FORMATS[column.kind]);
   const columnCount = header.length;
@@ -169,14 +170,12 @@ async function writeAll(
   table.name = tableName;
   table.style = 'TableStyleLight1';
   const tierColumn = columns.findIndex((column) => column.key === 'valueTier');
+  // One fill per run of rows in the same tier (rows are sorted by tier), chosen by the tier's rank, not its label.
   let runStart = 0;
   for (let index = 1; index <= rows.length; index++) {
-    const tier = rows[runStart]?.[tierColumn];
-    if (index < rows.length && rows[index]?.[tierColumn] === tier) continue;
-    const tierIndex = result.totals.byTier.findIndex((group) => group.label === tier);
-    segments.getRangeByIndexes(1 + runStart, tierColumn, index - runStart, 1).format.fill.color = tierFill(
-      Math.max(0, tierIndex),
-    );
+    const tierRank = tierRanks[runStart] as number;
+    if (index < rows.length && tierRanks[index] === tierRank) continue;
+    segments.getRangeByIndexes(1 + runStart, tierColumn, index - runStart, 1).format.fill.color = tierFill(tierRank);
     runStart = index;
   }
   segments.freezePanes.freezeRows(1);
@@ -215,9 +214,9 @@ async function writeAll(
  * serials; the probabilistic columns only when the customers have predictions.
  */
 function outputRows(
-  result: SegmentationResult,
+  result: LabelledSegmentation,
   dateSystem: DateSystem,
-): { columns: readonly SheetColumn[]; rows: CellValue[][] } {
+): { columns: readonly SheetColumn[]; rows: CellValue[][]; tierRanks: number[] } {
   const columns = sheetColumns(result.customers[0]?.predictedClv !== undefined);
   // Tiers in the order of the totals (best first), found by key: labels are for people, not for matching.
   const order = new Map(result.totals.byTier.map((group, index) => [group.key, index]));
@@ -233,14 +232,14 @@ function outputRows(
       return Number.isFinite(value) ? dayToExcelSerial(value, dateSystem) : '';
     }),
   );
-  return { columns, rows };
+  return { columns, rows, tierRanks: sorted.map(({ customer }) => rank(customer.valueTierKey)) };
 }
 
 /** Where a chart goes: beside its block, from column H, this many rows tall. */
 export const CHART_ROWS = 15;
 const chartBeside = (chart: Excel.Chart, row: number): void => chart.setPosition(`H${row + 1}`, `O${row + CHART_ROWS}`);
 
-function writeSummary(sheet: Excel.Worksheet, result: SegmentationResult, options: WriteOptions): void {
+function writeSummary(sheet: Excel.Worksheet, result: LabelledSegmentation, options: WriteOptions): void {
   const { labels } = options;
   sheet.getRange('A1').values = [[labels.summaryTitle]];
   sheet.getRange('A1').format.font.bold = true;
@@ -263,7 +262,7 @@ function writeSummary(sheet: Excel.Worksheet, result: SegmentationResult, option
   // One column order in every block. The two shares come first: each block's chart plots them side by side
   // (customers and revenue on one scale), from the label column and the next two, one contiguous range.
   const measures: Measure[] = ['customerShare', 'revenueShare', 'customers', 'revenue', 'averageClv'];
-  const blocks: { title: string; groups: GroupTotal[]; chart: { type: string; title: string } }[] = [
+  const blocks: { title: string; groups: LabelledGroupTotal[]; chart: { type: string; title: string } }[] = [
     {
       title: labels.tier,
       groups: result.totals.byTier,

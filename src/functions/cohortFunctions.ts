@@ -4,9 +4,7 @@
  */
 import {
   AnalyticsError,
-  COHORT_HEADERS,
   COHORT_MEASURES,
-  cohortRows,
   cohortTable,
   fitSbg,
   parseTransactions,
@@ -21,6 +19,7 @@ import { cellNumber, isBlank } from './coerce';
 import { readParameters } from './modelParameters';
 import { PARAMETER_HELP } from './parameterHelp';
 import { defineFunction } from './runner';
+import { COHORT_HEADERS, cohortRows } from '../messages/cohortRows';
 
 const language = { kind: 'language' } as const;
 const column = { kind: 'column' } as const;

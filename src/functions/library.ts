@@ -19,11 +19,9 @@ import {
   gammaGammaExpectedSpend,
   gridSegment,
   historyFromTransactions,
-  labelIn,
   lifecycleOf,
   parseAmount,
   parseDate,
-  PATTERN_LABELS,
   predictedClv,
   pyramidTiers,
   resolveLifecycleOptions,
@@ -35,13 +33,9 @@ import {
   scoreAgainstSorted,
   scoreCuts,
   segmentCustomers,
-  segmentLabel,
-  STAGE_LABELS,
   checkCustomer,
   defaultAsOfDay,
   OPTION_RULES,
-  TIER_LABELS,
-  toOutputRows,
   valueMatrixTiers,
   withOptionAdvice,
 } from '../core';
@@ -70,6 +64,9 @@ import { defineFunction } from './runner';
 import { describeSkipped, describeWarning } from '../messages/coreMessages';
 import type { NumberSpec } from './runner';
 import { sortedPopulation } from './sortedPopulationCache';
+import { labelIn, PATTERN_LABELS, segmentLabel, STAGE_LABELS, TIER_LABELS } from '../messages/labels';
+import { labelSegmentation } from '../messages/labelSegmentation';
+import { toOutputRows } from '../messages/outputTable';
 
 // Bounds and defaults come from core's option table; rates read as percentages, as Excel users type them, and
 // a rate written as money ("¥12") is refused.
@@ -803,7 +800,7 @@ export const rfmTable = defineFunction(
         dateOrder: args.date_order,
       },
     );
-    const rows = toOutputRows(result);
+    const rows = toOutputRows(labelSegmentation(result));
     return [...rows, ...reportRows(result.skipped, result.warnings, args.language, rows[0]?.length ?? 1)];
   },
 );

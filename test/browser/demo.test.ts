@@ -1,8 +1,9 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { dayToExcelSerial, parseDate, segmentCustomers } from '../../src/core';
-import type { SegmentationResult, SegmentOptions } from '../../src/core';
+import type { SegmentOptions } from '../../src/core';
 import { DEMO_CSV, demoSession } from './demoSession';
+import { labelSegmentation, type LabelledSegmentation } from '../../src/messages/labelSegmentation';
 
 jest.setTimeout(240_000);
 
@@ -12,10 +13,10 @@ const session = demoSession();
 function expectedResult(
   language: 'en' | 'zh',
   clv: SegmentOptions['clv'] = { method: 'historic' },
-): SegmentationResult {
+): LabelledSegmentation {
   const lines = DEMO_CSV.trim().split('\n').slice(1);
   const cells = lines.map((line) => line.split(','));
-  return segmentCustomers(
+  const result = segmentCustomers(
     {
       customer: cells.map((row) => row[0]),
       date: cells.map((row) => dayToExcelSerial(parseDate(row[1]) ?? Number.NaN)),
@@ -32,6 +33,7 @@ function expectedResult(
       language,
     },
   );
+  return labelSegmentation(result);
 }
 
 async function openDemo(query = '', height = 1000): Promise<Page> {

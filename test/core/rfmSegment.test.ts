@@ -1,4 +1,5 @@
-import { defaultSegment, gridSegment, RFM_PACKAGE_GRID, SEGMENT_LABELS, segmentLabel } from '../../src/core';
+import { defaultSegment, gridSegment, RFM_PACKAGE_GRID } from '../../src/core';
+import { SEGMENT_LABELS, segmentLabel } from '../../src/messages/labels';
 
 describe('defaultSegment(R, F) — the map of DOMAIN §7.4', () => {
   // The table of DOMAIN §7.4 typed in again, rows R = 5 … 1.

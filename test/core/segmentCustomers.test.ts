@@ -4,6 +4,7 @@ import { readDataText } from '../data/dataFiles';
 import { segmentCustomers } from '../../src/core';
 import { englishWarnings } from '../messages/englishWarnings';
 import { describeFailure } from '../../src/messages/coreMessages';
+import { labelSegmentation } from '../../src/messages/labelSegmentation';
 
 const SEED = 20_261_122;
 const RUNS = { seed: SEED, numRuns: 60 };
@@ -189,8 +190,8 @@ describe('segmentCustomers — examples and edge cases', () => {
   test('passing the resolved options back reproduces the result exactly', () => {
     expect(segmentCustomers(input, result.options)).toEqual(result);
   });
-  test('Chinese labels', () => {
-    const zh = segmentCustomers(input, { language: 'zh' });
+  test('Chinese labels (worded by the message catalogue from the keys, in the run language)', () => {
+    const zh = labelSegmentation(segmentCustomers(input, { language: 'zh' }));
     expect(zh.customers[0]?.lifecycleStage).toBe('考察期');
     // C: 2 of 3 customers are worth more, s = 0.67 < 0.8 → Iron.
     expect(zh.customers[2]?.valueTier).toBe('铁质');
@@ -284,7 +285,7 @@ describe('segmentCustomers — examples and edge cases', () => {
     const grid = segmentCustomers(input, { segmentMap: 'grid', tierScheme: 'abc' });
     // Values 150, 60, 5 of 215: shares before 0, 0.70, 0.98 → A, A, C.
     expect(grid.customers.map((customer) => customer.valueTierKey)).toEqual(['A', 'A', 'C']);
-    expect(grid.customers.every((customer) => customer.segment.length > 0)).toBe(true);
+    expect(labelSegmentation(grid).customers.every((customer) => customer.segment.length > 0)).toBe(true);
     const matrix = segmentCustomers(input, { tierScheme: 'matrix' });
     expect(englishWarnings(matrix.warnings).join(' ')).toMatch(/forward-looking/);
   });
@@ -293,7 +294,11 @@ describe('segmentCustomers — examples and edge cases', () => {
       segmentMap: 'grid',
       segmentRules: [{ key: 'bigSpender', label: { en: 'Big spender', zh: '大客户' }, monetary: [4, 5] }],
     });
-    expect(custom.customers.map((customer) => customer.segment)).toEqual(['Big spender', 'Others', 'Others']);
+    expect(labelSegmentation(custom).customers.map((customer) => customer.segment)).toEqual([
+      'Big spender',
+      'Others',
+      'Others',
+    ]);
     expect(custom.totals.bySegment.map((group) => [group.key, group.customers])).toEqual([
       ['others', 2],
       ['bigSpender', 1],

@@ -59,6 +59,6 @@ test('segmentSummary scores by the COUNTIF rule and says the lifecycle pattern i
   expect(result.customers.map((customer) => customer.fScore)).toEqual([3, 1, 4, 1]);
   // R (lower is better): 7, 5, 3, 20 → L = customers with more days = 1, 2, 3, 0.
   expect(result.customers.map((customer) => customer.rScore)).toEqual([2, 3, 4, 1]);
-  expect(result.customers.every((customer) => customer.lifecyclePattern === '')).toBe(true);
+  expect(result.customers.every((customer) => customer.lifecyclePatternKey === '')).toBe(true);
   expect(englishWarnings(result.warnings).join(' ')).toMatch(/no lifecycle stage/);
 });

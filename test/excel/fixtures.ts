@@ -1,12 +1,5 @@
-import type {
-  BgNbdModel,
-  CustomerResult,
-  GammaGammaModel,
-  GroupTotal,
-  HoldoutCheck,
-  SegmentationResult,
-  TierKey,
-} from '../../src/core';
+import type { BgNbdModel, GammaGammaModel, HoldoutCheck, TierKey } from '../../src/core';
+import type { LabelledCustomer, LabelledGroupTotal, LabelledSegmentation } from '../../src/messages/labelSegmentation';
 import type { OutputLabels } from '../../src/excel';
 import { resolveSegmentOptions } from '../../src/core';
 import { outputLabels } from '../../src/taskpane/i18n/outputLabels';
@@ -75,7 +68,7 @@ export const LABELS: OutputLabels = {
   cohorts: PANE_LABELS.cohorts,
 };
 
-function customer(id: string, tier: string, monetary: number): CustomerResult {
+function customer(id: string, tier: string, monetary: number): LabelledCustomer {
   return {
     customerId: id,
     // Day numbers (days since 1970-01-01) of 1997-01-01 and 1997-03-01.
@@ -95,12 +88,12 @@ function customer(id: string, tier: string, monetary: number): CustomerResult {
     fScore: 3,
     mScore: 3,
     rfmCode: 333,
-    segmentKey: 'loyal',
-    segment: 'Loyal',
+    segmentKey: 'loyalCustomers',
+    segment: 'Loyal Customers',
     lifecycleStageKey: 'stability',
-    lifecycleStage: 'Stable',
+    lifecycleStage: 'Stability',
     lifecyclePatternKey: 'longTermRetention',
-    lifecyclePattern: 'Steady',
+    lifecyclePattern: 'Long-term retention',
     historicValue: monetary,
     clv: monetary,
     valueTierKey: tier.toLowerCase() as TierKey,
@@ -113,10 +106,11 @@ function group(
   customers: number,
   revenue: number,
   all: { customers: number; revenue: number },
-): GroupTotal {
+  // Keys as core gives them: tier keys are the lower-case labels (customer() keys its tier the same way).
+  coreKey = key.toLowerCase(),
+): LabelledGroupTotal {
   return {
-    // Keys are lower case and labels capitalised, as core gives them (customer() keys its tier the same way).
-    key: key.toLowerCase(),
+    key: coreKey,
     label: key,
     customers,
     revenue,
@@ -127,12 +121,12 @@ function group(
 }
 
 /**
- * A hand-made result of `count` customers alternating between tiers Gold and Bronze (Gold first in
+ * A hand-made result of `count` customers alternating between tiers Gold and Iron (Gold first in
  * core's tier order), ids zero-padded like CDNOW's so text formatting matters.
  */
-export function sampleResult(count = 5): SegmentationResult {
+export function sampleResult(count = 5): LabelledSegmentation {
   const customers = Array.from({ length: count }, (_, index) =>
-    customer(String(index + 1).padStart(5, '0'), index % 2 === 0 ? 'Bronze' : 'Gold', 10 + index),
+    customer(String(index + 1).padStart(5, '0'), index % 2 === 0 ? 'Iron' : 'Gold', 10 + index),
   );
   const all = { customers: count, revenue: customers.reduce((sum, row) => sum + row.monetary, 0) };
   const sumOf = (tier: string): number =>
@@ -142,12 +136,9 @@ export function sampleResult(count = 5): SegmentationResult {
     customers,
     totals: {
       all,
-      byTier: [
-        group('Gold', countOf('Gold'), sumOf('Gold'), all),
-        group('Bronze', countOf('Bronze'), sumOf('Bronze'), all),
-      ],
-      bySegment: [group('Loyal', count, all.revenue, all)],
-      byStage: [group('Stable', count, all.revenue, all)],
+      byTier: [group('Gold', countOf('Gold'), sumOf('Gold'), all), group('Iron', countOf('Iron'), sumOf('Iron'), all)],
+      bySegment: [group('Loyal Customers', count, all.revenue, all, 'loyalCustomers')],
+      byStage: [group('Stability', count, all.revenue, all, 'stability')],
     },
     skipped: { total: 2, reasons: { badDate: { count: 2, firstRows: [7, 9] } } },
     rowsRead: count * 2 + 2,
@@ -159,6 +150,7 @@ export function sampleResult(count = 5): SegmentationResult {
       undefined,
     ),
     warnings: [],
+    labelLanguage: 'en',
   };
 }
 
@@ -211,7 +203,7 @@ export const FITTED_HOLDOUT: HoldoutCheck = {
  * {@link sampleResult} as the probabilistic method returns it: the fitted model (so the model-fit histogram is
  * written) and the given holdout check.
  */
-export function probabilisticResult(count: number, holdout: HoldoutCheck): SegmentationResult {
+export function probabilisticResult(count: number, holdout: HoldoutCheck): LabelledSegmentation {
   const result = sampleResult(count);
   return {
     ...result,

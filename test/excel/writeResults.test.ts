@@ -64,9 +64,9 @@ describe('writeResults', () => {
     const tierColumn = columns.findIndex((column) => column.key === 'valueTier');
     const firstPurchase = columns.findIndex((column) => column.key === 'firstPurchase');
     const frequency = columns.findIndex((column) => column.key === 'frequency');
-    // Gold (customers 2 and 4) first, then Bronze (1, 3, 5): core's order kept within a tier.
+    // Gold (customers 2 and 4) first, then Iron (1, 3, 5): core's order kept within a tier.
     expect(values.slice(1).map((row) => row[idColumn])).toEqual(['00002', '00004', '00001', '00003', '00005']);
-    expect(values.slice(1).map((row) => row[tierColumn])).toEqual(['Gold', 'Gold', 'Bronze', 'Bronze', 'Bronze']);
+    expect(values.slice(1).map((row) => row[tierColumn])).toEqual(['Gold', 'Gold', 'Iron', 'Iron', 'Iron']);
     // 1997-01-01 is serial 35431 in the 1900 system.
     expect(values[1]?.[firstPurchase]).toBe(35431);
     const sheet = book.findSheet('Customer Segments');

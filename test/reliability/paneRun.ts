@@ -2,7 +2,8 @@
  * Runs the task pane's segmentation against the stand-in workbook with the real core, for the reliability
  * tests: a "Data" sheet from rows (header first), optional error cells, the whole range selected.
  */
-import { OUTPUT_COLUMNS, PROBABILISTIC_COLUMNS, segmentInput } from '../../src/core';
+import { segmentInput } from '../../src/core';
+import { OUTPUT_COLUMNS, PROBABILISTIC_COLUMNS } from '../../src/messages/outputTable';
 import type { SegmentationResult } from '../../src/core';
 import { StandinRequestContext, StandinWorkbook, asExcelContext } from '../../src/standin';
 import type { CellValue } from '../../src/standin';

@@ -9,7 +9,7 @@ export {
 } from './calendarPeriod';
 export { cohortSurvivors, cohortTable } from './cohortTable';
 export type { CohortCell, CohortRow, CohortTable, CohortTableOptions } from './cohortTable';
-export { COHORT_HEADERS, COHORT_MEASURES, cohortCellValue, cohortRows } from './cohortRows';
+export { COHORT_MEASURES, cohortCellValue } from './cohortRows';
 export type { CohortMeasure } from './cohortRows';
 export { cohortAnalysis } from './cohortAnalysis';
 export type { CohortAnalysis, CohortOptions, CohortProjection, CohortProjectionProblem } from './cohortAnalysis';

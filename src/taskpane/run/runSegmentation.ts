@@ -19,6 +19,7 @@ import { runSummary } from '../state/runSummary';
 import { toSegmentOptions } from '../state/toSegmentOptions';
 import { buildTransactionInput } from './buildTransactionInput';
 import type { Compute } from './compute';
+import { labelSegmentation } from '../../messages/labelSegmentation';
 import type { ExcelRun } from './excelHost';
 import { failureEvent } from './failureEvent';
 
@@ -66,11 +67,14 @@ export async function runSegmentation(
           },
         }
       : buildTransactionInput(data.rows, request.mapping, data.firstRowNumber, data.dateSystem);
-    const result = await host.compute(
-      input,
-      options,
-      (fraction) => dispatch({ type: 'runProgress', phase: 'computing', done: fraction, total: 1 }),
-      signal,
+    // Core gives keys; the output sheets and the pane read them in the run's output language.
+    const result = labelSegmentation(
+      await host.compute(
+        input,
+        options,
+        (fraction) => dispatch({ type: 'runProgress', phase: 'computing', done: fraction, total: 1 }),
+        signal,
+      ),
     );
     if (signal.aborted) throw Object.assign(new Error('Cancelled'), { code: 'CANCELLED' });
     dispatch({ type: 'runProgress', phase: 'writing', done: 0, total: 1 });

@@ -1,4 +1,5 @@
 import type { CoreWarning, HoldoutSkipReason, SegmentationResult, SkipReason } from '../../core';
+import type { LabelledSegmentation } from '../../messages/labelSegmentation';
 
 /** What the pane shows after a run: figures taken from core's result as they are, no arithmetic. */
 export interface RunSummary {
@@ -24,7 +25,7 @@ export interface RunSummary {
 
 /** Picks the pane's figures out of core's result and the names of the sheets written. */
 export function runSummary(
-  result: SegmentationResult,
+  result: LabelledSegmentation,
   sheets: { segmentsSheet: string; summarySheet: string; cohortSheet?: string },
 ): RunSummary {
   return {

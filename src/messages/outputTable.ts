@@ -1,9 +1,9 @@
-import { dayToIso } from './dates';
-import type { CustomerResult, SegmentationResult } from './segmentTypes';
+import { dayToIso } from '../core';
+import type { LabelledCustomer, LabelledSegmentation } from './labelSegmentation';
 
 /** One output column: the result field and its snake_case header. */
 export interface OutputColumn {
-  key: keyof CustomerResult;
+  key: keyof LabelledCustomer;
   header: string;
   /** A day number, written as yyyy-mm-dd (blank when unknown). */
   day?: true;
@@ -55,7 +55,7 @@ export const PROBABILISTIC_COLUMNS: readonly OutputColumn[] = Object.freeze([
  * @example
  * toOutputRows(result)[0].slice(0, 3) // => ['customer_id', 'first_purchase', 'last_purchase']
  */
-export function toOutputRows(result: SegmentationResult): (string | number)[][] {
+export function toOutputRows(result: LabelledSegmentation): (string | number)[][] {
   const first = result.customers[0];
   const columns =
     first !== undefined && first.predictedClv !== undefined

@@ -1,4 +1,6 @@
-import { OUTPUT_COLUMNS, segmentCustomers, toOutputRows } from '../../src/core';
+import { segmentCustomers } from '../../src/core';
+import { labelSegmentation } from '../../src/messages/labelSegmentation';
+import { OUTPUT_COLUMNS, toOutputRows } from '../../src/messages/outputTable';
 
 describe('OUTPUT_COLUMNS and toOutputRows(result)', () => {
   test('the contract columns are present with their snake_case headers', () => {
@@ -29,7 +31,7 @@ describe('OUTPUT_COLUMNS and toOutputRows(result)', () => {
   });
   test('a header row, then one row per customer in column order', () => {
     const result = segmentCustomers({ customer: ['b', 'a'], date: ['2024-01-01', '2024-01-02'], amount: [3, 4] });
-    const rows = toOutputRows(result);
+    const rows = toOutputRows(labelSegmentation(result));
     expect(rows).toHaveLength(3);
     expect(rows[1]?.[0]).toBe('a');
     expect(rows[2]?.[OUTPUT_COLUMNS.findIndex((column) => column.header === 'first_purchase')]).toBe('2024-01-01');
