@@ -1,8 +1,8 @@
 import { checkOutputPath, writeOutputFile } from './outputFile';
 import type { SegmentOptions } from '../core';
-import { AnalyticsError, segmentSummary } from '../core';
+import { AnalyticsError, OPTION_RULES, segmentSummary } from '../core';
 import type { ParsedArguments } from './parseArguments';
-import { choiceOption, textOption } from './parseArguments';
+import { choiceOption, numberFlag, textOption } from './parseArguments';
 import { readSummaryCsv } from './readSummaryCsv';
 import type { CommandIo } from './segmentCommand';
 import { predictOptions } from './segmentCommand';
@@ -56,13 +56,7 @@ export function runSegmentSummary(parsed: ParsedArguments, io: CommandIo): numbe
   const out = textOption(parsed, 'out');
   if (out !== undefined) checkOutputPath(out, file);
   const unit = choiceOption(parsed, 'unit', ['days', 'weeks', 'months'] as const, 'days');
-  const binsText = textOption(parsed, 'bins') ?? '5';
-  const bins = Number(binsText);
-  if (!/^\d+$/.test(binsText) || bins < 2 || bins > 10) {
-    throw new AnalyticsError('OUT_OF_RANGE', `--bins must be a whole number from 2 to 10, got ${binsText}.`, {
-      argument: 'bins',
-    });
-  }
+  const bins = numberFlag(parsed, 'bins', 'bins') ?? OPTION_RULES.bins.default;
   const format = choiceOption(parsed, 'format', ['csv', 'json'], 'csv');
   const clv = predictOptions(parsed);
   const options: SegmentOptions = { unit, bins, ...(clv === undefined ? {} : { clv }) };

@@ -1,6 +1,6 @@
 import { writeOutputFile } from './outputFile';
 import type { CustomerSummaryQuerySpec, LifecycleOptions, WarehouseColumns } from '../core';
-import { AnalyticsError, customerSummarySql, DIALECT_NAMES } from '../core';
+import { AnalyticsError, customerSummarySql, describeNumberRule, DIALECT_NAMES, OPTION_RULES } from '../core';
 import type { ParsedArguments } from './parseArguments';
 import { choiceOption, textOption } from './parseArguments';
 import type { CommandIo } from './segmentCommand';
@@ -23,7 +23,7 @@ Options:
   --order COL        order / invoice id; lines are grouped by (order id, calendar day)
   --as-of yyyy-mm-dd analysis date (default: the day after the latest transaction)
   --unit U           days | weeks | months, the unit of t_x and T (default days)
-  --bins N           RFM levels, 2 to 10 (default 5)
+  --bins N           RFM levels, ${describeNumberRule(OPTION_RULES.bins)} (default ${OPTION_RULES.bins.default})
   --period-days P    lifecycle period in days (default 90)
   --churn-days C     lifecycle churn window in days (default 365)
   --decline F        lifecycle decline threshold (default 0.3)

@@ -568,10 +568,7 @@ export const rfmSegment = defineFunction(
         en: '"default" for the R × F map (default) or "grid" for the rfm package grid on R, F and M.',
         zh: '"default" 为 R × F 映射（默认），"grid" 为 rfm 包的 R、F、M 网格。',
       },
-      bins: {
-        en: 'Number of score levels the scores use, 2 to 10 (default 5).',
-        zh: '评分使用的等级数，2 到 10（默认 5）。',
-      },
+      bins: PARAMETER_HELP.bins,
       language: PARAMETER_HELP.language,
     },
   },

@@ -1,4 +1,8 @@
+import { describeNumberRule, OPTION_RULES } from '../core';
 import type { ParameterHelp } from './runner';
+
+// The bins bound and default read from core's option table, so the help cannot drift from the check.
+const BINS = OPTION_RULES.bins;
 
 /**
  * The help of parameters that several functions share (same name, same meaning), in English and Chinese, so
@@ -13,7 +17,10 @@ export const PARAMETER_HELP = {
     en: '"RFM" for the code 100R + 10F + M (default), or "R", "F" or "M" for one score.',
     zh: '"RFM" 返回代码 100R + 10F + M（默认），或 "R"、"F"、"M" 返回单项评分。',
   },
-  bins: { en: 'Number of score levels, 2 to 10 (default 5).', zh: '评分等级数，2 到 10（默认 5）。' },
+  bins: {
+    en: `Number of score levels, ${describeNumberRule(BINS)} (default ${BINS.default}).`,
+    zh: `评分等级数，${BINS.min} 到 ${BINS.max} 的整数（默认 ${BINS.default}）。`,
+  },
   language: {
     en: '"en" or "zh" for the label (default: Excel\'s display language, else English).',
     zh: '标签语言 "en" 或 "zh"（默认为 Excel 显示语言，否则英文）。',
