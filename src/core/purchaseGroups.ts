@@ -68,6 +68,9 @@ export class PurchaseGroupBuilder {
   private groupDay = new Float64Array(1024);
   private groupSum = new Float64Array(1024);
   private groupCompensation = new Float64Array(1024);
+  // The customer and day of the row being added (see startRow).
+  private rowId = '';
+  private rowDay = 0;
   private groupRow = new Int32Array(1024);
   private groups = 0;
   private rowsRead = 0;
@@ -91,12 +94,9 @@ export class PurchaseGroupBuilder {
    * counted by reason, never thrown.
    */
   addRow(customer: unknown, date: unknown, amount: unknown, order: unknown, rowNumber: number): void {
-    this.rowsRead += 1;
-    this.lastGroup = -1;
-    const id = this.idOf(customer, rowNumber);
-    if (id === null) return;
-    const rowDay = this.dayOf(date, rowNumber);
-    if (rowDay === null) return;
+    if (!this.startRow(customer, date, rowNumber)) return;
+    const id = this.rowId;
+    const rowDay = this.rowDay;
     const rowAmount = parseAmount(amount);
     if (rowAmount === null) {
       recordUnreadable(this.skipped, 'badAmount', amount, rowNumber);
@@ -114,12 +114,9 @@ export class PurchaseGroupBuilder {
     order: unknown,
     rowNumber: number,
   ): void {
-    this.rowsRead += 1;
-    this.lastGroup = -1;
-    const id = this.idOf(customer, rowNumber);
-    if (id === null) return;
-    const rowDay = this.dayOf(date, rowNumber);
-    if (rowDay === null) return;
+    if (!this.startRow(customer, date, rowNumber)) return;
+    const id = this.rowId;
+    const rowDay = this.rowDay;
     const count = parseAmount(quantity);
     const price = parseAmount(unitPrice);
     if (count === null || price === null) {
@@ -139,6 +136,22 @@ export class PurchaseGroupBuilder {
     if (this.lastGroup < 0) return false;
     this.rowsRead += 1;
     this.addToGroup(this.lastGroup, this.lastCustomer, this.lastId, amount, rowNumber);
+    return true;
+  }
+
+  /**
+   * Counts a new row and reads its customer and date into rowId and rowDay (fields, not a returned object: this
+   * runs once per row of a file); false after counting the row as skipped.
+   */
+  private startRow(customer: unknown, date: unknown, rowNumber: number): boolean {
+    this.rowsRead += 1;
+    this.lastGroup = -1;
+    const id = this.idOf(customer, rowNumber);
+    if (id === null) return false;
+    const rowDay = this.dayOf(date, rowNumber);
+    if (rowDay === null) return false;
+    this.rowId = id;
+    this.rowDay = rowDay;
     return true;
   }
 
