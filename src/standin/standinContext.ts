@@ -868,33 +868,23 @@ export class TableCollectionProxy extends ClientObject {
 
   /** Adds a table over `address` (on this sheet) or a range proxy. */
   add(address: string | RangeProxy, hasHeaders: boolean): TableProxy {
-    let created: TableModel | undefined;
-    this.context.enqueue({
-      kind: 'write',
-      name: 'TableCollection.add',
-      requestBytes: 64,
-      run: () => {
-        const book = this.context.book;
-        const target = typeof address === 'string' ? this.resolveAddress(address) : address.target();
-        const overlaps = book.tables.some(
-          (table) => table.sheet === target.sheet && intersects(table.rect, target.rect),
-        );
-        if (overlaps) throw new StandinError('InvalidOperation', 'A table cannot overlap another table.');
-        created = {
-          id: book.newId('table'),
-          name: `Table${book.tables.length + 1}`,
-          sheet: target.sheet,
-          rect: target.rect,
-          hasHeaders,
-          style: 'TableStyleMedium2',
-        };
-        book.tables.push(created);
-      },
+    const created = queuedCreation(this.context, 'TableCollection.add', 'table', () => {
+      const book = this.context.book;
+      const target = typeof address === 'string' ? this.resolveAddress(address) : address.target();
+      const overlaps = book.tables.some((table) => table.sheet === target.sheet && intersects(table.rect, target.rect));
+      if (overlaps) throw new StandinError('InvalidOperation', 'A table cannot overlap another table.');
+      const table: TableModel = {
+        id: book.newId('table'),
+        name: `Table${book.tables.length + 1}`,
+        sheet: target.sheet,
+        rect: target.rect,
+        hasHeaders,
+        style: 'TableStyleMedium2',
+      };
+      book.tables.push(table);
+      return table;
     });
-    return new TableProxy(this.context, () => {
-      if (!created) throw new StandinError('InvalidOperation', 'The table was not created.');
-      return created;
-    });
+    return new TableProxy(this.context, created);
   }
 
   getItem(name: string): TableProxy {
@@ -966,6 +956,31 @@ export class ChartProxy extends ClientObject {
   }
 }
 
+/**
+ * Queues the creation of a table or chart, as Excel does (nothing exists until sync), and returns the accessor
+ * its proxy reads through: before the sync, or when the creation failed, that is an InvalidOperation.
+ */
+function queuedCreation<Model>(
+  context: StandinRequestContext,
+  name: string,
+  what: string,
+  create: () => Model,
+): () => Model {
+  let created: Model | undefined;
+  context.enqueue({
+    kind: 'write',
+    name,
+    requestBytes: 64,
+    run: () => {
+      created = create();
+    },
+  });
+  return () => {
+    if (created === undefined) throw new StandinError('InvalidOperation', `The ${what} was not created.`);
+    return created;
+  };
+}
+
 export class ChartCollectionProxy {
   constructor(
     private readonly context: StandinRequestContext,
@@ -973,30 +988,21 @@ export class ChartCollectionProxy {
   ) {}
 
   add(type: string, sourceData: RangeProxy, seriesBy = 'Auto'): ChartProxy {
-    let created: ChartModel | undefined;
-    this.context.enqueue({
-      kind: 'write',
-      name: `ChartCollection.add(${type})`,
-      requestBytes: 64,
-      run: () => {
-        const book = this.context.book;
-        const source = sourceData.target();
-        created = {
-          id: book.newId('chart'),
-          name: `Chart ${book.charts.length + 1}`,
-          sheet: this.sheet(),
-          type,
-          source: source.rect,
-          seriesBy,
-          title: '',
-        };
-        book.charts.push(created);
-      },
+    const created = queuedCreation(this.context, `ChartCollection.add(${type})`, 'chart', () => {
+      const book = this.context.book;
+      const chart: ChartModel = {
+        id: book.newId('chart'),
+        name: `Chart ${book.charts.length + 1}`,
+        sheet: this.sheet(),
+        type,
+        source: sourceData.target().rect,
+        seriesBy,
+        title: '',
+      };
+      book.charts.push(chart);
+      return chart;
     });
-    return new ChartProxy(this.context, () => {
-      if (!created) throw new StandinError('InvalidOperation', 'The chart was not created.');
-      return created;
-    });
+    return new ChartProxy(this.context, created);
   }
 }
 
