@@ -18,7 +18,8 @@ import { FailureMessage } from './FailureMessage';
 import { useSectionStyles } from './sectionStyles';
 import { choiceOptions } from './choiceOptions';
 import { infoLabel } from './infoLabel';
-import type { Translate, UiLanguage } from '../i18n/translator';
+import { SKIP_REASON_NAMES } from '../../messages/coreMessages';
+import { labelLanguageOf, type Translate, type UiLanguage } from '../i18n/translator';
 import type { PreflightState, PreflightSummary } from '../run/preflight';
 import type { FormOptions } from '../state/formOptions';
 import type { PaneEvent } from '../state/paneReducer';
@@ -38,7 +39,7 @@ export function SkipList(props: { skipped: PreflightSummary['skipped']; t: Trans
       {props.skipped.map((skip) => (
         <li key={skip.reason}>
           {t('result.skipLine', {
-            reason: t(`skip.${skip.reason}`),
+            reason: SKIP_REASON_NAMES[labelLanguageOf(t.language)][skip.reason],
             count: skip.count,
             rows: skip.firstRows.join(', '),
           })}

@@ -97,12 +97,6 @@ export const en = {
   'result.skipFirstValue': "— the first is '{value}'.",
   'result.dateFormats':
     'Dates must be date cells, or texts such as 2024-03-05, 2024/3/5 or 2024年3月5日; for 12/1/2010, choose the date order.',
-  'skip.blankCustomer': 'blank customer',
-  'skip.badDate': 'bad date',
-  'skip.badAmount': 'bad amount',
-  'skip.afterAsOf': 'after the as-of date',
-  'skip.returnsOnly': 'returns only',
-  'skip.errorValue': 'Excel error value (#N/A, #REF! …)',
   'out.segmentsSheet': 'Customer Segments',
   'out.summarySheet': 'Segment Summary',
   'out.summaryTitle': 'Customer segmentation summary',

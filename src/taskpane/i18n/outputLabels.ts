@@ -1,6 +1,7 @@
 import type { OutputLabels, SheetColumnKey } from '../../excel';
 import { SHEET_COLUMNS } from '../../excel';
-import type { Translate } from './translator';
+import { SKIP_REASON_NAMES } from '../../messages/coreMessages';
+import { labelLanguageOf, type Translate } from './translator';
 
 /** The words the adapter writes into the output sheets, in the chosen output language. */
 export function outputLabels(t: Translate): OutputLabels {
@@ -27,14 +28,8 @@ export function outputLabels(t: Translate): OutputLabels {
     rowsUsed: t('out.rowsUsed'),
     rowsSkipped: t('out.rowsSkipped'),
     firstRows: t('out.firstRows'),
-    skipReasons: {
-      blankCustomer: t('skip.blankCustomer'),
-      badDate: t('skip.badDate'),
-      badAmount: t('skip.badAmount'),
-      afterAsOf: t('skip.afterAsOf'),
-      returnsOnly: t('skip.returnsOnly'),
-      errorValue: t('skip.errorValue'),
-    },
+    // The catalogue's words, as the CLI and the functions use them.
+    skipReasons: SKIP_REASON_NAMES[labelLanguageOf(t.language)],
     options: t('out.options'),
     asOf: t('out.asOf'),
     dateSystem: t('out.dateSystem'),

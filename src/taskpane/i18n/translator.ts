@@ -7,8 +7,10 @@ import { zhCN } from './zhCN';
 /** The pane's two interface languages. */
 export type UiLanguage = 'en' | 'zh-CN';
 
-/** Looks up a message and fills `{name}` placeholders; the only way UI code gets text. */
-export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+/** Looks up a message and fills `{name}` placeholders; the only way UI code gets text. Knows its language. */
+export type Translate = ((key: MessageKey, values?: Record<string, string | number>) => string) & {
+  readonly language: UiLanguage;
+};
 
 const TABLES: Record<UiLanguage, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
 
@@ -19,12 +21,13 @@ const TABLES: Record<UiLanguage, Record<MessageKey, string>> = { en, 'zh-CN': zh
  */
 export function createTranslator(language: UiLanguage): Translate {
   const table = TABLES[language];
-  return (key, values) =>
+  const t = (key: MessageKey, values?: Record<string, string | number>): string =>
     table[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = values?.[name];
       if (value === undefined) return whole;
       return typeof value === 'number' ? value.toLocaleString(language) : value;
     });
+  return Object.assign(t, { language });
 }
 
 /**

@@ -96,12 +96,6 @@ export const zhCN: Record<MessageKey, string> = {
   'result.skipFirstValue': '——第一个是“{value}”。',
   'result.dateFormats':
     '日期须为日期单元格，或 2024-03-05、2024/3/5、2024年3月5日 这样的文本；12/1/2010 这类请选择日期顺序。',
-  'skip.blankCustomer': '客户为空',
-  'skip.badDate': '日期无效',
-  'skip.badAmount': '金额无效',
-  'skip.afterAsOf': '晚于截止日期',
-  'skip.returnsOnly': '仅有退货',
-  'skip.errorValue': 'Excel 错误值（#N/A、#REF! 等）',
   'out.segmentsSheet': '客户分群',
   'out.summarySheet': '分群汇总',
   'out.summaryTitle': '客户分群汇总',
