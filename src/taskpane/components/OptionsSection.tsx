@@ -20,6 +20,10 @@ import { fieldProblemText } from '../i18n/fieldProblemText';
 import type { Translate } from '../i18n/translator';
 import type { FormOptions } from '../state/formOptions';
 
+/** The CLV methods and cohort periods the pane offers, in the order shown. */
+const CLV_METHODS = ['historic', 'retention', 'probabilistic'] as const;
+const COHORT_PERIOD_CHOICES = ['month', 'week', 'quarter'] as const;
+
 /** The form's dropdowns. */
 type ChoiceField = 'clvMethod' | 'tierScheme' | 'outputLanguage' | 'segmentMap' | 'model' | 'cohortPeriod';
 import { NUMBER_FIELDS, fieldProblem, formProblems } from '../state/optionFields';
@@ -77,6 +81,18 @@ export function OptionsSection(props: {
     );
   };
 
+  // The <option>s of a pane-only choice (not in core's option table), worded by `prefix.choice`.
+  const wordOptions = <Choice extends string>(
+    prefix: 'clv' | 'cohortPeriod',
+    choices: readonly Choice[],
+    isDisabled: (choice: Choice) => boolean = () => false,
+  ) =>
+    choices.map((choice) => (
+      <option key={choice} value={choice} disabled={isDisabled(choice)}>
+        {t(`${prefix}.${choice}` as MessageKey)}
+      </option>
+    ));
+
   // Every dropdown of the form: its label and hint by the option's name, its words from the caller.
   const choiceField = (key: ChoiceField, items: JSX.Element[], hint?: string) => (
     <Field label={label(`option.${key}` as MessageKey, `info.${key}` as MessageKey)} hint={hint}>
@@ -108,18 +124,11 @@ export function OptionsSection(props: {
             onChange={(_, data) => change({ asOf: data.value })}
           />
         </Field>
-        {choiceField('clvMethod', [
+        {choiceField(
+          'clvMethod',
           // The value matrix crosses value so far with value to come: historic value cannot be both.
-          <option key="historic" value="historic" disabled={options.tierScheme === 'matrix'}>
-            {t('clv.historic')}
-          </option>,
-          <option key="retention" value="retention">
-            {t('clv.retention')}
-          </option>,
-          <option key="probabilistic" value="probabilistic">
-            {t('clv.probabilistic')}
-          </option>,
-        ])}
+          wordOptions('clv', CLV_METHODS, (method) => method === 'historic' && options.tierScheme === 'matrix'),
+        )}
         {choiceField(
           'tierScheme',
           choiceOptions(t, 'tierScheme', (choice) => choice === 'matrix' && matrixBlocked),
@@ -142,18 +151,7 @@ export function OptionsSection(props: {
           checked={options.cohorts}
           onChange={(_, data) => change({ cohorts: data.checked === true })}
         />
-        {options.cohorts &&
-          choiceField('cohortPeriod', [
-            <option key="month" value="month">
-              {t('cohortPeriod.month')}
-            </option>,
-            <option key="week" value="week">
-              {t('cohortPeriod.week')}
-            </option>,
-            <option key="quarter" value="quarter">
-              {t('cohortPeriod.quarter')}
-            </option>,
-          ])}
+        {options.cohorts && choiceField('cohortPeriod', wordOptions('cohortPeriod', COHORT_PERIOD_CHOICES))}
         {options.cohorts && (
           <Checkbox
             disabled={disabled}
