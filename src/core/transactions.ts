@@ -78,6 +78,28 @@ export function transactionWarnings(transactions: Pick<Transactions, 'ordersOnSe
 }
 
 /**
+ * The first and last purchase day (whole day numbers) of the usable rows, or null when there are none: what a
+ * check of the data shows before a run. O(rows).
+ * @example
+ * transactionDayRange(parseTransactions({ customer: ['a', 'b'], date: ['2024-01-05', '2024-01-02'], amount: [1, 2] }))
+ * // => { first: 19724, last: 19727 }
+ */
+export function transactionDayRange(transactions: Pick<Transactions, 'length' | 'day'>): {
+  first: number;
+  last: number;
+} | null {
+  if (transactions.length === 0) return null;
+  let first = Infinity;
+  let last = -Infinity;
+  for (let row = 0; row < transactions.length; row++) {
+    const day = transactions.day[row] as number;
+    if (day < first) first = day;
+    if (day > last) last = day;
+  }
+  return { first: Math.floor(first), last: Math.floor(last) };
+}
+
+/**
  * A deep copy of a skip report (a summary adds its own reasons without touching the transactions' report),
  * optionally leaving some reasons out.
  * @example

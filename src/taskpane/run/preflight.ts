@@ -1,5 +1,5 @@
 import type { ColumnMapping, SkipReason } from '../../core';
-import { dayToIso, isSummaryHeader, parseDate, parseTransactions } from '../../core';
+import { dayToIso, isSummaryHeader, parseDate, parseTransactions, transactionDayRange } from '../../core';
 import { readSource } from '../../excel';
 import type { SourceChoice, SourceData } from '../../excel';
 import type { FormOptions } from '../state/formOptions';
@@ -68,13 +68,7 @@ export function preflight(
   } catch {
     return null;
   }
-  let first = Infinity;
-  let last = -Infinity;
-  for (let row = 0; row < transactions.length; row++) {
-    const day = transactions.day[row] as number;
-    if (day < first) first = day;
-    if (day > last) last = day;
-  }
+  const range = transactionDayRange(transactions);
   const skipped = (Object.entries(transactions.skipped.reasons) as [SkipReason, SkipLine | undefined][]).flatMap(
     ([reason, entry]) =>
       entry === undefined
@@ -93,7 +87,7 @@ export function preflight(
     rowsRead: transactions.rowsRead,
     rowsUsable: transactions.length,
     customers: transactions.customerIds.length,
-    ...(transactions.length === 0 ? {} : { firstDate: dayToIso(first), lastDate: dayToIso(last) }),
+    ...(range === null ? {} : { firstDate: dayToIso(range.first), lastDate: dayToIso(range.last) }),
     skipped,
     skippedShare,
     needsConfirmation: skippedShare > PREFLIGHT_WARN_SHARE,
