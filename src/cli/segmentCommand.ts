@@ -1,6 +1,7 @@
 import type { ClvOptions, SegmentationResult, SegmentOptions } from '../core';
 import {
   AnalyticsError,
+  dayToIso,
   describeNumberRule,
   OPTION_RULES,
   requireDate,
@@ -163,7 +164,9 @@ export async function runSegmentCommand(parsed: ParsedArguments, io: CommandIo):
   const used = Object.entries(csv.mapping)
     .map(([role, index]) => `${role} = ${csv.headers[index] ?? index}`)
     .join(', ');
-  io.stderr(`Read ${result.rowsRead} rows (${used}); ${result.customers.length} customers as of ${result.asOf}.\n`);
+  io.stderr(
+    `Read ${result.rowsRead} rows (${used}); ${result.customers.length} customers as of ${dayToIso(result.asOf)}.\n`,
+  );
   if (result.skipped.total > 0) io.stderr(`${describeSkipped(result.skipped, 'en')}\n`);
   reportWarnings(io, result.warnings);
 

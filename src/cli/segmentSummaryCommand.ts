@@ -1,6 +1,6 @@
 import { checkOutputPath, writeOutputFile } from './outputFile';
 import type { SegmentOptions } from '../core';
-import { AnalyticsError, OPTION_RULES, segmentSummary } from '../core';
+import { AnalyticsError, dayToIso, OPTION_RULES, segmentSummary } from '../core';
 import type { ParsedArguments } from './parseArguments';
 import { choiceOption, numberFlag, textOption } from './parseArguments';
 import { readSummaryCsv } from './readSummaryCsv';
@@ -61,7 +61,9 @@ export function runSegmentSummary(parsed: ParsedArguments, io: CommandIo): numbe
   const clv = predictOptions(parsed);
   const options: SegmentOptions = { unit, bins, ...(clv === undefined ? {} : { clv }) };
   const result = segmentSummary(readSummaryCsv(file), options);
-  io.stderr(`Read ${result.rowsRead} summary rows; ${result.customers.length} customers as of ${result.asOf}.\n`);
+  io.stderr(
+    `Read ${result.rowsRead} summary rows; ${result.customers.length} customers${Number.isFinite(result.asOf) ? ` as of ${dayToIso(result.asOf)}` : ''}.\n`,
+  );
   reportWarnings(io, result.warnings);
   const table = toOutputRows(labelSegmentation(result));
   let text: string;

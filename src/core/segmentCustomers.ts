@@ -311,7 +311,7 @@ function segmentRows(
     rowsRead: transactions.rowsRead,
     rowsUsed: summary.rowsUsed,
     ordersOnSeveralDays: transactions.ordersOnSeveralDays,
-    asOf: dayToIso(summary.asOf),
+    asOf: summary.asOf,
     options: resolved,
     warnings,
   };

@@ -12,6 +12,7 @@ import type { CustomerResult, ResolvedSegmentOptions, SegmentationResult, Segmen
 import type { SummaryTable } from './summaryTable';
 import { readSummaryTable } from './summaryTable';
 import type { DateSystem } from './dates';
+import { dayToIso } from './dates';
 import { segmentCustomers } from './segmentCustomers';
 import type { TransactionInput } from './transactions';
 import { abcClasses, pyramidTiers, valueMatrixTiers } from './valueTiers';
@@ -60,7 +61,7 @@ export function segmentSummary(table: SummaryTable, options: SegmentOptions = {}
   const monetaryColumn = required(table, 'monetary', 'monetary');
   const resolved: ResolvedSegmentOptions = {
     ...resolveSegmentOptions(options, undefined),
-    ...(table.asOf === null ? {} : { asOf: table.asOf }),
+    ...(table.asOf === null ? {} : { asOf: dayToIso(table.asOf) }),
   };
   const unit = resolved.unit ?? 'days';
   const bins = resolved.bins ?? 5;
@@ -196,7 +197,7 @@ export function segmentSummary(table: SummaryTable, options: SegmentOptions = {}
     rowsRead: count,
     rowsUsed: count,
     ordersOnSeveralDays: 0,
-    asOf: table.asOf ?? '',
+    asOf: table.asOf ?? Number.NaN,
     options: resolved,
     warnings,
   };

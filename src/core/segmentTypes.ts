@@ -196,8 +196,8 @@ export interface SegmentationResult {
   rowsUsed: number;
   /** Order ids found on more than one day; each day's lines were counted as a separate purchase (DOMAIN §7.2). */
   ordersOnSeveralDays: number;
-  /** ISO date. */
-  asOf: string;
+  /** The as-of day number (days since 1970-01-01); NaN for a customer summary without an as_of column. */
+  asOf: number;
   options: ResolvedSegmentOptions;
   /** With the probabilistic method: the fitted purchase and spend models. */
   model?: { purchase: PurchaseModel; spend: GammaGammaModel };

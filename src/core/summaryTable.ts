@@ -1,5 +1,5 @@
 import type { DateSystem } from './dates';
-import { dayToIso, parseDate } from './dates';
+import { parseDate } from './dates';
 import { AnalyticsError } from './errors';
 import { customerKey, parseAmount } from './transactions';
 
@@ -37,7 +37,8 @@ export interface SummaryTable {
   /** Day numbers. */
   readonly firstPurchase: readonly number[] | null;
   readonly lastPurchase: readonly number[] | null;
-  readonly asOf: string | null;
+  /** The as-of day number of the summary's as_of column. */
+  readonly asOf: number | null;
   readonly recencyDays: Float64Array | null;
   readonly tenureDays: Float64Array | null;
   readonly frequency: Float64Array | null;
@@ -174,7 +175,7 @@ export function readSummaryTable(
     customerId: text('customer_id'),
     firstPurchase: date('first_purchase'),
     lastPurchase: date('last_purchase'),
-    asOf: asOfColumn === null ? null : dayToIso(asOfColumn[0] as number),
+    asOf: asOfColumn === null ? null : (asOfColumn[0] as number),
     recencyDays: numeric('recency_days', 'whole'),
     tenureDays: numeric('tenure_days', 'whole'),
     frequency: numeric('frequency', 'whole'),

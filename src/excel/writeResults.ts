@@ -1,6 +1,6 @@
 import type { DateSystem } from '../core';
 import type { LabelledGroupTotal, LabelledSegmentation } from '../messages/labelSegmentation';
-import { dayToExcelSerial } from '../core';
+import { dayToExcelSerial, dayToIso } from '../core';
 import { blockRows, jsonBytes } from './blockRows';
 import { ExcelReadError } from './excelReadError';
 import { localTimestamp } from './localTimestamp';
@@ -365,7 +365,7 @@ function writeSummary(sheet: Excel.Worksheet, result: LabelledSegmentation, opti
     const label = labels.skipReasons[reason as keyof OutputLabels['skipReasons']] ?? reason;
     info.push([`  ${label}`, `${detail.count} (${labels.firstRows}: ${detail.firstRows.join(', ')})`, '@']);
   }
-  info.push([labels.asOf, result.asOf, '@']);
+  info.push([labels.asOf, Number.isFinite(result.asOf) ? dayToIso(result.asOf) : '', '@']);
   if (holdout) {
     info.push(
       [labels.calibrationEnd, holdout.calibrationEnd, '@'],

@@ -144,7 +144,7 @@ export function sampleResult(count = 5): LabelledSegmentation {
     rowsRead: count * 2 + 2,
     rowsUsed: count * 2,
     ordersOnSeveralDays: 0,
-    asOf: '1997-04-01',
+    asOf: Date.UTC(1997, 3, 1) / 86_400_000, // day number of 1997-04-01
     options: resolveSegmentOptions(
       { bins: 5, tierScheme: 'pyramid', clv: { method: 'historic' }, language: 'en' },
       undefined,

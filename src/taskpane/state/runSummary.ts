@@ -1,4 +1,5 @@
 import type { CoreWarning, HoldoutSkipReason, SegmentationResult, SkipReason } from '../../core';
+import { dayToIso } from '../../core';
 import type { LabelledSegmentation } from '../../messages/labelSegmentation';
 
 /** What the pane shows after a run: figures taken from core's result as they are, no arithmetic. */
@@ -31,7 +32,7 @@ export function runSummary(
   return {
     customers: result.totals.all.customers,
     revenue: result.totals.all.revenue,
-    asOf: result.asOf,
+    asOf: dayToIso(result.asOf),
     rowsRead: result.rowsRead,
     rowsUsed: result.rowsUsed,
     tiers: result.totals.byTier.map(({ label, customers, revenue, revenueShare }) => ({
