@@ -303,15 +303,7 @@ export class RangeProxy extends ClientObject {
     return this.loadedValue('values');
   }
   set values(values: CellValue[][]) {
-    this.write(
-      'values',
-      () => {
-        const { sheet, rect } = this.target();
-        const grid = broadcast(values, rect, 'values');
-        this.context.book.writeCells(sheet, rect, grid);
-      },
-      values,
-    );
+    this.writeGrid('values', values, (sheet, rect, grid) => this.context.book.writeCells(sheet, rect, grid));
   }
   /** The sheet and the rows (or columns) of the range that an outline call works on. */
   private outlineSpan(groupOption: 'ByRows' | 'ByColumns') {
@@ -361,14 +353,22 @@ export class RangeProxy extends ClientObject {
     return this.loadedValue('numberFormat');
   }
   set numberFormat(format: string[][]) {
+    this.writeGrid('numberFormat', format, (sheet, rect, grid) => sheet.numberFormats.push({ rect, format: grid }));
+  }
+
+  /** A grid property write: queued, then the grid is fitted to the range as Excel broadcasts it, and applied. */
+  private writeGrid<Cell>(
+    property: 'values' | 'numberFormat',
+    grid: Cell[][],
+    apply: (sheet: SheetModel, rect: CellRect, fitted: Cell[][]) => void,
+  ): void {
     this.write(
-      'numberFormat',
+      property,
       () => {
         const { sheet, rect } = this.target();
-        const grid = broadcast(format, rect, 'numberFormat');
-        sheet.numberFormats.push({ rect, format: grid });
+        apply(sheet, rect, broadcast(grid, rect, property));
       },
-      format,
+      grid,
     );
   }
 
