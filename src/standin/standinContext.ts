@@ -1196,24 +1196,24 @@ function currentRegion(book: StandinWorkbook, sheet: SheetModel, start: CellRect
       if (!blank(r, column)) return true;
     return false;
   };
+  // Grow by one row or column on any side that touches data, until no side does (Excel's CurrentRegion).
+  const sides: [() => boolean, () => unknown][] = [
+    [() => rowHasData(rect.row - 1), () => Object.assign(rect, { row: rect.row - 1, rowCount: rect.rowCount + 1 })],
+    [() => rowHasData(rect.row + rect.rowCount), () => Object.assign(rect, { rowCount: rect.rowCount + 1 })],
+    [
+      () => columnHasData(rect.column - 1),
+      () => Object.assign(rect, { column: rect.column - 1, columnCount: rect.columnCount + 1 }),
+    ],
+    [
+      () => columnHasData(rect.column + rect.columnCount),
+      () => Object.assign(rect, { columnCount: rect.columnCount + 1 }),
+    ],
+  ];
   for (let grown = true; grown;) {
     grown = false;
-    if (rowHasData(rect.row - 1)) {
-      rect.row--;
-      rect.rowCount++;
-      grown = true;
-    }
-    if (rowHasData(rect.row + rect.rowCount)) {
-      rect.rowCount++;
-      grown = true;
-    }
-    if (columnHasData(rect.column - 1)) {
-      rect.column--;
-      rect.columnCount++;
-      grown = true;
-    }
-    if (columnHasData(rect.column + rect.columnCount)) {
-      rect.columnCount++;
+    for (const [touchesData, grow] of sides) {
+      if (!touchesData()) continue;
+      grow();
       grown = true;
     }
   }
