@@ -17,10 +17,9 @@ import {
  */
 type WarningSentences = { readonly [Code in WarningCode]: (params: WarningParams[Code]) => string };
 
-const HESSIAN_EN = 'The Hessian is not positive definite at the optimum: standard errors are unavailable.';
-
 const WARNINGS_EN: WarningSentences = {
-  hessianNotPositiveDefinite: () => HESSIAN_EN,
+  hessianNotPositiveDefinite: () =>
+    'The Hessian is not positive definite at the optimum: standard errors are unavailable.',
   oneTimeBuyersAlive: ({ customers }) =>
     `${customers} customers have no repeat purchase; BG/NBD gives them P(alive) = 1 by construction. ` +
     'Use the MBG/NBD (modified) model if that overstates their value.',

@@ -293,8 +293,6 @@ export const en = {
     'The "Analyse up to" date {asOf} is {days} days after the last purchase ({last}): those days count as days without purchases. If the data ends earlier, choose a date on or just after its last date.',
   'warning.negativeValue':
     '{count} customers have spent nothing or less after returns; they are kept and get the lowest spend score.',
-  'warning.ordersOnSeveralDays':
-    "{count} order numbers appear on more than one day; each day's lines count as a separate purchase.",
 } as const;
 
 /** Every message key; the Chinese table must have exactly these. */

@@ -17,7 +17,6 @@ const PANE_WORDING: { readonly [Code in WarningCode]?: (t: Translate, params: Wa
   asOfAfterData: (t, { asOfDay, lastPurchaseDay, days }) =>
     t('warning.asOfGap', { asOf: dayToIso(asOfDay), days, last: dayToIso(lastPurchaseDay) }),
   nonPositiveValue: (t, { customers }) => t('warning.negativeValue', { count: customers }),
-  ordersOnSeveralDays: (t, { orders }) => t('warning.ordersOnSeveralDays', { count: orders }),
 };
 
 /**

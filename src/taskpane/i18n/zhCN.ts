@@ -280,5 +280,4 @@ export const zhCN: Record<MessageKey, string> = {
   'warning.asOfGap':
     '“分析截止日期” {asOf} 比数据中最后一次购买（{last}）晚 {days} 天：这些天都算作没有购买。如果数据更早结束，请选择其最后日期当天或次日。',
   'warning.negativeValue': '{count} 位客户扣除退货后消费不大于 0；他们仍被保留，消费金额得分最低。',
-  'warning.ordersOnSeveralDays': '{count} 个订单号出现在不止一天；每天的明细各算一次购买。',
 };
