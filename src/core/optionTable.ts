@@ -78,6 +78,30 @@ export type ChoiceOf<Name extends ChoiceOptionName> = Rules[Name]['choices'][num
 
 const formatBound = (value: number): string => (value < 0 ? `−${-value}` : String(value));
 
+/** One bound of a numeric rule as it is worded: both ends, or one end inclusive or exclusive. */
+export type RuleBound =
+  { kind: 'between'; min: number; max: number } | { kind: 'atLeast' | 'above' | 'atMost' | 'below'; value: number };
+
+/**
+ * The bounds of a numeric rule in the order they are said: "from min to max" when both inclusive ends exist,
+ * else the lower end (inclusive before exclusive) and the upper end. Every wording of a rule (core's English,
+ * the pane's languages) goes through this, so they say the same bounds.
+ * @example
+ * numberRuleBounds(OPTION_RULES.bins) // => [{ kind: 'between', min: 2, max: 10 }]
+ */
+export function numberRuleBounds(rule: NumberRule): RuleBound[] {
+  const { min, above, max, below } = rule;
+  if (min !== undefined && max !== undefined) return [{ kind: 'between', min, max }];
+  const bounds: RuleBound[] = [];
+  if (min !== undefined) bounds.push({ kind: 'atLeast', value: min });
+  else if (above !== undefined) bounds.push({ kind: 'above', value: above });
+  if (max !== undefined) bounds.push({ kind: 'atMost', value: max });
+  else if (below !== undefined) bounds.push({ kind: 'below', value: below });
+  return bounds;
+}
+
+const BOUND_WORDS = { atLeast: 'at least', above: 'above', atMost: 'at most', below: 'below' } as const;
+
 /**
  * A numeric rule in words, e.g. "a whole number from 2 to 10" or "a number above −1".
  * @example
@@ -85,13 +109,11 @@ const formatBound = (value: number): string => (value < 0 ? `−${-value}` : Str
  */
 export function describeNumberRule(rule: NumberRule): string {
   const noun = rule.noun ?? (rule.integer === true ? 'a whole number' : 'a number');
-  const { min, above, max, below } = rule;
-  if (min !== undefined && max !== undefined) return `${noun} from ${formatBound(min)} to ${formatBound(max)}`;
-  const parts: string[] = [];
-  if (min !== undefined) parts.push(`at least ${formatBound(min)}`);
-  else if (above !== undefined) parts.push(`above ${formatBound(above)}`);
-  if (max !== undefined) parts.push(`at most ${formatBound(max)}`);
-  else if (below !== undefined) parts.push(`below ${formatBound(below)}`);
+  const parts = numberRuleBounds(rule).map((bound) =>
+    bound.kind === 'between'
+      ? `from ${formatBound(bound.min)} to ${formatBound(bound.max)}`
+      : `${BOUND_WORDS[bound.kind]} ${formatBound(bound.value)}`,
+  );
   return parts.length === 0 ? noun : `${noun} ${parts.join(' and ')}`;
 }
 

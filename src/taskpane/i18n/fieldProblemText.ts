@@ -1,3 +1,4 @@
+import { numberRuleBounds } from '../../core';
 import type { FieldProblem } from '../state/optionFields';
 import type { Translate } from './translator';
 
@@ -19,14 +20,10 @@ export function fieldProblemText(t: Translate, problem: FieldProblem): string {
   if (problem.kind === 'notNumber') return t('rule.notNumber', { text: problem.text });
   const { rule, percent } = problem;
   const noun = t(percent ? 'noun.percent' : rule.integer === true ? 'noun.whole' : 'noun.number');
-  const parts: string[] = [];
-  if (rule.min !== undefined && rule.max !== undefined) {
-    parts.push(t('rule.between', { min: bound(rule.min, percent), max: bound(rule.max, percent) }));
-  } else {
-    if (rule.min !== undefined) parts.push(t('rule.atLeast', { min: bound(rule.min, percent) }));
-    else if (rule.above !== undefined) parts.push(t('rule.above', { above: bound(rule.above, percent) }));
-    if (rule.max !== undefined) parts.push(t('rule.atMost', { max: bound(rule.max, percent) }));
-    else if (rule.below !== undefined) parts.push(t('rule.below', { below: bound(rule.below, percent) }));
-  }
+  const parts = numberRuleBounds(rule).map((ruleBound) =>
+    ruleBound.kind === 'between'
+      ? t('rule.between', { min: bound(ruleBound.min, percent), max: bound(ruleBound.max, percent) })
+      : t(`rule.${ruleBound.kind}`, { value: bound(ruleBound.value, percent) }),
+  );
   return t('rule.message', { noun, bounds: parts.join(t('rule.and')) });
 }
