@@ -1,4 +1,5 @@
-import { bgnbdTracking, btydCustomersOf, predictCustomerValues } from './btyd';
+import { bgnbdTracking, btydCustomersOf } from './btyd';
+import type { predictCustomerValues } from './btyd';
 import { cohortAnalysis } from './cohorts';
 import { clvSeed } from './clv';
 import type { TimeUnit } from './dates';
@@ -9,9 +10,8 @@ import type { TierKey } from './labels';
 import { SEGMENT_KEYS, STAGE_KEYS } from './labels';
 import { lifecycleOf, resolveLifecycleOptions } from './lifecycle';
 import { checkChoiceOption, checkNumberOption, OPTION_RULES } from './optionTable';
-import { checkBins, fixedThresholdScore, rfmCode, rfmScores, roundMoney, tieWarning } from './rfmScore';
+import { checkBins, fixedThresholdScore, rfmCode, roundMoney } from './rfmScore';
 import { defaultSegment, gridSegment, RFM_PACKAGE_GRID } from './rfmSegment';
-import type { ScoreDirection } from './rfmScore';
 import type {
   ClvOptions,
   CustomerResult,
@@ -28,10 +28,8 @@ import type { CustomerSummary } from './summarizeCustomers';
 import { summarizeCustomers } from './summarizeCustomers';
 import type { TransactionInput, Transactions } from './transactions';
 import { parseTransactions, transactionWarnings } from './transactions';
-import { abcClasses, pyramidTiers, valueMatrixTiers } from './valueTiers';
+import { scoreCustomers, valueCustomers, valueTiersOf } from './segmentSteps';
 import { coreWarning, NO_PARAMS, type CoreWarning } from './warnings';
-
-const DAYS_PER_YEAR = 365.25;
 
 function resolveClv(clv: ClvOptions | undefined): ResolvedClvOptions {
   if (clv === undefined || clv.method === 'historic') return { method: 'historic' };
@@ -277,22 +275,21 @@ function segmentRows(
 
   onProgress?.('scoring', 0.4);
   const money = roundedMoney(summary);
-  const scores = scoreCustomers(summary, money, resolved, warnings);
+  const scores = scoreCustomers(
+    { recencyDays: summary.recencyDays, frequency: summary.frequency, money },
+    resolved,
+    warnings,
+  );
 
   onProgress?.('valuing', 0.55);
-  const value = valueCustomers(transactions, summary, resolved, warnings, onProgress);
+  const value = valueTransactionCustomers(transactions, summary, resolved, warnings, onProgress);
 
   onProgress?.('tiering', 0.65);
   const scheme = resolved.tierScheme;
   if (scheme === 'matrix' && resolved.clv.method === 'historic') {
     warnings.push(coreWarning('matrixWithHistoricClv', NO_PARAMS));
   }
-  const tiers =
-    scheme === 'abc'
-      ? abcClasses(value.clv)
-      : scheme === 'matrix'
-        ? valueMatrixTiers(summary.historicValue, value.clv)
-        : pyramidTiers(value.clv);
+  const tiers = valueTiersOf(scheme, summary.historicValue, value.clv);
 
   onProgress?.('lifecycle', 0.7);
   const { customers, revenueTotal, nonPositive } = customerRows(summary, money, scores, value, tiers, resolved);
@@ -360,46 +357,6 @@ function roundedMoney(summary: CustomerSummary): Float64Array {
   return money;
 }
 
-interface DimensionScores {
-  scores: Int32Array;
-  cutPoints: (number | null)[];
-}
-
-/** R, F and M scores by the data's quantiles or the user's thresholds; ties that waste scores are warned about. */
-function scoreCustomers(
-  summary: CustomerSummary,
-  money: Float64Array,
-  resolved: ResolvedSegmentOptions,
-  warnings: CoreWarning[],
-): { recency: DimensionScores; frequency: DimensionScores; monetary: DimensionScores } {
-  const { bins } = resolved;
-  const thresholds = resolved.rfmThresholds ?? {};
-  const score = (
-    dimension: 'recency' | 'frequency' | 'monetary',
-    values: ArrayLike<number>,
-    direction: ScoreDirection,
-  ): DimensionScores => {
-    const list = thresholds[dimension];
-    if (list === undefined) {
-      const result = rfmScores(values, bins, direction);
-      const warning = tieWarning(dimension, result.distinctValues, bins);
-      if (warning !== null) warnings.push(warning);
-      return result;
-    }
-    const scores = new Int32Array(values.length);
-    for (let index = 0; index < values.length; index++) {
-      scores[index] = fixedThresholdScore(values[index] as number, list, direction);
-    }
-    // Recency thresholds are "at most t days" for the higher scores: the largest first.
-    return { scores, cutPoints: direction === 'lowerIsBetter' ? [...list].reverse() : [...list] };
-  };
-  return {
-    recency: score('recency', summary.recencyDays, 'lowerIsBetter'),
-    frequency: score('frequency', summary.frequency, 'higherIsBetter'),
-    monetary: score('monetary', money, 'higherIsBetter'),
-  };
-}
-
 interface CustomerValues {
   clv: Float64Array;
   predictions?: ReturnType<typeof predictCustomerValues>;
@@ -407,58 +364,33 @@ interface CustomerValues {
 }
 
 /** Each customer's CLV by the chosen method, with the model and its holdout check when probabilistic. */
-function valueCustomers(
+function valueTransactionCustomers(
   transactions: Transactions,
   summary: CustomerSummary,
   resolved: ResolvedSegmentOptions,
   warnings: CoreWarning[],
   onProgress: Progress,
 ): CustomerValues {
-  const { count } = summary;
+  const values = valueCustomers(
+    summary.count,
+    {
+      historic: summary.historicValue,
+      tenureDays: () => summary.tenureDays,
+      btydCustomers: () => btydCustomersOf(summary),
+    },
+    resolved,
+    warnings,
+  );
   const clvOptions = resolved.clv;
-  const clv = new Float64Array(count);
-  if (clvOptions.method === 'historic') {
-    // Rounded like every money column, so equal values summed in another order share a tier.
-    for (let index = 0; index < count; index++) clv[index] = roundMoney(summary.historicValue[index] as number);
-    return { clv };
-  }
-  if (clvOptions.method === 'retention') {
-    for (let index = 0; index < count; index++) {
-      const years = Math.max(1, (summary.tenureDays[index] as number) / DAYS_PER_YEAR);
-      const yearlyProfit = (summary.historicValue[index] as number) / years;
-      clv[index] = clvSeed(yearlyProfit, {
-        retention: clvOptions.retention,
-        discount: clvOptions.discount,
-        ...(clvOptions.periods === undefined ? {} : { periods: clvOptions.periods }),
-        acquisitionCost: clvOptions.acquisitionCost,
-      });
-    }
-    return { clv };
-  }
-  const unit = resolved.unit;
-  const predictions = predictCustomerValues(btydCustomersOf(summary), {
-    unit,
-    horizonMonths: clvOptions.horizonMonths,
-    ...(clvOptions.purchaseHorizon === undefined
-      ? {}
-      : { purchaseHorizon: { value: clvOptions.purchaseHorizon, unit } }),
-    monthlyDiscount: clvOptions.monthlyDiscount,
-    margin: clvOptions.margin,
-    model: clvOptions.model,
-  });
-  warnings.push(...predictions.warnings);
-  predictions.perCustomer.forEach((prediction, index) => {
-    clv[index] = prediction.predictedClv;
-  });
-  if (typeof clvOptions.holdoutWeeks !== 'number') return { clv, predictions };
+  if (clvOptions.method !== 'probabilistic' || typeof clvOptions.holdoutWeeks !== 'number') return values;
   onProgress?.('holdout', 0.6);
   const holdout = holdoutCheck(transactions, {
     asOf: summary.asOf,
     holdoutWeeks: clvOptions.holdoutWeeks,
-    unit,
+    unit: resolved.unit,
     model: clvOptions.model,
   });
-  return { clv, predictions, holdout };
+  return { ...values, holdout };
 }
 
 /** One result row per customer: summary figures, scores, segment, lifecycle, CLV and tier, with labels. */

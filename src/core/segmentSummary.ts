@@ -1,11 +1,8 @@
-import { predictCustomerValues } from './btyd';
-import { clvSeed } from './clv';
 import { AnalyticsError } from './errors';
 import type { TierKey } from './labels';
 import { resolveLifecycleOptions } from './lifecycle';
 import { lifecycleStageFromPeriods } from './lifecycleFromPeriods';
-import { fixedThresholdScore, rfmCode, rfmScores, roundMoney } from './rfmScore';
-import type { ScoreDirection } from './rfmScore';
+import { rfmCode, roundMoney } from './rfmScore';
 import { defaultSegment, gridSegment, RFM_PACKAGE_GRID } from './rfmSegment';
 import { resolveSegmentOptions, segmentationTotals } from './segmentCustomers';
 import type { CustomerResult, ResolvedSegmentOptions, SegmentationResult, SegmentOptions } from './segmentTypes';
@@ -15,10 +12,8 @@ import type { DateSystem } from './dates';
 import { dayToIso } from './dates';
 import { segmentCustomers } from './segmentCustomers';
 import type { TransactionInput } from './transactions';
-import { abcClasses, pyramidTiers, valueMatrixTiers } from './valueTiers';
+import { scoreCustomers, valueCustomers, valueTiersOf } from './segmentSteps';
 import { coreWarning, NO_PARAMS, type CoreWarning } from './warnings';
-
-const DAYS_PER_YEAR = 365.25;
 
 function required(table: SummaryTable, column: keyof SummaryTable, name: string): Float64Array {
   const values = table[column];
@@ -63,68 +58,36 @@ export function segmentSummary(table: SummaryTable, options: SegmentOptions = {}
     ...resolveSegmentOptions(options, undefined),
     ...(table.asOf === null ? {} : { asOf: dayToIso(table.asOf) }),
   };
-  const unit = resolved.unit ?? 'days';
-  const bins = resolved.bins ?? 5;
+  const { bins } = resolved;
   const count = table.length;
   const warnings: CoreWarning[] = [];
   const money = monetaryColumn.map((value) => roundMoney(value));
   const historic = (table.historicValue ?? monetaryColumn).map((value) => roundMoney(value));
 
-  const thresholds = resolved.rfmThresholds ?? {};
-  const score = (values: Float64Array, list: number[] | undefined, direction: ScoreDirection) => {
-    if (list === undefined) return rfmScores(values, bins, direction);
-    const scores = new Int32Array(values.length);
-    values.forEach((value, index) => {
-      scores[index] = fixedThresholdScore(value, list, direction);
-    });
-    return { scores, cutPoints: direction === 'lowerIsBetter' ? [...list].reverse() : [...list] };
-  };
-  const recency = score(recencyDays, thresholds.recency, 'lowerIsBetter');
-  const frequencyScores = score(frequency, thresholds.frequency, 'higherIsBetter');
-  const monetaryScores = score(money, thresholds.monetary, 'higherIsBetter');
-
-  const clvOptions = resolved.clv ?? { method: 'historic' };
-  const clv = new Float64Array(count);
-  let predictions: ReturnType<typeof predictCustomerValues> | undefined;
-  if (clvOptions.method === 'historic') {
-    clv.set(historic);
-  } else if (clvOptions.method === 'retention') {
-    const tenure = required(table, 'tenureDays', 'tenure_days');
-    for (let index = 0; index < count; index++) {
-      const years = Math.max(1, (tenure[index] as number) / DAYS_PER_YEAR);
-      clv[index] = clvSeed((historic[index] as number) / years, {
-        retention: clvOptions.retention,
-        discount: clvOptions.discount,
-        ...(clvOptions.periods === undefined ? {} : { periods: clvOptions.periods }),
-        acquisitionCost: clvOptions.acquisitionCost ?? 0,
-      });
-    }
-  } else {
-    const meanSpend = required(table, 'monetaryRepeatAvg', 'monetary_repeat_avg');
-    const customers = Array.from({ length: count }, (_, index) => ({
-      x: table.x[index] as number,
-      tx: table.tx[index] as number,
-      T: table.T[index] as number,
-      meanSpend: meanSpend[index] as number,
-    }));
-    predictions = predictCustomerValues(customers, {
-      unit,
-      horizonMonths: clvOptions.horizonMonths ?? 12,
-      ...(clvOptions.purchaseHorizon === undefined
-        ? {}
-        : { purchaseHorizon: { value: clvOptions.purchaseHorizon, unit } }),
-      monthlyDiscount: clvOptions.monthlyDiscount ?? 0.01,
-      margin: clvOptions.margin ?? 1,
-      model: clvOptions.model ?? 'bgnbd',
-    });
-    warnings.push(...predictions.warnings);
-    predictions.perCustomer.forEach((prediction, index) => {
-      clv[index] = prediction.predictedClv;
-    });
-  }
-  const scheme = resolved.tierScheme ?? 'pyramid';
-  const tiers =
-    scheme === 'abc' ? abcClasses(clv) : scheme === 'matrix' ? valueMatrixTiers(historic, clv) : pyramidTiers(clv);
+  const scores = scoreCustomers({ recencyDays, frequency, money }, resolved, warnings);
+  const recency = scores.recency;
+  const frequencyScores = scores.frequency;
+  const monetaryScores = scores.monetary;
+  const { clv, predictions } = valueCustomers(
+    count,
+    {
+      historic,
+      tenureDays: () => required(table, 'tenureDays', 'tenure_days'),
+      btydCustomers: () => {
+        const meanSpend = required(table, 'monetaryRepeatAvg', 'monetary_repeat_avg');
+        return Array.from({ length: count }, (_, index) => ({
+          x: table.x[index] as number,
+          tx: table.tx[index] as number,
+          T: table.T[index] as number,
+          meanSpend: meanSpend[index] as number,
+        }));
+      },
+    },
+    resolved,
+    warnings,
+  );
+  const scheme = resolved.tierScheme;
+  const tiers = valueTiersOf(scheme, historic, clv);
 
   const lifecycle = resolveLifecycleOptions(resolved.lifecycle);
   const periods = table.periodNet;
