@@ -11,7 +11,7 @@ import { SEGMENT_KEYS, STAGE_KEYS } from './labels';
 import { lifecycleOf, resolveLifecycleOptions } from './lifecycle';
 import { checkChoiceOption, checkNumberOption, OPTION_RULES } from './optionTable';
 import { checkBins, fixedThresholdScore, rfmCode, roundMoney } from './rfmScore';
-import { defaultSegment, gridSegment, RFM_PACKAGE_GRID } from './rfmSegment';
+import { defaultSegment, gridSegment } from './rfmSegment';
 import type {
   ClvOptions,
   CustomerResult,
@@ -28,7 +28,7 @@ import type { CustomerSummary } from './summarizeCustomers';
 import { summarizeCustomers } from './summarizeCustomers';
 import type { TransactionInput, Transactions } from './transactions';
 import { parseTransactions, transactionWarnings } from './transactions';
-import { scoreCustomers, valueCustomers, valueTiersOf } from './segmentSteps';
+import { scoreCustomers, segmentGridOf, valueCustomers, valueTiersOf } from './segmentSteps';
 import { coreWarning, NO_PARAMS, type CoreWarning } from './warnings';
 
 function resolveClv(clv: ClvOptions | undefined): ResolvedClvOptions {
@@ -406,7 +406,7 @@ function customerRows(
   const count = summary.count;
   const lifecycleOptions = resolveLifecycleOptions(resolved.lifecycle);
   // User rules are on the run's own bins; the built-in grid is on 5 levels and is rescaled for other bins.
-  const gridRules = resolved.segmentRules ?? (bins === 5 ? RFM_PACKAGE_GRID : scaledGrid(bins));
+  const gridRules = segmentGridOf(resolved);
   const customers: CustomerResult[] = new Array<CustomerResult>(count);
   let nonPositive = 0;
   let revenueTotal = 0;
@@ -476,22 +476,4 @@ function dataRangeWarnings(summary: CustomerSummary, nonPositive: number): CoreW
   if (days > 1) warnings.push(coreWarning('asOfAfterData', { asOfDay: summary.asOf, lastPurchaseDay, days }));
   if (nonPositive > 0) warnings.push(coreWarning('nonPositiveValue', { customers: nonPositive }));
   return warnings;
-}
-
-/** The `rfm` package grid for other than 5 bins: each score is first brought to 5 levels. */
-function scaledGrid(
-  bins: number,
-): { key: string; recency: [number, number]; frequency: [number, number]; monetary: [number, number] }[] {
-  const toBins = (level: number, edge: 'low' | 'high'): number =>
-    edge === 'low' ? Math.floor(((level - 1) * bins) / 5) + 1 : Math.floor((level * bins) / 5);
-  return RFM_PACKAGE_GRID.map((rule) => {
-    const range = (levels: readonly [number, number] | undefined): [number, number] =>
-      levels === undefined ? [1, bins] : [toBins(levels[0], 'low'), toBins(levels[1], 'high')];
-    return {
-      key: rule.key,
-      recency: range(rule.recency),
-      frequency: range(rule.frequency),
-      monetary: range(rule.monetary),
-    };
-  });
 }

@@ -8,6 +8,8 @@ import type { BtydCustomer } from './btyd';
 import { clvSeed } from './clv';
 import { fixedThresholdScore, rfmScores, roundMoney, tieWarning } from './rfmScore';
 import type { ScoreDirection } from './rfmScore';
+import { RFM_PACKAGE_GRID } from './rfmSegment';
+import type { SegmentRule } from './rfmSegment';
 import type { ResolvedSegmentOptions } from './segmentTypes';
 import { abcClasses, pyramidTiers, valueMatrixTiers } from './valueTiers';
 import type { TierKey } from './labels';
@@ -116,4 +118,31 @@ export function valueTiersOf(
   clv: Float64Array,
 ): TierKey[] {
   return scheme === 'abc' ? abcClasses(clv) : scheme === 'matrix' ? valueMatrixTiers(historic, clv) : pyramidTiers(clv);
+}
+
+/**
+ * The grid rules of the 'grid' segment map: the user's own rules (on the run's levels), else the `rfm` package
+ * grid, which is on 5 levels and is rescaled for other level counts.
+ */
+export function segmentGridOf(resolved: Pick<ResolvedSegmentOptions, 'segmentRules' | 'bins'>): readonly SegmentRule[] {
+  if (resolved.segmentRules !== undefined) return resolved.segmentRules;
+  return resolved.bins === 5 ? RFM_PACKAGE_GRID : scaledGrid(resolved.bins);
+}
+
+/** The `rfm` package grid for other than 5 bins: each score is first brought to 5 levels. */
+function scaledGrid(
+  bins: number,
+): { key: string; recency: [number, number]; frequency: [number, number]; monetary: [number, number] }[] {
+  const toBins = (level: number, edge: 'low' | 'high'): number =>
+    edge === 'low' ? Math.floor(((level - 1) * bins) / 5) + 1 : Math.floor((level * bins) / 5);
+  return RFM_PACKAGE_GRID.map((rule) => {
+    const range = (levels: readonly [number, number] | undefined): [number, number] =>
+      levels === undefined ? [1, bins] : [toBins(levels[0], 'low'), toBins(levels[1], 'high')];
+    return {
+      key: rule.key,
+      recency: range(rule.recency),
+      frequency: range(rule.frequency),
+      monetary: range(rule.monetary),
+    };
+  });
 }

@@ -3,7 +3,7 @@ import type { TierKey } from './labels';
 import { resolveLifecycleOptions } from './lifecycle';
 import { lifecycleStageFromPeriods } from './lifecycleFromPeriods';
 import { rfmCode, roundMoney } from './rfmScore';
-import { defaultSegment, gridSegment, RFM_PACKAGE_GRID } from './rfmSegment';
+import { defaultSegment, gridSegment } from './rfmSegment';
 import { resolveSegmentOptions, segmentationTotals } from './segmentCustomers';
 import type { CustomerResult, ResolvedSegmentOptions, SegmentationResult, SegmentOptions } from './segmentTypes';
 import type { SummaryTable } from './summaryTable';
@@ -12,7 +12,7 @@ import type { DateSystem } from './dates';
 import { dayToIso } from './dates';
 import { segmentCustomers } from './segmentCustomers';
 import type { TransactionInput } from './transactions';
-import { scoreCustomers, valueCustomers, valueTiersOf } from './segmentSteps';
+import { scoreCustomers, segmentGridOf, valueCustomers, valueTiersOf } from './segmentSteps';
 import { coreWarning, NO_PARAMS, type CoreWarning } from './warnings';
 
 function required(table: SummaryTable, column: keyof SummaryTable, name: string): Float64Array {
@@ -96,7 +96,7 @@ export function segmentSummary(table: SummaryTable, options: SegmentOptions = {}
     warnings.push(coreWarning('summaryWithoutLifecycle', NO_PARAMS));
   }
   warnings.push(coreWarning('summaryWithoutPattern', NO_PARAMS));
-  const gridRules = resolved.segmentRules ?? RFM_PACKAGE_GRID;
+  const gridRules = segmentGridOf(resolved);
   const customers: CustomerResult[] = [];
   let revenue = 0;
   for (let index = 0; index < count; index++) {

@@ -1,4 +1,7 @@
-import { readSummaryTable, segmentSummary } from '../../src/core';
+import { readSummaryTable, segmentCustomers, segmentSummary } from '../../src/core';
+import { labelSegmentation } from '../../src/messages/labelSegmentation';
+import { toOutputRows } from '../../src/messages/outputTable';
+import { readDataText } from '../data/dataFiles';
 import { errorOf } from '../analyticsErrors';
 import { englishWarnings } from '../messages/englishWarnings';
 
@@ -61,4 +64,26 @@ test('segmentSummary scores by the COUNTIF rule and says the lifecycle pattern i
   expect(result.customers.map((customer) => customer.rScore)).toEqual([2, 3, 4, 1]);
   expect(result.customers.every((customer) => customer.lifecyclePatternKey === '')).toBe(true);
   expect(englishWarnings(result.warnings).join(' ')).toMatch(/no lifecycle stage/);
+});
+
+test('on the grid map with other than 5 levels a summary gets the segments of the transactions it came from', () => {
+  // CDNOW sample: customer, date (yyyymmdd), units, dollars; the summary is the transactions' own output table.
+  const lines = readDataText('CDNOW_sample.txt')
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/));
+  const input = {
+    customer: lines.map((line) => line[0] as string),
+    date: lines.map((line) => line[2] as string),
+    amount: lines.map((line) => Number(line[4])),
+  };
+  for (const bins of [3, 5, 7]) {
+    const options = { bins, segmentMap: 'grid' as const };
+    const fromTransactions = segmentCustomers(input, options);
+    const [headers = [], ...rows] = toOutputRows(labelSegmentation(fromTransactions));
+    const fromSummary = segmentSummary(readSummaryTable(headers, rows), options);
+    const keys = (result: typeof fromTransactions): string[] => result.customers.map((c) => c.segmentKey);
+    expect(keys(fromSummary)).toEqual(keys(fromTransactions));
+    expect(new Set(keys(fromSummary)).size).toBeGreaterThan(3);
+  }
 });
