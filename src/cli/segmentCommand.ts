@@ -20,7 +20,7 @@ import { readPurchaseGroups } from './streamTransactionsCsv';
 import { toCsv } from './toCsv';
 import { describeSkipped } from '../messages/coreMessages';
 import { reportWarnings } from './reportWarnings';
-import { labelSegmentation } from '../messages/labelSegmentation';
+import { stageClock } from './stageClock';
 import { toOutputRows } from '../messages/outputTable';
 
 /** Where the command writes: injectable so tests can capture the output. */
@@ -142,16 +142,24 @@ export async function runSegmentCommand(parsed: ParsedArguments, io: CommandIo):
   // Before any computing: an --out that would overwrite the input or cannot be written stops now.
   if (out !== undefined) checkOutputPath(out, file);
 
+  const clock = stageClock(io.stderr);
   const options: SegmentOptions = { unit, bins, ...(clv === undefined ? {} : { clv }) };
   if (asOf !== undefined) options.asOf = asOf;
   const streamed = readPurchaseGroups(
     file,
     streamOptionsOf(reading, asOf === undefined ? undefined : Math.floor(requireDate(asOf, '--as-of'))),
   );
+  clock.lap('read');
   let result: SegmentationResult;
   let csv: { headers: string[]; mapping: Record<string, number> };
   if (streamed !== null) {
-    result = segmentPurchaseGroups(streamed.groups, options);
+    // Core names each phase as it begins: a lap is timed up to the next one.
+    let phase = 'core';
+    result = segmentPurchaseGroups(streamed.groups, options, (next) => {
+      clock.lap(phase);
+      phase = `core: ${next}`;
+    });
+    clock.lap(phase);
     csv = streamed;
     if (streamed.encoding !== 'utf-8') io.stderr(`Read ${file} as ${streamed.encoding.toUpperCase()} text.\n`);
   } else {
@@ -171,7 +179,8 @@ export async function runSegmentCommand(parsed: ParsedArguments, io: CommandIo):
   reportWarnings(io, result.warnings);
 
   // CSV and JSON carry the same columns: the core's output table (probabilistic columns when predicted).
-  const table = toOutputRows(labelSegmentation(result));
+  const table = toOutputRows(result);
+  clock.lap('table');
   let text: string;
   if (format === 'csv') {
     text = toCsv(table, { escapeFormulas });
@@ -180,7 +189,10 @@ export async function runSegmentCommand(parsed: ParsedArguments, io: CommandIo):
     const rows = body.map((row) => Object.fromEntries(header.map((name, index) => [name, row[index]])));
     text = `${JSON.stringify(rows, null, 2)}\n`;
   }
+  clock.lap('format');
   if (out === undefined) io.stdout(text);
   else writeOutputFile(out, text);
+  clock.lap('write');
+  clock.end();
   return 0;
 }
