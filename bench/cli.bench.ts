@@ -30,7 +30,6 @@ import { CsvRecordSplitter } from '../src/cli/csvRecords';
 import { eachLineChunk, readPurchaseGroups } from '../src/cli/streamTransactionsCsv';
 import { toCsv } from '../src/cli/toCsv';
 import { segmentPurchaseGroups } from '../src/core';
-import { labelSegmentation } from '../src/messages/labelSegmentation';
 import { toOutputRows } from '../src/messages/outputTable';
 import type { SegmentOptions } from '../src/core';
 import { dataFilePath } from '../test/data/dataFiles';
@@ -180,7 +179,7 @@ function stageTimes(
   });
   const target = path.join(tmpdir(), `crm-bench-out-${process.pid}.csv`);
   const descriptor = openSync(target, 'w');
-  writeSync(descriptor, toCsv(toOutputRows(labelSegmentation(result))));
+  writeSync(descriptor, toCsv(toOutputRows(result)));
   closeSync(descriptor);
   rmSync(target, { force: true });
   marks.push(['write CSV', mark()]);

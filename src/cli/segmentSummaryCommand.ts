@@ -8,7 +8,6 @@ import type { CommandIo } from './segmentCommand';
 import { predictOptions } from './segmentCommand';
 import { toCsv } from './toCsv';
 import { reportWarnings } from './reportWarnings';
-import { labelSegmentation } from '../messages/labelSegmentation';
 import { toOutputRows } from '../messages/outputTable';
 
 const KNOWN = new Set([
@@ -65,7 +64,7 @@ export function runSegmentSummary(parsed: ParsedArguments, io: CommandIo): numbe
     `Read ${result.rowsRead} summary rows; ${result.customers.length} customers${Number.isFinite(result.asOf) ? ` as of ${dayToIso(result.asOf)}` : ''}.\n`,
   );
   reportWarnings(io, result.warnings);
-  const table = toOutputRows(labelSegmentation(result));
+  const table = toOutputRows(result);
   let text: string;
   if (format === 'csv') {
     text = toCsv(table, { escapeFormulas: !parsed.options.has('no-escape-formulas') });

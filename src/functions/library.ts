@@ -65,7 +65,6 @@ import { describeSkipped, describeWarning } from '../messages/coreMessages';
 import type { NumberSpec } from './runner';
 import { sortedPopulation } from './sortedPopulationCache';
 import { labelIn, PATTERN_LABELS, segmentLabel, STAGE_LABELS, TIER_LABELS } from '../messages/labels';
-import { labelSegmentation } from '../messages/labelSegmentation';
 import { toOutputRows } from '../messages/outputTable';
 
 // Bounds and defaults come from core's option table; rates read as percentages, as Excel users type them, and
@@ -797,7 +796,7 @@ export const rfmTable = defineFunction(
         dateOrder: args.date_order,
       },
     );
-    const rows = toOutputRows(labelSegmentation(result));
+    const rows = toOutputRows(result);
     return [...rows, ...reportRows(result.skipped, result.warnings, args.language, rows[0]?.length ?? 1)];
   },
 );

@@ -27,6 +27,38 @@ export interface LabelledSegmentation extends Omit<SegmentationResult, 'customer
   labelLanguage: Language;
 }
 
+/** The words of a segmentation's keys in one language, each key worded once however many customers share it. */
+export interface KeyWords {
+  segment(key: string): string;
+  stage(key: CustomerResult['lifecycleStageKey']): string;
+  pattern(key: CustomerResult['lifecyclePatternKey']): string;
+  tier(key: CustomerResult['valueTierKey']): string;
+}
+
+/**
+ * The words of core's keys for `result`: built-in labels in `language`, the user's own segment rules with
+ * their own labels. For writers that word customers one at a time, without a labelled copy of each.
+ * @example
+ * keyWordsOf(result, 'zh').tier('platinum') // => '白金'
+ */
+export function keyWordsOf(result: SegmentationResult, language: Language = result.options.language): KeyWords {
+  const rules = result.options.segmentRules ?? [];
+  const segmentWords = new Map<string, string>();
+  return {
+    segment(key) {
+      let word = segmentWords.get(key);
+      if (word === undefined) {
+        word = segmentLabel(key, language, rules);
+        segmentWords.set(key, word);
+      }
+      return word;
+    },
+    stage: (key) => (key === '' ? '' : labelIn(STAGE_LABELS[key], language)),
+    pattern: (key) => (key === '' ? '' : labelIn(PATTERN_LABELS[key], language)),
+    tier: (key) => labelIn(TIER_LABELS[key], language),
+  };
+}
+
 /**
  * Adds the words of core's keys (segment, lifecycle stage and pattern, value tier) to a segmentation, in the
  * run's output language unless another is given; the user's own segment rules keep their own labels. Few keys,
@@ -38,25 +70,13 @@ export function labelSegmentation(
   result: SegmentationResult,
   language: Language = result.options.language,
 ): LabelledSegmentation {
-  const rules = result.options.segmentRules ?? [];
-  const segmentWords = new Map<string, string>();
-  const segmentOf = (key: string): string => {
-    let word = segmentWords.get(key);
-    if (word === undefined) {
-      word = segmentLabel(key, language, rules);
-      segmentWords.set(key, word);
-    }
-    return word;
-  };
-  const stageOf = (key: CustomerResult['lifecycleStageKey']): string =>
-    key === '' ? '' : labelIn(STAGE_LABELS[key], language);
+  const words = keyWordsOf(result, language);
   const customers = result.customers.map((customer): LabelledCustomer => ({
     ...customer,
-    segment: segmentOf(customer.segmentKey),
-    lifecycleStage: stageOf(customer.lifecycleStageKey),
-    lifecyclePattern:
-      customer.lifecyclePatternKey === '' ? '' : labelIn(PATTERN_LABELS[customer.lifecyclePatternKey], language),
-    valueTier: labelIn(TIER_LABELS[customer.valueTierKey], language),
+    segment: words.segment(customer.segmentKey),
+    lifecycleStage: words.stage(customer.lifecycleStageKey),
+    lifecyclePattern: words.pattern(customer.lifecyclePatternKey),
+    valueTier: words.tier(customer.valueTierKey),
   }));
   const totals = result.totals;
   return {
@@ -66,12 +86,12 @@ export function labelSegmentation(
       all: totals.all,
       byTier: totals.byTier.map((group) => ({
         ...group,
-        label: labelIn(TIER_LABELS[group.key as keyof typeof TIER_LABELS], language),
+        label: words.tier(group.key as CustomerResult['valueTierKey']),
       })),
-      bySegment: totals.bySegment.map((group) => ({ ...group, label: segmentOf(group.key) })),
+      bySegment: totals.bySegment.map((group) => ({ ...group, label: words.segment(group.key) })),
       byStage: totals.byStage.map((group) => ({
         ...group,
-        label: stageOf(group.key as CustomerResult['lifecycleStageKey']),
+        label: words.stage(group.key as CustomerResult['lifecycleStageKey']),
       })),
     },
     labelLanguage: language,

@@ -1,5 +1,7 @@
+import type { CustomerResult, Language, SegmentationResult } from '../core';
 import { dayToIso } from '../core';
-import type { LabelledCustomer, LabelledSegmentation } from './labelSegmentation';
+import type { KeyWords, LabelledCustomer } from './labelSegmentation';
+import { keyWordsOf } from './labelSegmentation';
 
 /** One output column: the result field and its snake_case header. */
 export interface OutputColumn {
@@ -47,29 +49,58 @@ export const PROBABILISTIC_COLUMNS: readonly OutputColumn[] = Object.freeze([
   { key: 'predictedClv', header: 'predicted_clv' },
 ]);
 
+type CellOf = (customer: CustomerResult) => string | number;
+
+/** How one column's cell is read from a customer: a word for a key, a date for a day number, else the field. */
+function cellReader(column: OutputColumn, words: KeyWords): CellOf {
+  switch (column.key) {
+    case 'segment':
+      return (customer) => words.segment(customer.segmentKey);
+    case 'lifecycleStage':
+      return (customer) => words.stage(customer.lifecycleStageKey);
+    case 'lifecyclePattern':
+      return (customer) => words.pattern(customer.lifecyclePatternKey);
+    case 'valueTier':
+      return (customer) => words.tier(customer.valueTierKey);
+    default: {
+      const key = column.key;
+      if (column.day === true) {
+        return (customer) => {
+          const value = customer[key];
+          return typeof value === 'number' && Number.isFinite(value) ? dayToIso(value) : '';
+        };
+      }
+      return (customer) => customer[key] ?? '';
+    }
+  }
+}
+
 /**
- * The segmentation as a table: the header row, then one row per customer in the order of `result.customers`.
- * The probabilistic columns are appended when the first customer has them.
+ * The segmentation as a table, its words in `language` (the run's own by default): the header row, then one
+ * row per customer in the order of `result.customers`. The probabilistic columns are appended when the first
+ * customer has them. Reads core's result directly: no labelled copy of each customer is made (on Online
+ * Retail the copies cost more than computing the table).
  *
  * Cost O(customers × columns).
  * @example
  * toOutputRows(result)[0].slice(0, 3) // => ['customer_id', 'first_purchase', 'last_purchase']
  */
-export function toOutputRows(result: LabelledSegmentation): (string | number)[][] {
+export function toOutputRows(
+  result: SegmentationResult,
+  language: Language = result.options.language,
+): (string | number)[][] {
   const first = result.customers[0];
   const columns =
     first !== undefined && first.predictedClv !== undefined
       ? [...OUTPUT_COLUMNS, ...PROBABILISTIC_COLUMNS]
       : OUTPUT_COLUMNS;
+  const words = keyWordsOf(result, language);
+  const readers = columns.map((column) => cellReader(column, words));
   const rows: (string | number)[][] = [columns.map((column) => column.header)];
   for (const customer of result.customers) {
-    rows.push(
-      columns.map((column) => {
-        const value = customer[column.key] ?? '';
-        if (column.day !== true || typeof value !== 'number') return value;
-        return Number.isFinite(value) ? dayToIso(value) : '';
-      }),
-    );
+    const row: (string | number)[] = new Array<string | number>(readers.length);
+    for (let index = 0; index < readers.length; index++) row[index] = (readers[index] as CellOf)(customer);
+    rows.push(row);
   }
   return rows;
 }

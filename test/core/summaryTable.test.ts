@@ -1,5 +1,4 @@
 import { readSummaryTable, segmentCustomers, segmentSummary } from '../../src/core';
-import { labelSegmentation } from '../../src/messages/labelSegmentation';
 import { toOutputRows } from '../../src/messages/outputTable';
 import { readDataText } from '../data/dataFiles';
 import { errorOf } from '../analyticsErrors';
@@ -80,7 +79,7 @@ test('on the grid map with other than 5 levels a summary gets the segments of th
   for (const bins of [3, 5, 7]) {
     const options = { bins, segmentMap: 'grid' as const };
     const fromTransactions = segmentCustomers(input, options);
-    const [headers = [], ...rows] = toOutputRows(labelSegmentation(fromTransactions));
+    const [headers = [], ...rows] = toOutputRows(fromTransactions);
     const fromSummary = segmentSummary(readSummaryTable(headers, rows), options);
     const keys = (result: typeof fromTransactions): string[] => result.customers.map((c) => c.segmentKey);
     expect(keys(fromSummary)).toEqual(keys(fromTransactions));
