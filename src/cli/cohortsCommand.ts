@@ -101,7 +101,7 @@ export async function runCohortsCommand(parsed: ParsedArguments, io: CommandIo):
   // Before any computing: an --out that would overwrite the input or cannot be written stops now.
   if (out !== undefined) checkOutputPath(out, file);
   // The same reader as segment and fit.
-  const transactions = await readTransactionFile(file, reading, io);
+  const transactions = readTransactionFile(file, reading, io);
   const summary = summarizeCustomers(
     transactions,
     asOfText === undefined ? {} : { asOf: requireDate(asOfText, 'as-of') },

@@ -208,7 +208,7 @@ async function runFit(argv: readonly string[], io: CommandIo): Promise<number> {
   }
   const modelName = choiceOption(parsed, 'model', OPTION_RULES.model.choices, OPTION_RULES.model.default);
   const penalty = numberFlag(parsed, 'penalty', 'penalty') ?? OPTION_RULES.penalty.default;
-  const transactions = await readTransactionFile(file, fileReadingOf(parsed), io);
+  const transactions = readTransactionFile(file, fileReadingOf(parsed), io);
   const timeUnit: TimeUnit = unit;
   // The Pareto/NBD likelihood has no maximum on data where nobody seems to drop out: then the command still
   // prints BG/NBD and Gamma–Gamma (and BG/NBD holdout diagnostics) and says why Pareto/NBD is missing.

@@ -114,6 +114,10 @@ export function resolveColumns(
 }
 
 /**
+ * The reference row reader: every command reads transaction files with the streaming reader
+ * (streamTransactionsCsv.ts); the tests and the benchmark read the same files with this one, built on a
+ * different CSV parser and keeping every row, and check both give core the same purchases.
+ *
  * Streams a transaction CSV into core's columnar input: UTF-8 with or without BOM, comma, semicolon or tab
  * (detected from the header line), quoted fields by csv-parse. Only the needed columns are kept, as text;
  * core converts them. Row numbers in skip reports are record numbers with the header as row 1.

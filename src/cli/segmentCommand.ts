@@ -1,21 +1,18 @@
-import type { ClvOptions, SegmentationResult, SegmentOptions } from '../core';
+import type { ClvOptions, SegmentOptions } from '../core';
 import {
   AnalyticsError,
   dayToIso,
   describeNumberRule,
   OPTION_RULES,
   requireDate,
-  segmentCustomers,
   segmentPurchaseGroups,
 } from '../core';
-import { DATE_ORDER_USAGE, requireDateOrder } from './dateOrderOption';
-import { withErrorTexts } from './errorTexts';
+import { DATE_ORDER_USAGE } from './dateOrderOption';
 import { EXIT_CODES } from './exitCodes';
 import { checkOutputPath, writeOutputFile } from './outputFile';
 import type { ParsedArguments } from './parseArguments';
 import { fileReadingOf, streamOptionsOf, TRANSACTION_FILE_OPTIONS } from './transactionFile';
 import { choiceOption, fileArgument, numberFlag, textOption } from './parseArguments';
-import { readTransactionsCsv } from './readTransactionsCsv';
 import { readPurchaseGroups } from './streamTransactionsCsv';
 import { toCsv } from './toCsv';
 import { describeSkipped } from '../messages/coreMessages';
@@ -135,7 +132,6 @@ export async function runSegmentCommand(parsed: ParsedArguments, io: CommandIo):
     throw new AnalyticsError('BAD_DATE', `--as-of must be a date yyyy-mm-dd, got ${asOf}.`, { argument: 'as-of' });
   }
   const reading = fileReadingOf(parsed);
-  const { columns, dateText } = reading;
   const out = textOption(parsed, 'out');
   const clv = predictOptions(parsed);
   const escapeFormulas = !parsed.options.has('no-escape-formulas');
@@ -150,27 +146,16 @@ export async function runSegmentCommand(parsed: ParsedArguments, io: CommandIo):
     streamOptionsOf(reading, asOf === undefined ? undefined : Math.floor(requireDate(asOf, '--as-of'))),
   );
   clock.lap('read');
-  let result: SegmentationResult;
-  let csv: { headers: string[]; mapping: Record<string, number> };
-  if (streamed !== null) {
-    // Core names each phase as it begins: a lap is timed up to the next one.
-    let phase = 'core';
-    result = segmentPurchaseGroups(streamed.groups, options, (next) => {
-      clock.lap(phase);
-      phase = `core: ${next}`;
-    });
+  // Core names each phase as it begins: a lap is timed up to the next one.
+  let phase = 'core';
+  const result = segmentPurchaseGroups(streamed.groups, options, (next) => {
     clock.lap(phase);
-    csv = streamed;
-    if (streamed.encoding !== 'utf-8') io.stderr(`Read ${file} as ${streamed.encoding.toUpperCase()} text.\n`);
-  } else {
-    // Margin or cost columns: their profit sums are kept per row, so this file is read whole.
-    const rows = await readTransactionsCsv(file, columns);
-    requireDateOrder(rows.input.date, dateText);
-    result = segmentCustomers({ ...withErrorTexts(rows.input), dateText }, options);
-    csv = rows;
-  }
-  const used = Object.entries(csv.mapping)
-    .map(([role, index]) => `${role} = ${csv.headers[index] ?? index}`)
+    phase = `core: ${next}`;
+  });
+  clock.lap(phase);
+  if (streamed.encoding !== 'utf-8') io.stderr(`Read ${file} as ${streamed.encoding.toUpperCase()} text.\n`);
+  const used = Object.entries(streamed.mapping)
+    .map(([role, index]) => `${role} = ${streamed.headers[index] ?? index}`)
     .join(', ');
   io.stderr(
     `Read ${result.rowsRead} rows (${used}); ${result.customers.length} customers as of ${dayToIso(result.asOf)}.\n`,

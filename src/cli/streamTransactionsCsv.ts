@@ -49,9 +49,6 @@ class ReadAgain {
   ) {}
 }
 
-/** Thrown inside the reader once the columns show margin or cost: the caller reads such files by rows. */
-class RowPathNeeded {}
-
 /** Calls `onChunk` with each chunk of the file's bytes (the buffer is reused between calls). */
 function eachChunk(path: string, onChunk: (bytes: Buffer, first: boolean) => void): void {
   const descriptor = openInput(path);
@@ -165,28 +162,27 @@ function emitLines(decoder: TextDecoder, bytes: Buffer, onText: (text: string) =
  * 1 MB chunks, decoded (UTF-8 with or without BOM, UTF-16 by BOM or zero bytes; a file that is not valid
  * UTF-8 is read again as GB18030/GBK or Windows-1252 from how its bytes fall, or stops with a message),
  * split into RFC 4180 records (comma, semicolon or tab, detected from the header), and each row's customer,
- * date, amount (or quantity × unit price) and order id handed to core's {@link PurchaseGroupBuilder}.
+ * date, amount (or quantity × unit price), order id, margin and cost handed to core's {@link PurchaseGroupBuilder}.
  * The decimal mark comes from `options.decimal` or from the values themselves (a file that mixes `3,5` and
  * `2.50` stops, naming both rows); without evidence, semicolon files use a decimal comma.
  *
- * Returns null for files with margin or cost columns (their profit sums are kept per row): the caller reads
- * those with {@link readTransactionsCsv}.
+ * With margin or cost columns each purchase group also sums its profit (compensated, as amounts are, so the
+ * summary equals that of the rows).
  *
  * Cost O(file size) time; memory O(customers + purchase groups + distinct order ids and date texts).
  * @throws AnalyticsError NOT_FOUND (missing file, a folder), EMPTY_INPUT (no header), MISSING_COLUMN,
  *   BAD_ARGUMENT (malformed CSV, undecodable text, mixed decimal marks), BAD_NUMBER (a sum too large).
  * @example
  * const streamed = readPurchaseGroups('orders.csv', { columns: { customer: 'Client' } });
- * if (streamed !== null) segmentPurchaseGroups(streamed.groups);
+ * segmentPurchaseGroups(streamed.groups);
  */
-export function readPurchaseGroups(path: string, options: StreamOptions = {}): StreamedTransactions | null {
+export function readPurchaseGroups(path: string, options: StreamOptions = {}): StreamedTransactions {
   let encoding = options.encoding;
   let learntDecimal: DecimalMark | undefined;
   for (let attempt = 0; ; attempt++) {
     try {
       return readOnce(path, options, encoding, options.decimal, learntDecimal);
     } catch (error) {
-      if (error instanceof RowPathNeeded) return null;
       if (!(error instanceof ReadAgain) || attempt > 3) throw error;
       encoding = error.encoding ?? encoding;
       learntDecimal = error.decimal ?? learntDecimal;
@@ -226,6 +222,8 @@ function readOnce(
   let quantityColumn = -1;
   let priceColumn = -1;
   let orderColumn = -1;
+  let marginColumn = -1;
+  let costColumn = -1;
 
   // The decimal mark: given, or fixed by the first value that shows it; until then ambiguous values are read
   // with the assumed one, and a file that proves the assumption wrong is read again.
@@ -291,7 +289,8 @@ function readOnce(
     return amount === amount && groupBuilder.addToLastGroup(amount, row);
   };
   const addRecord = (record: CsvRecord, row: number): void => {
-    if (record instanceof CsvRecordSplitter) {
+    // Rows with margin or cost cells take the full path: the shortcuts below read amounts only.
+    if (record instanceof CsvRecordSplitter && marginColumn < 0 && costColumn < 0) {
       if (addRepeatedRow(record, row)) return;
       // A blank customer skips the row; its amounts, written plainly, would teach nothing about the decimal mark.
       if (record.fieldIsEmpty(customerColumn) && row - 1 > PROBE_ROWS && mark === '.' && plainAmounts(record)) {
@@ -323,27 +322,31 @@ function readOnce(
     const date = cell(dateField);
     // File row `row` is data row row − 1: day-month texts without --date-order stop the run, as in the row reader.
     if (row - 1 <= PROBE_ROWS) requireDateOrderOf(date, row - 1, dateText);
+    const margin = marginColumn >= 0 ? amountCell(record.field(marginColumn), row) : undefined;
+    const cost = costColumn >= 0 ? amountCell(record.field(costColumn), row) : undefined;
     if (amountColumn >= 0) {
-      groupBuilder.addRow(customer, date, amountCell(record.field(amountColumn), row), order, row);
+      groupBuilder.addRow(customer, date, amountCell(record.field(amountColumn), row), order, row, margin, cost);
     } else {
       const quantity = amountCell(record.field(quantityColumn), row);
       const price = amountCell(record.field(priceColumn), row);
-      groupBuilder.addQuantityRow(customer, date, quantity, price, order, row);
+      groupBuilder.addQuantityRow(customer, date, quantity, price, order, row, margin, cost);
     }
   };
 
   const settle = (): void => {
     if (headers === null || mapping !== null) return;
     mapping = resolveColumns(headers, options.columns ?? {}, pending);
-    if (mapping.margin !== undefined || mapping.cost !== undefined) throw new RowPathNeeded();
     customerColumn = mapping.customer as number;
     dateColumn = mapping.date as number;
     amountColumn = mapping.amount ?? -1;
     quantityColumn = mapping.quantity ?? -1;
     priceColumn = mapping.unitPrice ?? -1;
     orderColumn = mapping.order ?? -1;
-    if (orderColumn >= 0) {
-      groupBuilder = new PurchaseGroupBuilder({ hasOrder: true, ...asOf });
+    marginColumn = mapping.margin ?? -1;
+    costColumn = mapping.cost ?? -1;
+    const hasProfit = marginColumn >= 0 || costColumn >= 0;
+    if (orderColumn >= 0 || hasProfit) {
+      groupBuilder = new PurchaseGroupBuilder({ hasOrder: orderColumn >= 0, hasProfit, ...asOf });
     }
     pending.forEach((values, index) =>
       addRecord({ length: values.length, field: (at) => values[at] ?? '' }, index + 2),

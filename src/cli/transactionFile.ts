@@ -1,13 +1,10 @@
-import { parseTransactions } from '../core';
 import type { DateTextOptions, Transactions } from '../core';
-import { dateTextOf, requireDateOrder } from './dateOrderOption';
+import { dateTextOf } from './dateOrderOption';
 import type { DecimalMark } from './decimalMark';
 import { decimalOption } from './decimalMark';
-import { withErrorTexts } from './errorTexts';
 import type { ParsedArguments } from './parseArguments';
 import { textOption } from './parseArguments';
 import type { ColumnOptions } from './readTransactionsCsv';
-import { readTransactionsCsv } from './readTransactionsCsv';
 import type { StreamOptions } from './streamTransactionsCsv';
 import { readPurchaseGroups } from './streamTransactionsCsv';
 import type { Encoding } from './textEncoding';
@@ -61,22 +58,17 @@ export function streamOptionsOf(reading: FileReading, asOf?: number): StreamOpti
 }
 
 /**
- * A transaction file as core's Transactions: through the streaming reader (encodings, decimal marks, error
- * cells, date order; memory by purchases), or read whole when it has margin or cost columns, whose profits are
- * kept per row. Both give core the same purchases (test/cli/streamingPath.test.ts). Says on stderr when the
- * file was not UTF-8.
+ * A transaction file as core's Transactions, through the streaming reader (encodings, decimal marks, error
+ * cells, date order; memory by purchases; margin and cost summed per purchase). It gives core the same
+ * purchases as reading the rows whole (test/cli/streamingPath.test.ts). Says on stderr when the file was not
+ * UTF-8.
  */
-export async function readTransactionFile(
+export function readTransactionFile(
   file: string,
   reading: FileReading,
   io: { stderr: (text: string) => void },
-): Promise<Transactions> {
+): Transactions {
   const streamed = readPurchaseGroups(file, streamOptionsOf(reading));
-  if (streamed !== null) {
-    if (streamed.encoding !== 'utf-8') io.stderr(`Read ${file} as ${streamed.encoding.toUpperCase()} text.\n`);
-    return streamed.groups.transactions;
-  }
-  const csv = await readTransactionsCsv(file, reading.columns);
-  requireDateOrder(csv.input.date, reading.dateText);
-  return parseTransactions({ ...withErrorTexts(csv.input), dateText: reading.dateText });
+  if (streamed.encoding !== 'utf-8') io.stderr(`Read ${file} as ${streamed.encoding.toUpperCase()} text.\n`);
+  return streamed.groups.transactions;
 }

@@ -68,6 +68,10 @@ export class PurchaseGroupBuilder {
   private groupDay = new Float64Array(1024);
   private groupSum = new Float64Array(1024);
   private groupCompensation = new Float64Array(1024);
+  // With margin or cost columns: each group's profit, summed with compensation as amounts are.
+  private readonly hasProfit: boolean;
+  private groupProfit = new Float64Array(0);
+  private groupProfitCompensation = new Float64Array(0);
   // The customer and day of the row being added (see startRow).
   private rowId = '';
   private rowDay = 0;
@@ -81,8 +85,20 @@ export class PurchaseGroupBuilder {
   private readonly skipped: SkippedRows = { total: 0, reasons: {} };
   private readonly dateText: DateTextOptions;
 
-  constructor(options: { hasOrder: boolean; asOf?: number; dateSystem?: DateSystem; dateText?: DateTextOptions }) {
+  constructor(options: {
+    hasOrder: boolean;
+    /** Rows carry margin or cost cells (addRow's last two arguments): groups then sum profit too. */
+    hasProfit?: boolean;
+    asOf?: number;
+    dateSystem?: DateSystem;
+    dateText?: DateTextOptions;
+  }) {
     this.hasOrder = options.hasOrder;
+    this.hasProfit = options.hasProfit ?? false;
+    if (this.hasProfit) {
+      this.groupProfit = new Float64Array(1024);
+      this.groupProfitCompensation = new Float64Array(1024);
+    }
     this.dateText = options.dateText ?? {};
     this.asOf = options.asOf === undefined ? undefined : Math.floor(options.asOf);
     this.lastDay = this.asOf === undefined ? Infinity : this.asOf + 1;
@@ -90,10 +106,18 @@ export class PurchaseGroupBuilder {
   }
 
   /**
-   * Adds one row with an amount cell (and the order id cell, ignored without an order column). Bad rows are
-   * counted by reason, never thrown.
+   * Adds one row with an amount cell (and the order id cell, ignored without an order column; the margin and
+   * cost cells, read only when the builder has profit). Bad rows are counted by reason, never thrown.
    */
-  addRow(customer: unknown, date: unknown, amount: unknown, order: unknown, rowNumber: number): void {
+  addRow(
+    customer: unknown,
+    date: unknown,
+    amount: unknown,
+    order: unknown,
+    rowNumber: number,
+    margin?: unknown,
+    cost?: unknown,
+  ): void {
     if (!this.startRow(customer, date, rowNumber)) return;
     const id = this.rowId;
     const rowDay = this.rowDay;
@@ -102,7 +126,7 @@ export class PurchaseGroupBuilder {
       recordUnreadable(this.skipped, 'badAmount', amount, rowNumber);
       return;
     }
-    this.addUsable(id, rowDay, rowAmount, order, rowNumber);
+    this.addUsable(id, rowDay, rowAmount, order, rowNumber, margin, cost);
   }
 
   /** {@link addRow} for a row whose amount is quantity × unit price. */
@@ -113,6 +137,8 @@ export class PurchaseGroupBuilder {
     unitPrice: unknown,
     order: unknown,
     rowNumber: number,
+    margin?: unknown,
+    cost?: unknown,
   ): void {
     if (!this.startRow(customer, date, rowNumber)) return;
     const id = this.rowId;
@@ -124,18 +150,19 @@ export class PurchaseGroupBuilder {
       else recordSkip(this.skipped, 'badAmount', rowNumber);
       return;
     }
-    this.addUsable(id, rowDay, count * price, order, rowNumber);
+    this.addUsable(id, rowDay, count * price, order, rowNumber, margin, cost);
   }
 
   /**
    * Adds a row whose customer, date and order id cells are those of the previous row and whose amount is
    * already a finite number: it belongs to the previous row's group, so no cell is read again (the lines of
-   * one order usually follow each other). Returns false, adding nothing, when the previous row was skipped.
+   * one order usually follow each other). Returns false, adding nothing, when the previous row was skipped or
+   * the builder has profit (whose cells this does not read).
    */
   addToLastGroup(amount: number, rowNumber: number): boolean {
-    if (this.lastGroup < 0) return false;
+    if (this.lastGroup < 0 || this.hasProfit) return false;
     this.rowsRead += 1;
-    this.addToGroup(this.lastGroup, this.lastCustomer, this.lastId, amount, rowNumber);
+    this.addToGroup(this.lastGroup, this.lastCustomer, this.lastId, amount, rowNumber, 0);
     return true;
   }
 
@@ -163,8 +190,16 @@ export class PurchaseGroupBuilder {
   }
 
   /** The rest of a row once its customer, date and amount are known good (parseTransactions' order of checks). */
-  private addUsable(id: string, rowDay: number, rowAmount: number, order: unknown, rowNumber: number): void {
-    if (isCellError(order)) {
+  private addUsable(
+    id: string,
+    rowDay: number,
+    rowAmount: number,
+    order: unknown,
+    rowNumber: number,
+    margin: unknown,
+    cost: unknown,
+  ): void {
+    if (isCellError(order) || (this.hasProfit && (isCellError(margin) || isCellError(cost)))) {
       recordSkip(this.skipped, 'errorValue', rowNumber);
       return;
     }
@@ -212,13 +247,22 @@ export class PurchaseGroupBuilder {
         this.sharedGroupOfKey.set(sharedKey, group);
       }
     }
-    this.addToGroup(group, customerNumber, id, rowAmount, rowNumber);
+    // parseTransactions' profit: the margin when it reads, else amount − cost (a cost that does not read is 0).
+    const profit = this.hasProfit ? (parseAmount(margin) ?? rowAmount - (parseAmount(cost) ?? 0)) : 0;
+    this.addToGroup(group, customerNumber, id, rowAmount, rowNumber, profit);
     this.lastGroup = group;
     this.lastCustomer = customerNumber;
     this.lastId = id;
   }
 
-  private addToGroup(group: number, customerNumber: number, id: string, rowAmount: number, rowNumber: number): void {
+  private addToGroup(
+    group: number,
+    customerNumber: number,
+    id: string,
+    rowAmount: number,
+    rowNumber: number,
+    profit: number,
+  ): void {
     this.rowsOfCustomer[customerNumber] = (this.rowsOfCustomer[customerNumber] as number) + 1;
     const firstRows = this.firstRowsOfCustomer[customerNumber] as number[];
     if (firstRows.length < SKIP_EXAMPLES) firstRows.push(rowNumber);
@@ -238,6 +282,13 @@ export class PurchaseGroupBuilder {
     }
     this.groupCompensation[group] = (this.groupCompensation[group] as number) + lostInAddition(sum, rowAmount, total);
     this.groupSum[group] = total;
+    if (this.hasProfit) {
+      const profitSum = this.groupProfit[group] as number;
+      const profitTotal = profitSum + profit;
+      this.groupProfitCompensation[group] =
+        (this.groupProfitCompensation[group] as number) + lostInAddition(profitSum, profit, profitTotal);
+      this.groupProfit[group] = profitTotal;
+    }
   }
 
   /** The groups gathered so far; the builder should not be used afterwards. */
@@ -245,9 +296,13 @@ export class PurchaseGroupBuilder {
     const count = this.groups;
     const amount = new Float64Array(count);
     const order = new Int32Array(count);
+    const profit = this.hasProfit ? new Float64Array(count) : null;
     for (let group = 0; group < count; group++) {
       amount[group] = (this.groupSum[group] as number) + (this.groupCompensation[group] as number);
       order[group] = group;
+      if (profit !== null) {
+        profit[group] = (this.groupProfit[group] as number) + (this.groupProfitCompensation[group] as number);
+      }
     }
     const transactions: Transactions = {
       length: count,
@@ -257,7 +312,7 @@ export class PurchaseGroupBuilder {
       amount,
       order,
       ordersOnSeveralDays: this.orderGroups.idsOnSeveralDays,
-      profit: null,
+      profit,
       rowNumber: this.groupRow.slice(0, count),
       rowsRead: this.rowsRead,
       skipped: this.skipped,
@@ -296,6 +351,10 @@ export class PurchaseGroupBuilder {
       this.groupSum = grown(this.groupSum);
       this.groupCompensation = grown(this.groupCompensation);
       this.groupRow = grown(this.groupRow);
+      if (this.hasProfit) {
+        this.groupProfit = grown(this.groupProfit);
+        this.groupProfitCompensation = grown(this.groupProfitCompensation);
+      }
     }
     this.groupCustomer[group] = customer;
     this.groupDay[group] = wholeDay;

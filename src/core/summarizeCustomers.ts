@@ -157,6 +157,7 @@ export function summarizeCustomers(
   const groupStart = new Int32Array(customerCount + 1);
   const groupDay = new Float64Array(used);
   const groupAmount = new Float64Array(used);
+  const groupProfit = lineProfit === null ? null : new Float64Array(used);
   const keptIds: string[] = [];
   let kept = 0;
   let groups = 0;
@@ -168,7 +169,6 @@ export function summarizeCustomers(
     if (sliceStart === sliceEnd) continue;
     const customerGroupStart = groups;
     // Build the groups: consecutive rows with one key; dated by their earliest day.
-    let profitSum = 0;
     for (let index = sliceStart; index < sliceEnd;) {
       const key = lineKey === null ? Math.floor(lines[2 * index] as number) : (lineKey[index] as number);
       let groupEnd = index + 1;
@@ -176,6 +176,20 @@ export function summarizeCustomers(
         while (groupEnd < sliceEnd && Math.floor(lines[2 * groupEnd] as number) === key) groupEnd += 1;
       } else {
         while (groupEnd < sliceEnd && lineKey[groupEnd] === key) groupEnd += 1;
+      }
+      if (lineProfit !== null && groupProfit !== null) {
+        // A group's profit, summed as the streaming builder sums it: compensated, lines in row order (the
+        // scatter kept it; the sort below moves day-amount pairs only), so purchase groups read from a file
+        // carry this very number.
+        let profitSum = 0;
+        let profitCompensation = 0;
+        for (let line = index; line < groupEnd; line++) {
+          const value = lineProfit[line] as number;
+          const total = profitSum + value;
+          profitCompensation += lostInAddition(profitSum, value, total);
+          profitSum = total;
+        }
+        groupProfit[groups] = profitSum + profitCompensation;
       }
       // Lines of a group by exact time then amount: sums run in a canonical order whatever the row order.
       sortInterleaved(lines, index, groupEnd);
@@ -188,13 +202,13 @@ export function summarizeCustomers(
         const total = sum + value;
         compensation += lostInAddition(sum, value, total);
         sum = total;
-        if (lineProfit !== null) profitSum += lineProfit[index] as number;
       }
       groupDay[groups] = groupFirstDay;
       groupAmount[groups] = sum + compensation;
       groups += 1;
     }
-    if (order !== null) sortPairs(groupDay, groupAmount, customerGroupStart, groups);
+    if (groupProfit !== null) sortTriples(groupDay, groupAmount, groupProfit, customerGroupStart, groups);
+    else if (order !== null) sortPairs(groupDay, groupAmount, customerGroupStart, groups);
     // Walk the groups in day order.
     let occasions = 0;
     let distinctDays = 0;
@@ -204,10 +218,18 @@ export function summarizeCustomers(
     let net = 0;
     let returns = 0;
     let repeatValue = 0;
+    let profitSum = 0;
+    let profitCompensation = 0;
     for (let group = customerGroupStart; group < groups; group++) {
       const value = groupAmount[group] as number;
       const groupDate = groupDay[group] as number;
       net += value;
+      if (groupProfit !== null) {
+        const profit = groupProfit[group] as number;
+        const total = profitSum + profit;
+        profitCompensation += lostInAddition(profitSum, profit, total);
+        profitSum = total;
+      }
       if (value < 0) {
         returns -= value;
         continue;
@@ -242,7 +264,7 @@ export function summarizeCustomers(
     monetaryAvg[kept] = net / occasions;
     monetaryRepeatAvg[kept] = distinctDays > 1 ? repeatValue / (distinctDays - 1) : 0;
     returnsValue[kept] = returns;
-    historicValue[kept] = profit === null ? net : profitSum;
+    historicValue[kept] = profit === null ? net : profitSum + profitCompensation;
     groupStart[kept] = customerGroupStart;
     kept += 1;
     groupStart[kept] = groups;
@@ -411,6 +433,34 @@ function sortInterleaved(lines: Float64Array, start: number, end: number): void 
     lines[2 * hole + 2] = dayValue;
     lines[2 * hole + 3] = amountValue;
   }
+}
+
+/**
+ * {@link sortPairs} for groups that also carry a profit: by day, then amount, then profit, so groups that tie on
+ * day and amount are still summed in one order whichever path built them. Few groups per customer: a sort of
+ * indices is enough.
+ */
+function sortTriples(
+  days: Float64Array,
+  amounts: Float64Array,
+  profits: Float64Array,
+  start: number,
+  end: number,
+): void {
+  if (end - start < 2) return;
+  const at = Array.from({ length: end - start }, (_, offset) => start + offset);
+  at.sort(
+    (left, right) =>
+      (days[left] as number) - (days[right] as number) ||
+      (amounts[left] as number) - (amounts[right] as number) ||
+      (profits[left] as number) - (profits[right] as number),
+  );
+  const sortedDays = at.map((index) => days[index] as number);
+  const sortedAmounts = at.map((index) => amounts[index] as number);
+  const sortedProfits = at.map((index) => profits[index] as number);
+  days.set(sortedDays, start);
+  amounts.set(sortedAmounts, start);
+  profits.set(sortedProfits, start);
 }
 
 /**

@@ -57,7 +57,10 @@ export interface Transactions {
   readonly order: Int32Array | null;
   /** How many order ids occur on more than one calendar day (receipt numbers that restart); 0 without orders. */
   readonly ordersOnSeveralDays: number;
-  /** Per row: profit (margin, or amount − cost), or null when neither column was given. */
+  /**
+   * Per row: profit (margin, or amount − cost), or null when neither column was given. (Rows gathered into
+   * purchase groups carry the group's compensated profit sum.)
+   */
   readonly profit: Float64Array | null;
   /** Per row: the sheet/file row number it came from. */
   readonly rowNumber: Int32Array;

@@ -10,6 +10,7 @@ const GBK = {
   客户编号: hex('BFCD BBA7 B1E0 BAC5'),
   交易日期: hex('BDBB D2D7 C8D5 C6DA'),
   金额: hex('BDF0 B6EE'),
+  成本: hex('B3C9 B1BE'),
   张三: hex('D5C5 C8FD'),
   李四: hex('C0EE CBC4'),
   王五: hex('CDF5 CEE5'),
@@ -30,6 +31,26 @@ function gbkFile(): Buffer {
 }
 
 describe('files in the encodings spreadsheet programs save', () => {
+  test('a GBK file with a cost column is decoded like any other GBK file (its profit is summed as it streams)', async () => {
+    const line = (...parts: Buffer[]) => Buffer.concat([...parts, ascii('\r\n')]);
+    const file = files.write(
+      'gbk-cost.csv',
+      Buffer.concat([
+        line(GBK.客户编号, ascii(','), GBK.交易日期, ascii(','), GBK.金额, ascii(','), GBK.成本),
+        line(GBK.张三, ascii(',2024-01-05,100,60')),
+        line(GBK.李四, ascii(',2024-02-01,50,20')),
+        line(GBK.张三, ascii(',2024-03-01,30,10')),
+      ]),
+    );
+    const { code, stdout, stderr } = await runCli(['segment', file]);
+    expect(stderr).toContain('as GB18030');
+    expect(code).toBe(0);
+    expect(csvRows(stdout).map((row) => [row.customer_id, row.monetary, row.historic_value])).toEqual([
+      ['张三', '130', '60'],
+      ['李四', '50', '30'],
+    ]);
+  });
+
   test('the GBK byte table of this test is what GBK decoders read', () => {
     const decoder = new TextDecoder('gbk');
     expect(Object.entries(GBK).map(([, bytes]) => decoder.decode(bytes))).toEqual(Object.keys(GBK));

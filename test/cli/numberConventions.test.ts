@@ -83,13 +83,31 @@ describe('number conventions of the files people export', () => {
   });
 });
 
-describe('files the streaming reader hands to the row reader', () => {
-  test('a file with a margin column is read whole: historic value is the sum of margins', async () => {
+describe('files with margin or cost columns', () => {
+  test('a margin column: historic value is the sum of margins', async () => {
     const file = files.write('margin.csv', 'customer,date,amount,margin\nA,2024-01-05,100,30\nA,2024-02-05,50,10\n');
     const { code, stdout } = await runCli(['segment', file]);
     expect(code).toBe(0);
     expect(csvRows(stdout).map((row) => [row.customer_id, row.monetary, row.historic_value])).toEqual([
       ['A', '150', '40'],
     ]);
+  });
+
+  test('a semicolon file with decimal commas in its cost column: costs are read with the decimal comma', async () => {
+    const file = files.write(
+      'cost-comma.csv',
+      'customer;date;amount;cost\nA;2024-01-05;10,50;4,25\nA;2024-02-05;3,5;1,5\n',
+    );
+    const { code, stdout } = await runCli(['segment', file]);
+    expect(code).toBe(0);
+    expect(csvRows(stdout).map((row) => [row.monetary, row.historic_value])).toEqual([['14', '8.25']]);
+  });
+
+  test('an error cell in the cost column skips its row as an error value, as in every other column', async () => {
+    const file = files.write('cost-error.csv', 'customer,date,amount,cost\nA,2024-01-05,10,4\nA,2024-02-05,5,#N/A\n');
+    const { code, stdout, stderr } = await runCli(['segment', file]);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/1 rows? skipped: Excel error value \(#N\/A, #REF! …\) 1 \(first at rows? 3\)/);
+    expect(csvRows(stdout).map((row) => [row.monetary, row.historic_value])).toEqual([['10', '6']]);
   });
 });
