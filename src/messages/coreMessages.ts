@@ -141,7 +141,7 @@ export const DATE_FORMATS: Readonly<Record<Language, string>> = {
  * A skip report as one sentence: the total, then each reason with its count, first rows and first value
  * (and, for bad dates, the forms a good one takes).
  * @example
- * describeSkipped({ total: 1, reasons: { blankCustomer: { count: 1, firstRows: [7] } } }, 'en') // => '1 rows skipped: blank customer 1 (first at rows 7).'
+ * describeSkipped({ total: 1, reasons: { blankCustomer: { count: 1, firstRows: [7] } } }, 'en') // => '1 row skipped: blank customer 1 (first at row 7).'
  */
 export function describeSkipped(skipped: SkippedRows, language: Language): string {
   const zh = language === 'zh';
@@ -159,12 +159,13 @@ export function describeSkipped(skipped: SkippedRows, language: Language): strin
       }
       const first = value === undefined ? '' : `, the first is '${value}'`;
       const formats = reason === 'badDate' ? `; dates must be ${DATE_FORMATS.en}` : '';
-      return `${names[reason]} ${entry.count} (first at rows ${rows}${first}${formats})`;
+      const at = entry.firstRows.length === 1 ? 'row' : 'rows';
+      return `${names[reason]} ${entry.count} (first at ${at} ${rows}${first}${formats})`;
     },
   );
   return zh
     ? `跳过了 ${skipped.total} 行：${parts.join('；')}。`
-    : `${skipped.total} rows skipped: ${parts.join('; ')}.`;
+    : `${skipped.total} ${skipped.total === 1 ? 'row' : 'rows'} skipped: ${parts.join('; ')}.`;
 }
 
 /**

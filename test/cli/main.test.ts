@@ -49,7 +49,7 @@ describe('crm-analytics segment <file.csv>', () => {
       t_x: '56',
       T: '58',
     });
-    expect(stderr).toMatch(/1 rows skipped: blank customer 1 \(first at rows 7\)/);
+    expect(stderr).toMatch(/1 row skipped: blank customer 1 \(first at row 7\)/);
   });
 
   test('--format json --unit weeks --bins 3 --as-of', async () => {
@@ -123,7 +123,7 @@ describe('crm-analytics segment <file.csv>', () => {
     const { code, stderr } = await runCli(['segment', file('c.csv', 'customer,date,amount\na,never,1\n')]);
     expect(code).toBe(1);
     expect(stderr).toMatch(
-      /No usable transactions: 1 rows skipped: bad date 1 \(first at rows 2, the first is 'never'; dates must be yyyy-mm-dd/,
+      /No usable transactions: 1 row skipped: bad date 1 \(first at row 2, the first is 'never'; dates must be yyyy-mm-dd/,
     );
   });
   test('a file that does not exist exits 1', async () => {

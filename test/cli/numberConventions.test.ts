@@ -107,7 +107,7 @@ describe('files with margin or cost columns', () => {
     const file = files.write('cost-error.csv', 'customer,date,amount,cost\nA,2024-01-05,10,4\nA,2024-02-05,5,#N/A\n');
     const { code, stdout, stderr } = await runCli(['segment', file]);
     expect(code).toBe(0);
-    expect(stderr).toMatch(/1 rows? skipped: Excel error value \(#N\/A, #REF! …\) 1 \(first at rows? 3\)/);
+    expect(stderr).toMatch(/1 row skipped: Excel error value \(#N\/A, #REF! …\) 1 \(first at row 3\)/);
     expect(csvRows(stdout).map((row) => [row.monetary, row.historic_value])).toEqual([['10', '6']]);
   });
 });

@@ -225,7 +225,7 @@ describe('segmentCustomers — examples and edge cases', () => {
       },
     });
     expect(describeFailure(failure, 'en')).toMatch(
-      /2 rows skipped: bad date 1 \(first at rows 1, the first is 'never'; dates must be yyyy-mm-dd .*\); blank customer 1 \(first at rows 2\)/,
+      /2 rows skipped: bad date 1 \(first at row 1, the first is 'never'; dates must be yyyy-mm-dd .*\); blank customer 1 \(first at row 2\)/,
     );
   });
   test('only returns is EMPTY_INPUT', () => {

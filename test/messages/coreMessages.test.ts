@@ -62,7 +62,7 @@ describe('skip reports', () => {
     expect(describeSkipped(skipped, 'en')).toBe(
       "3 rows skipped: bad date 2 (first at rows 4, 9, the first is '03/04/2024'; dates must be yyyy-mm-dd " +
         '[hh:mm[:ss]], yyyy/m/d, yyyy年m月d日, yyyymmdd or a date cell); Excel error value (#N/A, #REF! …) 1 ' +
-        '(first at rows 12).',
+        '(first at row 12).',
     );
   });
   test('Chinese names every reason, row and first value, with no English phrase', () => {

@@ -116,7 +116,7 @@ describe('numbers in a CSV date column', () => {
       ['c', '2024-01-07'],
     ]);
     expect(stderr).toMatch(
-      /1 rows skipped: bad date 1 \(first at rows 3, the first is '1'; dates must be yyyy-mm-dd \[hh:mm\[:ss\]\], yyyy\/m\/d, yyyy年m月d日, yyyymmdd or a date cell\)/,
+      /1 row skipped: bad date 1 \(first at row 3, the first is '1'; dates must be yyyy-mm-dd \[hh:mm\[:ss\]\], yyyy\/m\/d, yyyy年m月d日, yyyymmdd or a date cell\)/,
     );
   });
 });

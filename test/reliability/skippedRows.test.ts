@@ -14,7 +14,7 @@ describe('skip reports', () => {
     const report = (stderr: string): string | undefined =>
       stderr.split('\n').find((line) => line.includes('rows skipped'));
     expect(report(segment.stderr)).toBe(
-      "3 rows skipped: blank customer 1 (first at rows 6921); bad date 1 (first at rows 6922, the first is 'soon'; dates must be yyyy-mm-dd [hh:mm[:ss]], yyyy/m/d, yyyy年m月d日, yyyymmdd or a date cell); non-numeric amount 1 (first at rows 6923, the first is 'n/a').",
+      "3 rows skipped: blank customer 1 (first at row 6921); bad date 1 (first at row 6922, the first is 'soon'; dates must be yyyy-mm-dd [hh:mm[:ss]], yyyy/m/d, yyyy年m月d日, yyyymmdd or a date cell); non-numeric amount 1 (first at row 6923, the first is 'n/a').",
     );
     expect(report(fit.stderr)).toBe(report(segment.stderr));
     const json = JSON.parse(fit.stdout) as { skippedRows: { total: number } };
