@@ -2,12 +2,14 @@
  * Command-line benchmark (issue 12): `crm-analytics segment` end to end through the BUILT CLI
  * (dist/cli/crm-analytics.js, a child process per run, median of BENCH_RUNS runs, default 3) on Online
  * Retail (541,909 rows), with and without --predict, beside the pandas scripts of bench/pandas that do the
- * same work; then the time of each stage in-process with its share; then the floors (a bare byte scan of
- * the file, a bare pass over its columns); then a generated file of BENCH_BIG_ROWS rows (default 5,000,000)
- * for time and peak RSS; with BENCH_HUGE_MB (e.g. 1000) also a file of that size under the default heap.
+ * same work; then the time of each stage as the CLI itself measures it (CRM_ANALYTICS_TIMINGS) with its share;
+ * then the floors (Node's start, pandas' imports, a bare byte scan of the file, a bare pass over its columns);
+ * then a generated file of BENCH_BIG_ROWS rows (default 5,000,000), with and without a cost column, for CPU
+ * time and peak RSS; with BENCH_HUGE_MB (e.g. 1000) also a file of that size under the default heap.
  * Targets: ≥ 3× faster than pandas on both lines; the big file in ≤ 8 s and ≤ 500 MB; the huge file completes.
- * Ratios and verdicts use CPU seconds (user + system of the child, or process.cpuUsage in-process): the
- * machines this runs on are shared, and wall time there measures the neighbours as much as the program.
+ * "Faster" is judged as the issue measured it, in wall seconds with both programs timed in the same run; the
+ * ratio in CPU seconds (user + system of the child) is printed beside it, with how far it is from 3× and why.
+ * The big-file limits are checked in CPU seconds: wall time on a shared machine measures the neighbours too.
  * Needs `npm run build` (or `npx webpack --mode production --config-name cli`) first.
  */
 import { spawnSync } from 'node:child_process';
@@ -28,10 +30,8 @@ import { performance } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 import { CsvRecordSplitter } from '../src/cli/csvRecords';
 import { eachLineChunk, readPurchaseGroups } from '../src/cli/streamTransactionsCsv';
-import { toCsv } from '../src/cli/toCsv';
-import { segmentPurchaseGroups } from '../src/core';
-import { toOutputRows } from '../src/messages/outputTable';
-import type { SegmentOptions } from '../src/core';
+import type { Encoding } from '../src/cli/textEncoding';
+import type { ColumnMapping } from '../src/core';
 import { dataFilePath } from '../test/data/dataFiles';
 import { mulberry32 } from '../test/seededRandom';
 
@@ -45,6 +45,8 @@ const PREDICT = ['--predict', '--unit', 'weeks', '--horizon', '26', '--months', 
 
 interface Timed {
   seconds: number;
+  /** The CLI's own stage times (CRM_ANALYTICS_TIMINGS lines on stderr): name → [CPU, wall] seconds. */
+  stages: Map<string, [number, number]>;
   /** CPU seconds (user + system) of the child: steadier than wall time on a shared machine. */
   cpu: number;
   rssMb: number;
@@ -64,7 +66,19 @@ const PYTHON_RSS_WRAPPER =
   'finally:\n    u = resource.getrusage(resource.RUSAGE_SELF)\n' +
   '    open(os.environ["BENCH_RSS_FILE"], "w").write(f"{u.ru_maxrss} {u.ru_utime + u.ru_stime}")\n';
 
-/** Runs a program to completion, output to a file, and returns its wall time and peak RSS (Node children). */
+/** The stage lines the CLI prints with CRM_ANALYTICS_TIMINGS set ("timing read 0.310 s CPU 0.300 s wall"). */
+function stagesOf(stderr: string): Map<string, [number, number]> {
+  const stages = new Map<string, [number, number]>();
+  for (const match of stderr.matchAll(/^timing (.+) (\d+\.\d+) s CPU (\d+\.\d+) s wall$/gm)) {
+    stages.set(match[1] as string, [Number(match[2]), Number(match[3])]);
+  }
+  return stages;
+}
+
+/**
+ * Runs a program to completion, output to a file, and returns its wall time, CPU time and peak RSS, and for our
+ * CLI the stage times it prints itself.
+ */
 function timeChild(command: string, args: string[], node: boolean, nodeFlags: string[] = []): Timed {
   const rssFile = path.join(tmpdir(), `crm-bench-rss-${process.pid}`);
   rmSync(rssFile, { force: true });
@@ -73,7 +87,7 @@ function timeChild(command: string, args: string[], node: boolean, nodeFlags: st
     command,
     [...nodeFlags, node ? '-e' : '-c', node ? RSS_WRAPPER : PYTHON_RSS_WRAPPER, ...args],
     {
-      env: { ...process.env, BENCH_RSS_FILE: rssFile },
+      env: { ...process.env, BENCH_RSS_FILE: rssFile, CRM_ANALYTICS_TIMINGS: '1' },
       encoding: 'utf8',
       maxBuffer: 1 << 26,
     },
@@ -83,6 +97,7 @@ function timeChild(command: string, args: string[], node: boolean, nodeFlags: st
   rmSync(rssFile, { force: true });
   return {
     seconds,
+    stages: stagesOf(child.stderr ?? ''),
     cpu: cpu ?? Number.NaN,
     rssMb: (rssKb ?? Number.NaN) / 1024,
     code: child.status,
@@ -95,8 +110,16 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
-/** Median wall time of RUNS runs (and the peak RSS of the slowest), failing loudly when a run fails. */
-function medianRun(command: string, args: string[], node: boolean): { seconds: number; cpu: number; rssMb: number } {
+interface MedianRun {
+  seconds: number;
+  cpu: number;
+  rssMb: number;
+  /** Per stage of our CLI, the median CPU and wall seconds over the runs (in the order the CLI ran them). */
+  stages: [string, number, number][];
+}
+
+/** Median wall and CPU time of RUNS runs (and the peak RSS of the largest), failing loudly when a run fails. */
+function medianRun(command: string, args: string[], node: boolean): MedianRun {
   const runs: Timed[] = [];
   // (spawned children are measured one at a time, so they never compete with each other)
   for (let run = 0; run < RUNS; run++) {
@@ -104,10 +127,16 @@ function medianRun(command: string, args: string[], node: boolean): { seconds: n
     if (timed.code !== 0) throw new Error(`${command} ${args.join(' ')} failed (${timed.code}): ${timed.stderr}`);
     runs.push(timed);
   }
+  const names = [...(runs[0]?.stages.keys() ?? [])];
   return {
     seconds: median(runs.map((run) => run.seconds)),
     cpu: median(runs.map((run) => run.cpu)),
     rssMb: Math.max(...runs.map((run) => run.rssMb)),
+    stages: names.map((name) => [
+      name,
+      median(runs.map((run) => run.stages.get(name)?.[0] ?? Number.NaN)),
+      median(runs.map((run) => run.stages.get(name)?.[1] ?? Number.NaN)),
+    ]),
   };
 }
 
@@ -149,65 +178,40 @@ function mark(): Mark {
 }
 
 /**
- * Stage times of one in-process run of what `segment` does: read + parse + group (the streaming reader),
- * then core's phases, then writing the CSV, each in wall and CPU seconds with its share of the CPU total;
- * and the floors over columns: the same file decoded and split into records with three fields read, no
- * conversion or grouping. Returns the CPU seconds of reading and of the whole, and of the column floor.
+ * Prints the built CLI's own stage times (medians over the runs: read + parse + group, each core phase, the
+ * output table, CSV text, writing), each with its share of the in-process CPU, then the floor over columns: the
+ * file decoded and split into records with three fields read, no conversion or grouping (in this process,
+ * under tsx). Returns the CPU seconds of reading, of all stages, of the column floor, and the largest other stage.
  */
-function stageTimes(
+function printStages(
   file: string,
-  options: SegmentOptions,
+  encoding: Encoding,
+  delimiter: string,
+  mapping: ColumnMapping,
+  stages: [string, number, number][],
 ): { read: number; total: number; columnFloor: number; next: [string, number] } {
-  const marks: [string, Mark][] = [];
-  const start = mark();
-  const streamed = readPurchaseGroups(file);
-  marks.push(['read + parse + group', mark()]);
-  const phaseNames: Record<string, string> = {
-    summarizing: 'groups → transactions',
-    scoring: 'summary',
-    valuing: 'RFM',
-    holdout: 'models',
-    tiering: 'models',
-    lifecycle: 'tiers',
-    totals: 'lifecycle + labels',
-    done: 'totals',
-  };
-  const result = segmentPurchaseGroups(streamed.groups, options, (phase) => {
-    const name = phaseNames[phase];
-    if (name !== undefined) marks.push([name, mark()]);
-  });
-  const target = path.join(tmpdir(), `crm-bench-out-${process.pid}.csv`);
-  const descriptor = openSync(target, 'w');
-  writeSync(descriptor, toCsv(toOutputRows(result)));
-  closeSync(descriptor);
-  rmSync(target, { force: true });
-  marks.push(['write CSV', mark()]);
-  const end = marks[marks.length - 1]?.[1] ?? start;
-  const totalCpu = end.cpu - start.cpu;
-  let previous = start;
+  const totalCpu = stages.reduce((sum, [, cpu]) => sum + cpu, 0);
+  const totalWall = stages.reduce((sum, [, , wall]) => sum + wall, 0);
   let next: [string, number] = ['none', 0];
-  console.log(`  ${'stage'.padEnd(22)} ${'CPU'.padStart(9)} share ${'wall'.padStart(9)}`);
-  for (const [name, at] of marks) {
-    const cpu = at.cpu - previous.cpu;
-    if (name !== marks[0]?.[0] && cpu > next[1]) next = [name, cpu];
+  console.log(`  ${"stage (the CLI's own timings)".padEnd(30)} ${'CPU'.padStart(9)} share ${'wall'.padStart(9)}`);
+  for (const [name, cpu, wall] of stages) {
+    if (name !== 'read' && cpu > next[1]) next = [name, cpu];
+    if (cpu < 0.0005 && wall < 0.0005) continue;
     const share = ((100 * cpu) / totalCpu).toFixed(0).padStart(3);
-    console.log(
-      `  ${name.padEnd(22)} ${format(cpu).padStart(9)}  ${share} % ${format(at.wall - previous.wall).padStart(9)}`,
-    );
-    previous = at;
+    console.log(`  ${name.padEnd(30)} ${format(cpu).padStart(9)}  ${share} % ${format(wall).padStart(9)}`);
   }
   console.log(
-    `  ${'total'.padEnd(22)} ${format(totalCpu).padStart(9)}        ${format(end.wall - start.wall).padStart(9)}`,
+    `  ${'in-process total'.padEnd(30)} ${format(totalCpu).padStart(9)}        ${format(totalWall).padStart(9)}`,
   );
-  const { customer = 0, date = 0, amount = streamed.mapping.quantity ?? 0 } = streamed.mapping;
+  const { customer = 0, date = 0, amount = mapping.quantity ?? 0 } = mapping;
   const columnStart = mark();
   let characters = 0;
-  const splitter = new CsvRecordSplitter(streamed.delimiter, (record) => {
+  const splitter = new CsvRecordSplitter(delimiter, (record) => {
     characters += record.field(customer).length + record.field(date).length + record.field(amount).length;
   });
   eachLineChunk(
     file,
-    streamed.encoding,
+    encoding,
     () => undefined,
     (text) => splitter.push(text),
   );
@@ -215,10 +219,10 @@ function stageTimes(
   const columnEnd = mark();
   console.log(
     `  floor: bare column pass ${format(columnEnd.cpu - columnStart.cpu)} CPU, ${format(columnEnd.wall - columnStart.wall)} wall ` +
-      `(decode, split records, read 3 fields: ${characters} characters)`,
+      `(decode, split records, read 3 fields: ${characters} characters; in this process)`,
   );
   return {
-    read: (marks[0]?.[1].cpu ?? start.cpu) - start.cpu,
+    read: stages.find(([name]) => name === 'read')?.[1] ?? Number.NaN,
     total: totalCpu,
     columnFloor: columnEnd.cpu - columnStart.cpu,
     next,
@@ -226,11 +230,11 @@ function stageTimes(
 }
 
 /** Writes a seeded Online-Retail-shaped file of `rows` rows (about 40 bytes a row). */
-export function generateBigFile(target: string, rows: number): void {
+export function generateBigFile(target: string, rows: number, cost = false): void {
   const random = mulberry32(20_251_202);
   const customers = Math.max(1, Math.floor(rows / 120));
   const descriptor = openSync(target, 'w');
-  writeSync(descriptor, 'InvoiceNo,InvoiceDate,Quantity,UnitPrice,CustomerID\n');
+  writeSync(descriptor, `InvoiceNo,InvoiceDate,Quantity,UnitPrice,CustomerID${cost ? ',Cost' : ''}\n`);
   const startDay = Date.UTC(2019, 0, 1) / 86_400_000;
   let invoice = 100_000;
   let chunk = '';
@@ -243,7 +247,8 @@ export function generateBigFile(target: string, rows: number): void {
     for (let line = 0; line < lines && row < rows; line++, row++) {
       const quantity = random() < 0.02 ? -1 : 1 + Math.floor(random() * 6);
       const price = (Math.round(random() * 2000) / 100 + 0.1).toFixed(2);
-      chunk += `${invoice},${date.slice(0, 10)} ${date.slice(11, 19)},${quantity},${price},${customer}\n`;
+      const costText = cost ? `,${((quantity * Number(price) * 6) / 10).toFixed(2)}` : '';
+      chunk += `${invoice},${date.slice(0, 10)} ${date.slice(11, 19)},${quantity},${price},${customer}${costText}\n`;
     }
     if (chunk.length > 1 << 20) {
       writeSync(descriptor, chunk);
@@ -288,7 +293,7 @@ export async function runCliBench(): Promise<void> {
   const python = pandasPython();
   console.log(
     `Online Retail (${(statSync(retail).size / 1e6).toFixed(1)} MB), median of ${RUNS} runs, built CLI; ` +
-      'ratios in CPU seconds (wall time on a shared machine measures the neighbours too)',
+      "pandas/ours in wall seconds (the issue's measure) and in CPU seconds (steadier on a shared machine)",
   );
   const startup = medianRun(process.execPath, [CLI, '--help'], true);
   console.log(
@@ -301,40 +306,42 @@ export async function runCliBench(): Promise<void> {
     rmSync(imports, { force: true });
     console.log(`  pandas' floor: Python start + import pandas, scipy ${format(pandasStart.cpu)} CPU`);
   }
-  const lines: [string, string[], string, SegmentOptions][] = [
-    ['segment (default)', [], 'rfm.py', {}],
-    [
-      'segment --predict --unit weeks --horizon 26 --months 12',
-      PREDICT,
-      'clv.py',
-      { unit: 'weeks', clv: { method: 'probabilistic', purchaseHorizon: 26, horizonMonths: 12 } },
-    ],
+  const lines: [string, string[], string][] = [
+    ['segment (default)', [], 'rfm.py'],
+    ['segment --predict --unit weeks --horizon 26 --months 12', PREDICT, 'clv.py'],
   ];
   const scan = byteScan(retail);
   console.log(`  floor: bare byte scan ${format(scan.seconds)} (${scan.lines} lines)`);
-  for (const [name, extra, script, options] of lines) {
+  const probe = readPurchaseGroups(retail);
+  for (const [name, extra, script] of lines) {
     const ours = medianRun(process.execPath, [CLI, 'segment', retail, ...extra, '--out', output], true);
     console.log(`${name}: ours ${format(ours.cpu)} CPU, ${format(ours.seconds)} wall (${ours.rssMb.toFixed(0)} MB)`);
-    console.log('  stages in-process (tsx, in the bench process: the first line pays JIT warm-up as a CLI run does):');
-    const stages = stageTimes(retail, options);
+    const stages = printStages(retail, probe.encoding, probe.delimiter, probe.mapping, ours.stages);
     if (python === null) {
       console.log('  pandas not installed (python3 -c "import pandas, scipy" failed): comparison skipped');
       continue;
     }
     const theirs = medianRun(python, [path.join(__dirname, 'pandas', script), retail, output], false);
+    const wallRatio = theirs.seconds / ours.seconds;
     const cpuRatio = theirs.cpu / ours.cpu;
     console.log(
       `  pandas (${script}) ${format(theirs.cpu)} CPU, ${format(theirs.seconds)} wall (${theirs.rssMb.toFixed(0)} MB); ` +
-        `pandas/ours ${cpuRatio.toFixed(2)}× CPU, ${(theirs.seconds / ours.seconds).toFixed(2)}× wall`,
+        `pandas/ours ${wallRatio.toFixed(2)}× wall, ${cpuRatio.toFixed(2)}× CPU`,
+    );
+    // The issue states the goal in elapsed time (its table: medians of wall seconds, both programs in one run);
+    // CPU seconds are printed beside it because they are steadier on a shared machine, and they are stricter:
+    // V8 compiles and collects garbage on helper threads, so our CPU exceeds our wall time, pandas' does not.
+    console.log(
+      `  target ≥ 3× in wall time (the issue's measure): ${wallRatio >= 3 ? 'met' : 'NOT met'} (${wallRatio.toFixed(2)}×)`,
     );
     if (cpuRatio >= 3) {
-      console.log('  target ≥ 3× in CPU time: met');
+      console.log(`  3× in CPU time: met (${cpuRatio.toFixed(2)}×)`);
       continue;
     }
     // How far, and where the distance is: what 3× allows, against what the process must spend before any work.
     const allowed = theirs.cpu / 3;
     console.log(
-      `  target ≥ 3× in CPU time: NOT met (${cpuRatio.toFixed(2)}×; 3× needs ≤ ${format(allowed)} CPU, ours is ` +
+      `  3× in CPU time: NOT met (${cpuRatio.toFixed(2)}×; 3× needs ≤ ${format(allowed)} CPU, ours is ` +
         `${format(ours.cpu - allowed)} over). Of ours, Node start + loading the CLI take ${format(startup.cpu)}; ` +
         `in-process, reading takes ${format(stages.read)} of ${format(stages.total)} (the bare column pass alone ` +
         `${format(stages.columnFloor)}, so reading is bound by splitting the text and the per-row work above it); ` +
@@ -351,6 +358,12 @@ export async function runCliBench(): Promise<void> {
       `Generated file ${BIG_ROWS} rows (${(statSync(big).size / 1e6).toFixed(0)} MB, byte scan ${format(bigScan.seconds)}): ` +
         `segment ${bigRun(big, output, 8, 500)}`,
     );
+  }
+  if (BIG_ROWS > 0) {
+    // The same rows with a cost column: profit is summed per purchase as the file streams, memory as above.
+    const withCost = path.join(tmpdir(), `crm-bench-big-cost-${BIG_ROWS}.csv`);
+    if (!existsSync(withCost)) generateBigFile(withCost, BIG_ROWS, true);
+    console.log(`Generated file ${BIG_ROWS} rows with a cost column: segment ${bigRun(withCost, output, 8, 500)}`);
   }
   if (HUGE_ROWS > 0) {
     const huge = path.join(tmpdir(), `crm-bench-huge-${HUGE_ROWS}.csv`);
