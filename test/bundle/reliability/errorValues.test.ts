@@ -29,7 +29,7 @@ describe('error values in ranges passed to the CRM functions', () => {
     expect(skipped?.slice(0, 3)).toEqual([
       'rows skipped',
       1,
-      '1 rows skipped: Excel error value (#N/A, #REF! …) 1 (first at rows 5).',
+      '1 row skipped: Excel error value (#N/A, #REF! …) 1 (first at row 5).',
     ]);
   });
 
