@@ -286,11 +286,23 @@ function readOnce(
     } else {
       amount = record.plainNumber(quantityColumn, fraction) * record.plainNumber(priceColumn, fraction);
     }
-    return amount === amount && groupBuilder.addToLastGroup(amount, row);
+    if (amount !== amount) return false;
+    // Profit as the builder reads it (the margin when there is one, else amount − cost), from plain numbers only:
+    // a blank or otherwise written margin or cost takes the full path, which reads it as parseAmount does.
+    let profit = 0;
+    if (marginColumn >= 0) {
+      profit = record.plainNumber(marginColumn, fraction);
+      if (profit !== profit || (costColumn >= 0 && Number.isNaN(record.plainNumber(costColumn, fraction)))) {
+        return false;
+      }
+    } else if (costColumn >= 0) {
+      profit = amount - record.plainNumber(costColumn, fraction);
+      if (profit !== profit) return false;
+    }
+    return groupBuilder.addToLastGroup(amount, row, profit);
   };
   const addRecord = (record: CsvRecord, row: number): void => {
-    // Rows with margin or cost cells take the full path: the shortcuts below read amounts only.
-    if (record instanceof CsvRecordSplitter && marginColumn < 0 && costColumn < 0) {
+    if (record instanceof CsvRecordSplitter) {
       if (addRepeatedRow(record, row)) return;
       // A blank customer skips the row; its amounts, written plainly, would teach nothing about the decimal mark.
       if (record.fieldIsEmpty(customerColumn) && row - 1 > PROBE_ROWS && mark === '.' && plainAmounts(record)) {
@@ -307,9 +319,11 @@ function readOnce(
     lastOrder = orderField;
   };
   const plainAmounts = (record: CsvRecordSplitter): boolean =>
-    amountColumn >= 0
+    (amountColumn >= 0
       ? !Number.isNaN(record.plainNumber(amountColumn, true))
-      : !Number.isNaN(record.plainNumber(quantityColumn, true) + record.plainNumber(priceColumn, true));
+      : !Number.isNaN(record.plainNumber(quantityColumn, true) + record.plainNumber(priceColumn, true))) &&
+    (marginColumn < 0 || !Number.isNaN(record.plainNumber(marginColumn, true))) &&
+    (costColumn < 0 || !Number.isNaN(record.plainNumber(costColumn, true)));
   const addCells = (
     record: CsvRecord,
     row: number,

@@ -156,13 +156,13 @@ export class PurchaseGroupBuilder {
   /**
    * Adds a row whose customer, date and order id cells are those of the previous row and whose amount is
    * already a finite number: it belongs to the previous row's group, so no cell is read again (the lines of
-   * one order usually follow each other). Returns false, adding nothing, when the previous row was skipped or
-   * the builder has profit (whose cells this does not read).
+   * one order usually follow each other); `profit` is the row's, read by the caller as addRow reads its margin
+   * and cost (ignored without profit). Returns false, adding nothing, when the previous row was skipped.
    */
-  addToLastGroup(amount: number, rowNumber: number): boolean {
-    if (this.lastGroup < 0 || this.hasProfit) return false;
+  addToLastGroup(amount: number, rowNumber: number, profit = 0): boolean {
+    if (this.lastGroup < 0) return false;
     this.rowsRead += 1;
-    this.addToGroup(this.lastGroup, this.lastCustomer, this.lastId, amount, rowNumber, 0);
+    this.addToGroup(this.lastGroup, this.lastCustomer, this.lastId, amount, rowNumber, profit);
     return true;
   }
 
