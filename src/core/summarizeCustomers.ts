@@ -4,6 +4,7 @@ import { AnalyticsError } from './errors';
 import type { SkippedRows, Transactions } from './transactions';
 import { copySkippedRows, recordSkip } from './transactions';
 import { lostInAddition } from './compensatedSum';
+import { lexicographicOrder } from './lexicographicOrder';
 
 /**
  * Per-customer facts of DOMAIN §7.2 in columnar form (index i = customer i, customers sorted by id), plus
@@ -448,19 +449,13 @@ function sortTriples(
   end: number,
 ): void {
   if (end - start < 2) return;
-  const at = Array.from({ length: end - start }, (_, offset) => start + offset);
-  at.sort(
-    (left, right) =>
-      (days[left] as number) - (days[right] as number) ||
-      (amounts[left] as number) - (amounts[right] as number) ||
-      (profits[left] as number) - (profits[right] as number),
-  );
-  const sortedDays = at.map((index) => days[index] as number);
-  const sortedAmounts = at.map((index) => amounts[index] as number);
-  const sortedProfits = at.map((index) => profits[index] as number);
-  days.set(sortedDays, start);
-  amounts.set(sortedAmounts, start);
-  profits.set(sortedProfits, start);
+  const order = lexicographicOrder([days, amounts, profits], start, end);
+  for (const column of [days, amounts, profits]) {
+    column.set(
+      order.map((index) => column[index] as number),
+      start,
+    );
+  }
 }
 
 /**

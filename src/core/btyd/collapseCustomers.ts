@@ -1,5 +1,6 @@
 import { AnalyticsError } from '../errors';
 import type { BtydCustomer } from './types';
+import { lexicographicOrder } from '../lexicographicOrder';
 
 /** Distinct (x, t_x, T) rows with how many customers share each, as columns. */
 export interface CollapsedCustomers {
@@ -85,12 +86,7 @@ export function collapseCustomers(customers: readonly BtydCustomer[]): Collapsed
   });
   // Distinct rows in (x, T, t_x) order: the likelihood then sums in the same order whatever the order of the
   // input, so customers and their collapsed table (or a shuffled copy) give the same fit to the last bit.
-  const order = Array.from({ length: x.length }, (_, i) => i).sort(
-    (p, q) =>
-      (x[p] as number) - (x[q] as number) ||
-      (T[p] as number) - (T[q] as number) ||
-      (tx[p] as number) - (tx[q] as number),
-  );
+  const order = lexicographicOrder([x, T, tx], 0, x.length);
   const sortedX = order.map((i) => x[i] as number);
   const sortedTx = order.map((i) => tx[i] as number);
   const sortedT = order.map((i) => T[i] as number);
