@@ -11,6 +11,7 @@ import { runScoreCommand } from './scoreCommand';
 import { runSegmentSummary } from './segmentSummaryCommand';
 import { runSqlCommand, SQL_FLAGS } from './sqlCommand';
 import { describeFailure } from '../messages/coreMessages';
+import { tuneCompilerBudget } from './compilerBudget';
 
 const USAGE = `crm-analytics: customer analytics on transaction CSV files
 
@@ -89,6 +90,7 @@ export async function main(argv: readonly string[], io: CommandIo = PROCESS_IO):
 // Run when started as the program (the built bin or `tsx src/cli/main.ts`), not when imported by tests.
 const invokedAs = typeof process === 'undefined' ? '' : (process.argv[1] ?? '');
 if (/crm-analytics(\.js)?$|[\\/]cli[\\/]main\.ts$/.test(invokedAs)) {
+  tuneCompilerBudget();
   // A reader that stops early (`| head -1`) closes the pipe: say so once and exit 3, without a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     process.stderr.write(

@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { writeCdnowCsv } from '../cli/cdnowCsv';
 import { DIST_DIR } from './loadFunctionsBundle';
 
 const CLI = path.join(DIST_DIR, 'cli', 'crm-analytics.js');
@@ -29,6 +30,25 @@ function manyCustomers(): string {
 }
 
 describe('the built crm-analytics as a process', () => {
+  test('the compiler budget it sets (src/cli/compilerBudget.ts) changes no output byte and prints nothing', () => {
+    // The CDNOW sample with --predict: the reader, core and both model fits run long enough to be optimized.
+    const file = path.join(directory, 'cdnow.csv');
+    writeCdnowCsv(file);
+    const run = (defaults: string) =>
+      spawnSync(process.execPath, [CLI, 'segment', file, '--predict', '--unit', 'weeks'], {
+        encoding: 'utf8',
+        env: { ...process.env, CRM_ANALYTICS_V8_DEFAULTS: defaults },
+        maxBuffer: 1 << 24,
+      });
+    const tuned = run('');
+    const untouched = run('1');
+    expect(tuned.status).toBe(0);
+    expect(tuned.stdout.split('\n')).toHaveLength(2357 + 2); // the CDNOW sample's 2,357 customers, the header and the final line break
+    expect(tuned.stdout).toBe(untouched.stdout);
+    expect(tuned.stderr).toBe(untouched.stderr);
+    expect(tuned.stderr).not.toMatch(/flag|Error/i);
+  }, 60_000);
+
   test('`segment many.csv | head -1`: the header reaches the reader, then one line about the closed pipe and exit 3, no stack trace', async () => {
     const child = spawn(process.execPath, [CLI, 'segment', manyCustomers()], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
