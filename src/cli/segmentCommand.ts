@@ -14,11 +14,11 @@ import type { ParsedArguments } from './parseArguments';
 import { fileReadingOf, streamOptionsOf, TRANSACTION_FILE_OPTIONS } from './transactionFile';
 import { choiceOption, fileArgument, numberFlag, textOption } from './parseArguments';
 import { readPurchaseGroups } from './streamTransactionsCsv';
-import { toCsv } from './toCsv';
+import { csvLine } from './toCsv';
 import { describeSkipped } from '../messages/coreMessages';
 import { reportWarnings } from './reportWarnings';
 import { stageClock } from './stageClock';
-import { toOutputRows } from '../messages/outputTable';
+import { eachOutputRow, toOutputRows } from '../messages/outputTable';
 
 /** Where the command writes: injectable so tests can capture the output. */
 export interface CommandIo {
@@ -164,13 +164,15 @@ export async function runSegmentCommand(parsed: ParsedArguments, io: CommandIo):
   reportWarnings(io, result.warnings);
 
   // CSV and JSON carry the same columns: the core's output table (probabilistic columns when predicted).
-  const table = toOutputRows(result);
-  clock.lap('table');
+  const language = result.options.language;
   let text: string;
   if (format === 'csv') {
-    text = toCsv(table, { escapeFormulas });
+    // Each row becomes its line at once: no table of values is kept for Online Retail's 4,339 rows × 27 cells.
+    const lines: string[] = [];
+    eachOutputRow(result, language, (row) => lines.push(csvLine(row, escapeFormulas)));
+    text = `${lines.join('\n')}\n`;
   } else {
-    const [header = [], ...body] = table;
+    const [header = [], ...body] = toOutputRows(result, language);
     const rows = body.map((row) => Object.fromEntries(header.map((name, index) => [name, row[index]])));
     text = `${JSON.stringify(rows, null, 2)}\n`;
   }

@@ -10,8 +10,31 @@ export interface CsvWriteOptions {
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
- * Writes rows as RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled; lines
- * end with \n. Text that a spreadsheet would run as a formula gets a leading ' unless turned off.
+ * One row as an RFC 4180 CSV line, without its line break: fields with a comma, quote or line break are quoted,
+ * quotes doubled; text that a spreadsheet would run as a formula gets a leading ' when `escapeFormulas`.
+ * @example
+ * csvLine(['=1+1', 'b,c', -2], true) // => "'=1+1,\"b,c\",-2"
+ */
+export function csvLine(row: readonly (string | number)[], escapeFormulas: boolean): string {
+  let line = '';
+  for (let index = 0; index < row.length; index++) {
+    const value = row[index] as string | number;
+    if (index > 0) line += ',';
+    // A number's text never holds a delimiter, quote or line break, and is never escaped.
+    if (typeof value === 'number') {
+      line += String(value);
+      continue;
+    }
+    let text = value;
+    if (escapeFormulas && FORMULA_START.test(text)) text = `'${text}`;
+    line += /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  }
+  return line;
+}
+
+/**
+ * Writes rows as RFC 4180 CSV ({@link csvLine} for each); lines end with \n. Text that a spreadsheet would run
+ * as a formula gets a leading ' unless turned off.
  *
  * @example
  * toCsv([['a', 'b,c'], [1, 'say "hi"']]) // => 'a,"b,c"\n1,"say ""hi"""\n'
@@ -19,16 +42,6 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  */
 export function toCsv(rows: readonly (readonly (string | number)[])[], options: CsvWriteOptions = {}): string {
   const escape = options.escapeFormulas ?? true;
-  const lines = rows.map((row) =>
-    row
-      .map((value) => {
-        // A number's text never holds a delimiter, quote or line break, and is never escaped.
-        if (typeof value === 'number') return String(value);
-        let text = value;
-        if (escape && FORMULA_START.test(text)) text = `'${text}`;
-        return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-      })
-      .join(','),
-  );
+  const lines = rows.map((row) => csvLine(row, escape));
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }

@@ -76,10 +76,39 @@ function cellReader(column: OutputColumn, words: KeyWords): CellOf {
 }
 
 /**
- * The segmentation as a table, its words in `language` (the run's own by default): the header row, then one
- * row per customer in the order of `result.customers`. The probabilistic columns are appended when the first
- * customer has them. Reads core's result directly: no labelled copy of each customer is made (on Online
- * Retail the copies cost more than computing the table).
+ * The segmentation as a table, its words in `language` (the run's own by default), handed to `onRow` one row
+ * at a time: the header row, then one row per customer in the order of `result.customers`. The probabilistic
+ * columns are appended when the first customer has them. Reads core's result directly: no labelled copy of each
+ * customer is made (on Online Retail the copies cost more than computing the table), and a writer that turns
+ * each row into text at once keeps no table of values.
+ *
+ * Cost O(customers × columns).
+ * @example
+ * eachOutputRow(result, 'en', (row) => lines.push(row.join(','))); // lines[0] starts 'customer_id,first_purchase'
+ */
+export function eachOutputRow(
+  result: SegmentationResult,
+  language: Language,
+  onRow: (row: (string | number)[]) => void,
+): void {
+  const first = result.customers[0];
+  const columns =
+    first !== undefined && first.predictedClv !== undefined
+      ? [...OUTPUT_COLUMNS, ...PROBABILISTIC_COLUMNS]
+      : OUTPUT_COLUMNS;
+  const words = keyWordsOf(result, language);
+  const readers = columns.map((column) => cellReader(column, words));
+  onRow(columns.map((column) => column.header));
+  for (const customer of result.customers) {
+    const row: (string | number)[] = new Array<string | number>(readers.length);
+    for (let index = 0; index < readers.length; index++) row[index] = (readers[index] as CellOf)(customer);
+    onRow(row);
+  }
+}
+
+/**
+ * The segmentation as a table ({@link eachOutputRow}'s rows in one array): the header row, then one row per
+ * customer.
  *
  * Cost O(customers × columns).
  * @example
@@ -89,18 +118,7 @@ export function toOutputRows(
   result: SegmentationResult,
   language: Language = result.options.language,
 ): (string | number)[][] {
-  const first = result.customers[0];
-  const columns =
-    first !== undefined && first.predictedClv !== undefined
-      ? [...OUTPUT_COLUMNS, ...PROBABILISTIC_COLUMNS]
-      : OUTPUT_COLUMNS;
-  const words = keyWordsOf(result, language);
-  const readers = columns.map((column) => cellReader(column, words));
-  const rows: (string | number)[][] = [columns.map((column) => column.header)];
-  for (const customer of result.customers) {
-    const row: (string | number)[] = new Array<string | number>(readers.length);
-    for (let index = 0; index < readers.length; index++) row[index] = (readers[index] as CellOf)(customer);
-    rows.push(row);
-  }
+  const rows: (string | number)[][] = [];
+  eachOutputRow(result, language, (row) => rows.push(row));
   return rows;
 }

@@ -19,7 +19,7 @@ describe('CRM_ANALYTICS_TIMINGS', () => {
     );
     expect(stages[0]).toBe('read');
     expect(stages).toContain('core: lifecycle');
-    expect(stages.slice(-3)).toEqual(['table', 'format', 'write']);
+    expect(stages.slice(-2)).toEqual(['format', 'write']);
     // The output is unchanged: the timings go to stderr only.
     expect(stdout.split('\n')[0]).toMatch(/^customer_id,/);
     expect(stdout).not.toContain('timing');
