@@ -6,6 +6,7 @@
 import { readTransactionsCsv } from '../src/cli/readTransactionsCsv';
 import type { SegmentOptions, TransactionInput } from '../src/core';
 import { segmentCustomers } from '../src/core';
+import { labelSegmentation } from '../src/messages/labelSegmentation';
 import { dataFilePath } from '../test/data/dataFiles';
 import { mulberry32 } from '../test/seededRandom';
 
@@ -77,13 +78,17 @@ function measure(label: string, input: TransactionInput, options: SegmentOptions
   const start = performance.now();
   const result = segmentCustomers(input, options);
   const time = performance.now() - start;
+  // What the pane and the Excel writer do next: the words of the keys on every customer.
+  const labelStart = performance.now();
+  labelSegmentation(result);
+  const labelTime = performance.now() - labelStart;
   const heapAfter = process.memoryUsage().heapUsed;
   const peakRss = process.resourceUsage().maxRSS * 1024;
   console.log(
     `${label.padEnd(28)} rows ${String(input.customer.length).padStart(9)}  customers ${String(result.customers.length).padStart(7)}  ` +
       `segmentCustomers ${time.toFixed(0).padStart(6)} ms  bare grouping pass ${floor.grouped.toFixed(0).padStart(5)} ms ` +
       `(${(time / Math.max(floor.grouped, 0.001)).toFixed(1)}×; read-only pass ${floor.readOnly.toFixed(1)} ms)  ` +
-      `heap +${megabytes(heapAfter - heapBefore)}  process peak RSS ${megabytes(peakRss)}`,
+      `labelSegmentation ${labelTime.toFixed(0)} ms  heap +${megabytes(heapAfter - heapBefore)}  process peak RSS ${megabytes(peakRss)}`,
   );
 }
 
