@@ -16,20 +16,17 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * csvLine(['=1+1', 'b,c', -2], true) // => "'=1+1,\"b,c\",-2"
  */
 export function csvLine(row: readonly (string | number)[], escapeFormulas: boolean): string {
-  let line = '';
-  for (let index = 0; index < row.length; index++) {
-    const value = row[index] as string | number;
-    if (index > 0) line += ',';
-    // A number's text never holds a delimiter, quote or line break, and is never escaped.
-    if (typeof value === 'number') {
-      line += String(value);
-      continue;
-    }
-    let text = value;
-    if (escapeFormulas && FORMULA_START.test(text)) text = `'${text}`;
-    line += /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  }
-  return line;
+  // join, not +=: a line grown piece by piece is a rope of ~50 nodes that V8 keeps until it is flattened, several
+  // times the memory of the flat line (the 1 GB file's 205,760 lines ran out of a 400 MB heap that way).
+  return row
+    .map((value) => {
+      // A number's text never holds a delimiter, quote or line break, and is never escaped.
+      if (typeof value === 'number') return String(value);
+      let text = value;
+      if (escapeFormulas && FORMULA_START.test(text)) text = `'${text}`;
+      return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    })
+    .join(',');
 }
 
 /**
