@@ -1,7 +1,7 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import { closeSync, readSync } from 'node:fs';
 import type { ColumnMapping, DateTextOptions, PurchaseGroups } from '../core';
-import { AnalyticsError, PurchaseGroupBuilder } from '../core';
+import { AnalyticsError, PurchaseGroupBuilder, rowProfit } from '../core';
 import type { CsvRecord } from './csvRecords';
 import { CsvRecordSplitter } from './csvRecords';
 import type { DecimalMark } from './decimalMark';
@@ -287,19 +287,13 @@ function readOnce(
       amount = record.plainNumber(quantityColumn, fraction) * record.plainNumber(priceColumn, fraction);
     }
     if (amount !== amount) return false;
-    // Profit as the builder reads it (the margin when there is one, else amount − cost), from plain numbers only:
-    // a blank or otherwise written margin or cost takes the full path, which reads it as parseAmount does.
-    let profit = 0;
-    if (marginColumn >= 0) {
-      profit = record.plainNumber(marginColumn, fraction);
-      if (profit !== profit || (costColumn >= 0 && Number.isNaN(record.plainNumber(costColumn, fraction)))) {
-        return false;
-      }
-    } else if (costColumn >= 0) {
-      profit = amount - record.plainNumber(costColumn, fraction);
-      if (profit !== profit) return false;
-    }
-    return groupBuilder.addToLastGroup(amount, row, profit);
+    if (marginColumn < 0 && costColumn < 0) return groupBuilder.addToLastGroup(amount, row);
+    // Profit by core's rule, from plain numbers only: a blank or otherwise written margin or cost (NaN here)
+    // takes the full path, which reads it as parseAmount does.
+    const margin = marginColumn >= 0 ? record.plainNumber(marginColumn, fraction) : undefined;
+    const cost = costColumn >= 0 ? record.plainNumber(costColumn, fraction) : undefined;
+    if (Number.isNaN(margin) || Number.isNaN(cost)) return false;
+    return groupBuilder.addToLastGroup(amount, row, rowProfit(margin, cost, amount));
   };
   const addRecord = (record: CsvRecord, row: number): void => {
     if (record instanceof CsvRecordSplitter) {

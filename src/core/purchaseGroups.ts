@@ -9,7 +9,15 @@ import type { TimeUnit } from './dates';
 import type { CustomerSummary } from './summarizeCustomers';
 import { summarizeCustomers } from './summarizeCustomers';
 import type { SkippedRows, Transactions } from './transactions';
-import { copySkippedRows, customerKey, parseAmount, recordSkip, recordUnreadable, SKIP_EXAMPLES } from './transactions';
+import {
+  copySkippedRows,
+  customerKey,
+  parseAmount,
+  recordSkip,
+  recordUnreadable,
+  rowProfit,
+  SKIP_EXAMPLES,
+} from './transactions';
 
 /** What a {@link PurchaseGroupBuilder} has gathered: one entry per purchase group, and what the rows were. */
 export interface PurchaseGroups {
@@ -247,8 +255,7 @@ export class PurchaseGroupBuilder {
         this.sharedGroupOfKey.set(sharedKey, group);
       }
     }
-    // parseTransactions' profit: the margin when it reads, else amount − cost (a cost that does not read is 0).
-    const profit = this.hasProfit ? (parseAmount(margin) ?? rowAmount - (parseAmount(cost) ?? 0)) : 0;
+    const profit = this.hasProfit ? rowProfit(margin, cost, rowAmount) : 0;
     this.addToGroup(group, customerNumber, id, rowAmount, rowNumber, profit);
     this.lastGroup = group;
     this.lastCustomer = customerNumber;

@@ -194,6 +194,17 @@ export function parseAmount(value: unknown): number | null {
   return Number.isFinite(number) ? number : null;
 }
 
+/**
+ * A row's profit: its margin cell when that reads as an amount, else its amount less its cost (a cost that
+ * does not read counts 0). The one rule for rows read whole and rows gathered into purchase groups, which must
+ * agree to the last bit.
+ * @example
+ * rowProfit(undefined, '60', 100) // => 40
+ */
+export function rowProfit(margin: unknown, cost: unknown, amount: number): number {
+  return parseAmount(margin) ?? amount - (parseAmount(cost) ?? 0);
+}
+
 // A whole number written with a zero fraction ("17850.0", what pandas and some exports write for numeric ids
 // that have blanks): the same customer as 17850. Ids with leading zeros ("007.0") are left as written.
 const ZERO_FRACTION = /^(-?(?:0|[1-9]\d*))\.0+$/;
@@ -385,9 +396,7 @@ export function parseTransactions(input: TransactionInput, asOf?: number): Trans
       order[used] = orderGroups.groupOf(customerKey(orderColumn?.[row]), Math.floor(rowDay));
     }
     if (profit !== null) {
-      const margin = input.margin === undefined ? null : parseAmount(input.margin[row]);
-      const cost = input.cost === undefined ? null : parseAmount(input.cost[row]);
-      profit[used] = margin ?? rowAmount - (cost ?? 0);
+      profit[used] = rowProfit(input.margin?.[row], input.cost?.[row], rowAmount);
     }
     used += 1;
   }
