@@ -20,11 +20,11 @@ const ZERO = 48;
  * inside an unquoted field is kept as text. Fields are not copied until asked for, and nothing is allocated
  * per record, so the cost is one pass over the characters plus the fields the caller reads.
  *
- * Why not a library: csv-parse (which reads summary files, and the tests' reference row reader) builds an array of strings per record
- * and spends about twice the CPU on Online Retail; uDSV 0.7.3 is as fast as this but mis-splits a CRLF
- * that falls across two chunks and needs the whole header in its first chunk; Papa Parse is slower than
- * csv-parse; DuckDB's reader is a native binary that cannot decode GBK. The measurements are in the commit
- * that introduced this file.
+ * Why not a library: csv-parse (which reads summary files, and the tests' reference row reader) builds an
+ * array of strings per record and spends about twice the CPU on Online Retail; uDSV 0.7.3 is as fast as this
+ * but mis-splits a CRLF that falls across two chunks and needs the whole header in its first chunk; Papa Parse
+ * is slower than csv-parse; DuckDB's reader is a native binary that cannot decode GBK. The measurements are in
+ * the commit that introduced this file.
  *
  * @example
  * const fields: string[] = [];

@@ -1,3 +1,5 @@
+import { environmentSwitch } from './environmentSwitch';
+
 /**
  * CPU and wall time per stage of a command, printed on stderr when the environment variable
  * CRM_ANALYTICS_TIMINGS is set (to anything but '' or '0'): the benchmark reads the stages of the built CLI
@@ -15,8 +17,7 @@ export interface StageClock {
 const OFF: StageClock = { lap: () => undefined, end: () => undefined };
 
 export function stageClock(write: (text: string) => void): StageClock {
-  const setting = process.env.CRM_ANALYTICS_TIMINGS;
-  if (setting === undefined || setting === '' || setting === '0') return OFF;
+  if (!environmentSwitch('CRM_ANALYTICS_TIMINGS')) return OFF;
   const now = (): [number, number] => {
     const usage = process.cpuUsage();
     return [(usage.user + usage.system) / 1e6, performance.now() / 1000];
